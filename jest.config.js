@@ -1,0 +1,13 @@
+/** Jest runs the TypeScript sources through ts-jest (transpile only: `npm run typecheck` checks types). */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/test/tsconfig.json' }],
+	},
+	setupFiles: ['<rootDir>/test/setup/env.js'],
+	// n8n-core leaves timers (expression sandbox, logger) running after a workflow ends.
+	forceExit: true,
+	testTimeout: 30000,
+};
