@@ -1,0 +1,95 @@
+/**
+ * Build steps that run after `n8n-node build` (tsc + static files):
+ *  - `gulp bundle`: turns every node and credential entry of package.json's `n8n` section into one
+ *    self-contained file, so runtime libraries we depend on (fast-xml-parser) ship inside `dist/`
+ *    and the published package needs no runtime `dependencies`. n8n-workflow and luxon stay
+ *    external: n8n provides both at run time.
+ *  - `gulp scan`: lints what n8n's verification scan lints (the node/credential sources and the
+ *    built `dist/**` JavaScript) with the community-node rules and inline eslint comments ignored,
+ *    because the scan ignores them too.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+const fg = require('fast-glob');
+
+const root = __dirname;
+const pkg = require('./package.json');
+const EXTERNAL = ['n8n-workflow', 'luxon'];
+
+function entryFiles() {
+	return [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) => path.join(root, file));
+}
+
+async function bundle() {
+	const entries = entryFiles();
+	for (const entry of entries) {
+		if (!fs.existsSync(entry)) throw new Error(`Entry ${entry} is missing: run n8n-node build first`);
+		await esbuild.build({
+			entryPoints: [entry],
+			outfile: entry,
+			allowOverwrite: true,
+			bundle: true,
+			platform: 'node',
+			format: 'cjs',
+			target: 'node20',
+			external: EXTERNAL,
+			legalComments: 'inline',
+			logLevel: 'warning',
+		});
+	}
+	// What tsc emitted besides the entries is now inside them: ship only entries, codex JSON and icons.
+	const keep = new Set(entries.map((file) => path.normalize(file)));
+	const leftovers = fg.sync(['dist/**/*.{js,d.ts,map}', 'dist/**/*.tsbuildinfo', 'dist/package.json'], {
+		cwd: root,
+		absolute: true,
+	});
+	for (const file of leftovers) {
+		if (!keep.has(path.normalize(file))) fs.rmSync(file);
+	}
+	for (const dir of fg.sync('dist/**', { cwd: root, absolute: true, onlyDirectories: true }).reverse()) {
+		if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+	}
+}
+
+async function scanConfig() {
+	const { n8nCommunityNodesPlugin } = await import('@n8n/eslint-plugin-community-nodes');
+	const n8nNodesBase = require('eslint-plugin-n8n-nodes-base');
+	const tsParser = require('@typescript-eslint/parser');
+	return [
+		n8nCommunityNodesPlugin.configs.recommended,
+		{ rules: { 'no-console': 'error' } },
+		{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
+		{ files: ['package.json'], rules: { ...n8nNodesBase.configs.community.rules } },
+		{ files: ['**/*.json', '**/*.ts'], languageOptions: { parser: tsParser } },
+	];
+}
+
+async function lintLeg(name, patterns) {
+	const { ESLint } = require('eslint');
+	const eslint = new ESLint({
+		cwd: root,
+		allowInlineConfig: false,
+		overrideConfigFile: true,
+		overrideConfig: await scanConfig(),
+	});
+	const files = fg.sync(patterns, { cwd: root, absolute: true, ignore: ['node_modules/**'] });
+	if (files.length === 0) throw new Error(`scan ${name}: no files matched ${patterns.join(', ')}`);
+	const results = await eslint.lintFiles(files);
+	const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+	const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
+	if (errors > 0 || warnings > 0) {
+		const formatter = await eslint.loadFormatter('stylish');
+		process.stdout.write(await formatter.format(results));
+	}
+	if (errors > 0) throw new Error(`scan ${name}: ${errors} error(s) in ${files.length} files`);
+	process.stdout.write(`scan ${name}: ${files.length} files clean (${warnings} warnings)\n`);
+}
+
+async function scan() {
+	await lintLeg('sources', ['package.json', '{nodes,credentials}/**/*.{js,ts,json}']);
+	await lintLeg('dist', ['package.json', 'dist/**/*.js']);
+}
+
+exports.bundle = bundle;
+exports.scan = scan;

@@ -1,0 +1,50 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { parseAmount, requireText } from '../../helpers/numbers';
+import { writeResultOf } from '../../helpers/output';
+import { wantsRawXml } from '../../helpers/parameters';
+import { runForEachItem } from '../../helpers/runForEachItem';
+import { affilBoxApiCall } from '../../transport';
+import { optionsCollection, partnerIdField } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	partnerIdField,
+	{
+		displayName: 'Reason',
+		name: 'text',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Spring campaign top seller',
+		description: 'What the bonus is for; the partner sees it',
+	},
+	{
+		displayName: 'Amount',
+		name: 'value',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+		required: true,
+		description: 'Bonus amount credited to the partner',
+	},
+	optionsCollection,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bonus'], operation: ['add'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runForEachItem(this, async (i) => {
+		const result = await affilBoxApiCall.call(
+			this,
+			'AddBonus',
+			{
+				partner_id: requireText(this.getNodeParameter('partnerId', i), 'Partner'),
+				text: requireText(this.getNodeParameter('text', i), 'Reason'),
+				value: parseAmount(this.getNodeParameter('value', i), 'Amount'),
+			},
+			i,
+		);
+		return writeResultOf(result, 'bonus', wantsRawXml(this, i));
+	});
+}

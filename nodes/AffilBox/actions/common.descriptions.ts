@@ -1,0 +1,104 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Fields that several operations share, so they read and behave the same everywhere. */
+
+export const partnerIdField: INodeProperties = {
+	displayName: 'Partner',
+	name: 'partnerId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. jnovak or jan.novak@example.com',
+	description: "The partner's affiliate ID (affilId) or e-mail",
+};
+
+export const campaignIdField: INodeProperties = {
+	displayName: 'Campaign Name or ID',
+	name: 'campaignId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getCampaigns' },
+	default: '',
+	required: true,
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export const optionalCampaignIdField: INodeProperties = {
+	...campaignIdField,
+	required: false,
+	description:
+		'Needed only when the same transaction ID exists in several campaigns. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const conversionIdField: INodeProperties = {
+	displayName: 'Conversion ID',
+	name: 'conversionId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. ORDER-2025-0042',
+	description: 'Your transaction ID of the conversion (order number or customer e-mail), not an AffilBox internal ID',
+};
+
+export const conversionStateOptions = [
+	{ name: 'Authorized', value: 'authorized' },
+	{ name: 'Invoiced', value: 'invoiced' },
+	{ name: 'Rejected', value: 'rejection' },
+	{ name: 'Waiting', value: 'waiting' },
+];
+
+export const noteField: INodeProperties = {
+	displayName: 'Note',
+	name: 'note',
+	type: 'string',
+	default: '',
+	description: 'Free text stored with the conversion',
+};
+
+export const channelIdField: INodeProperties = {
+	displayName: 'Channel ID',
+	name: 'channelId',
+	type: 'string',
+	default: '',
+	description: "The partner's promotion channel",
+};
+
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			hint: 'AffilBox always sends the full list; the node keeps the first ones',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** Shown on every operation: lets a user see exactly what AffilBox answered. */
+export const optionsCollection: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Include Raw XML',
+			name: 'includeRawXml',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the raw XML answer to each output item (field rawXml)',
+		},
+	],
+};

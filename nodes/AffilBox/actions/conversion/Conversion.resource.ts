@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as add from './add.operation';
+import * as confirm from './confirm.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as update from './update.operation';
+
+export { add, confirm, get, getMany, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['conversion'] } },
+		options: [
+			{ name: 'Add', value: 'add', description: 'Record a new conversion for a partner', action: 'Add a conversion' },
+			{
+				name: 'Confirm or Reject',
+				value: 'confirm',
+				description: 'Approve or reject a waiting conversion',
+				action: 'Confirm or reject a conversion',
+			},
+			{ name: 'Get', value: 'get', description: 'Get one conversion by your transaction ID', action: 'Get a conversion' },
+			{ name: 'Get Many', value: 'getMany', description: 'List conversions, optionally filtered', action: 'Get many conversions' },
+			{ name: 'Update', value: 'update', description: 'Change values, owner or state of a conversion', action: 'Update a conversion' },
+		],
+		default: 'add',
+	},
+	...add.description,
+	...confirm.description,
+	...get.description,
+	...getMany.description,
+	...update.description,
+];

@@ -1,0 +1,91 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { parseAmount, parseInteger, requireText } from '../../helpers/numbers';
+import { writeResultOf } from '../../helpers/output';
+import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { runForEachItem } from '../../helpers/runForEachItem';
+import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import {
+	campaignIdField,
+	channelIdField,
+	conversionIdField,
+	noteField,
+	optionsCollection,
+	partnerIdField,
+} from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	partnerIdField,
+	campaignIdField,
+	conversionIdField,
+	{
+		displayName: 'Commission',
+		name: 'value',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+		required: true,
+		description: "The partner's final commission for this conversion",
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			channelIdField,
+			{
+				displayName: 'Compute Commission From Order Value',
+				name: 'countValue',
+				type: 'boolean',
+				default: false,
+				description: "Whether AffilBox computes the commission from Order Value using the campaign's conversion code",
+			},
+			{
+				displayName: 'Currency',
+				name: 'currency',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. CZK',
+				description: 'Currency code (needs the Currencies plugin in AffilBox)',
+			},
+			noteField,
+			{
+				displayName: 'Order Value',
+				name: 'orderValue',
+				type: 'number',
+				typeOptions: { numberPrecision: 2 },
+				default: 0,
+				description: 'Order total without VAT, shipping and packing',
+			},
+		],
+	},
+	optionsCollection,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['conversion'], operation: ['add'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runForEachItem(this, async (i) => {
+		const extra = getCollection(this, 'additionalFields', i);
+		const params: AffilBoxParams = {
+			partner_id: requireText(this.getNodeParameter('partnerId', i), 'Partner'),
+			campaign_id: parseInteger(this.getNodeParameter('campaignId', i), 'Campaign'),
+			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
+			value: parseAmount(this.getNodeParameter('value', i), 'Commission'),
+		};
+		if (isSet(extra.channelId)) params.channelId = String(extra.channelId);
+		if (isSet(extra.orderValue)) params.orderValue = parseAmount(extra.orderValue, 'Order Value');
+		if (extra.countValue !== undefined) params.count_value = extra.countValue === true;
+		if (isSet(extra.note)) params.note = String(extra.note);
+		if (isSet(extra.currency)) params.currency = String(extra.currency);
+
+		const result = await affilBoxApiCall.call(this, 'AddConversion', params, i);
+		return writeResultOf(result, 'conversion', wantsRawXml(this, i));
+	});
+}

@@ -1,0 +1,53 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { parseInteger, requireText } from '../../helpers/numbers';
+import { writeResultOf } from '../../helpers/output';
+import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { runForEachItem } from '../../helpers/runForEachItem';
+import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { conversionIdField, noteField, optionalCampaignIdField, optionsCollection } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	conversionIdField,
+	{
+		displayName: 'Decision',
+		name: 'decision',
+		type: 'options',
+		options: [
+			{ name: 'Approve', value: 'approve', description: 'The conversion becomes authorized' },
+			{ name: 'Reject', value: 'reject', description: 'The conversion becomes rejected' },
+		],
+		default: 'approve',
+		required: true,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [{ ...optionalCampaignIdField, displayName: 'Campaign Name or ID' }, noteField],
+	},
+	optionsCollection,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['conversion'], operation: ['confirm'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runForEachItem(this, async (i) => {
+		const extra = getCollection(this, 'additionalFields', i);
+		const params: AffilBoxParams = {
+			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
+			value: this.getNodeParameter('decision', i) === 'approve',
+		};
+		if (isSet(extra.campaignId)) params.campaign_id = parseInteger(extra.campaignId, 'Campaign');
+		if (isSet(extra.note)) params.note = String(extra.note);
+
+		const result = await affilBoxApiCall.call(this, 'ConfirmConversion', params, i);
+		return writeResultOf(result, 'conversion', wantsRawXml(this, i));
+	});
+}

@@ -1,0 +1,12 @@
+/** Every resource → operation pair the node offers; the router switches on it. */
+type AffilBoxMap = {
+	conversion: 'add' | 'confirm' | 'get' | 'getMany' | 'update';
+	bonus: 'add';
+	partner: 'get' | 'getMany' | 'getOrCreate';
+	click: 'add';
+	campaign: 'getMany';
+};
+
+export type AffilBoxType = {
+	[R in keyof AffilBoxMap]: { resource: R; operation: AffilBoxMap[R] };
+}[keyof AffilBoxMap];

@@ -1,0 +1,65 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
+import { getLicenceZone } from '../../helpers/licence';
+import { recordsOf } from '../../helpers/output';
+import { getCollection, isSet, limitToSettings, wantsRawXml } from '../../helpers/parameters';
+import { runForEachItem } from '../../helpers/runForEachItem';
+import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
+
+/** UI filter → API parameter; all are whole days (`yyyy-mm-dd`) in the licence time zone. */
+const DATE_FILTERS = [
+	{ name: 'registeredAfter', displayName: 'Registered After', param: 'register_from', help: 'Only partners registered on or after this day' },
+	{ name: 'registeredBefore', displayName: 'Registered Before', param: 'register_to', help: 'Only partners registered on or before this day' },
+	{ name: 'lastLoginAfter', displayName: 'Last Login After', param: 'last_login_from', help: 'Only partners who last logged in on or after this day' },
+	{ name: 'lastLoginBefore', displayName: 'Last Login Before', param: 'last_login_to', help: 'Only partners who last logged in on or before this day' },
+	{
+		name: 'consentDate',
+		displayName: 'Marketing Consent Date',
+		param: 'souhlas_sdeleni',
+		help: 'Filter by the date the partner consented to marketing messages',
+	},
+] as const;
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: DATE_FILTERS.map((filter) => ({
+			displayName: filter.displayName,
+			name: filter.name,
+			type: 'dateTime' as const,
+			default: '',
+			description: filter.help,
+		})),
+	},
+	optionsCollection,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['partner'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	let zone: string | undefined;
+	return await runForEachItem(this, async (i) => {
+		zone ??= await getLicenceZone(this);
+		const filters = getCollection(this, 'filters', i);
+		const params: AffilBoxParams = {};
+		for (const filter of DATE_FILTERS) {
+			const value = filters[filter.name];
+			if (isSet(value)) {
+				params[filter.param] = formatAffilBoxDate(value, zone, AFFILBOX_DATE_FORMATS.day, filter.displayName);
+			}
+		}
+		const result = await affilBoxApiCall.call(this, 'GetPartners', params, i);
+		return limitToSettings(this, i, recordsOf(result, 'partner', wantsRawXml(this, i)));
+	});
+}

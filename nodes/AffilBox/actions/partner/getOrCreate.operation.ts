@@ -1,0 +1,65 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { InvalidInputError } from '../../helpers/invalidInput';
+import { requireText } from '../../helpers/numbers';
+import { recordsOf } from '../../helpers/output';
+import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { runForEachItem } from '../../helpers/runForEachItem';
+import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { optionsCollection } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		description: 'E-mail of the partner to find, or to create when none has it',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Affiliate ID',
+				name: 'affilId',
+				type: 'string',
+				default: '',
+				description: 'Custom affiliate ID for a new partner; AffilBox generates one when empty',
+			},
+		],
+	},
+	optionsCollection,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['partner'], operation: ['getOrCreate'] } },
+	properties,
+);
+
+// Deliberately loose: the server decides what a valid address is, we only catch obvious slips.
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runForEachItem(this, async (i) => {
+		const email = requireText(this.getNodeParameter('email', i), 'Email').trim();
+		if (!LOOKS_LIKE_EMAIL.test(email)) {
+			throw new InvalidInputError('Email', `Email: "${email}" is not an e-mail address`);
+		}
+		const extra = getCollection(this, 'additionalFields', i);
+		const params: AffilBoxParams = { email };
+		if (isSet(extra.affilId)) params.affilid = String(extra.affilId);
+
+		const result = await affilBoxApiCall.call(this, 'GetOrCreatePartner', params, i);
+		const created = result.answer.fields.created;
+		return recordsOf(result, 'partner', wantsRawXml(this, i)).map((partner) =>
+			created === undefined ? partner : { ...partner, created: String(created) === '1' || String(created) === 'true' },
+		);
+	});
+}

@@ -1,0 +1,27 @@
+/**
+ * AffilBox authenticates by a `<key>` element inside the XML document, so the credential (not the
+ * node) must put the key there. The request builder always emits an empty key element as the
+ * first child of `<request>`; user values are escaped by the serializer, so this exact markup
+ * cannot come from them.
+ */
+export const KEY_SLOT = '<request><key></key>';
+
+const XML_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&apos;',
+};
+
+export function escapeXmlText(value: string): string {
+	return value.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]);
+}
+
+/** Returns the document with the key in its slot, or undefined when the document has no slot. */
+export function placeApiKey(xml: string, apiKey: string): string | undefined {
+	const at = xml.indexOf(KEY_SLOT);
+	if (at === -1) return undefined;
+	const filled = `<request><key>${escapeXmlText(apiKey)}</key>`;
+	return xml.slice(0, at) + filled + xml.slice(at + KEY_SLOT.length);
+}
