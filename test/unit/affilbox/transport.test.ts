@@ -1,0 +1,74 @@
+import { XMLParser } from 'fast-xml-parser';
+
+import { KEY_SLOT, escapeXmlText, placeApiKey } from '../../../nodes/AffilBox/transport/apiKey';
+import { checkApiUrl } from '../../../nodes/AffilBox/transport/apiUrl';
+import { redact } from '../../../nodes/AffilBox/transport/errors';
+import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
+
+const TRICKY = `a<b & "c" 'd' ]]> <key>x</key> ž Ďábel 😀 \t two  spaces`;
+
+function parse(xml: string) {
+	return new XMLParser({ parseTagValue: false, trimValues: false, processEntities: true }).parse(xml) as {
+		request: Record<string, string>;
+	};
+}
+
+describe('buildRequestXml', () => {
+	it('writes the declaration, an empty key slot first, the method, then the parameters', () => {
+		const xml = buildRequestXml('AddBonus', { partner_id: 'jnovak', value: '12.50', skipped: undefined });
+		expect(xml).toBe(
+			'<?xml version="1.0" encoding="UTF-8"?><request><key></key><method>AddBonus</method><partner_id>jnovak</partner_id><value>12.50</value></request>',
+		);
+	});
+
+	it('escapes every value so it arrives exactly and cannot fake a key element', () => {
+		const xml = buildRequestXml('AddBonus', { text: TRICKY });
+		expect(xml.split(KEY_SLOT)).toHaveLength(2);
+		expect(parse(xml).request.text).toBe(TRICKY);
+	});
+
+	it('writes booleans as true/false', () => {
+		const xml = buildRequestXml('ConfirmConversion', { value: false, count_value: true });
+		expect(xml).toContain('<value>false</value><count_value>true</count_value>');
+	});
+});
+
+describe('placeApiKey', () => {
+	it('puts the escaped key into the slot and nowhere else', () => {
+		const key = `k&<"'>ey`;
+		const xml = placeApiKey(buildRequestXml('GetCampaigns', { note: '' }), key);
+		expect(xml).toContain(`<request><key>${escapeXmlText(key)}</key><method>`);
+		expect(parse(xml as string).request.key).toBe(key);
+	});
+
+	it('refuses a document without a slot', () => {
+		expect(placeApiKey('<request><method>X</method></request>', 'k')).toBeUndefined();
+	});
+});
+
+describe('checkApiUrl', () => {
+	it.each(['https://c1234.affilbox.cz/api/', ' https://partner.example.shop/api ', 'http://127.0.0.1:8081/api/', 'http://localhost/api/', 'http://[::1]:9/api/'])(
+		'accepts %j',
+		(url) => {
+			expect(checkApiUrl(url)).toEqual({ ok: true, url: url.trim() });
+		},
+	);
+
+	it.each([
+		['http://c1234.affilbox.cz/api/', /uses http:\/\/, which AffilBox refuses/],
+		['ftp://c1234.affilbox.cz/api/', /must start with https:\/\//],
+		['c1234.affilbox.cz/api/', /is not a valid URL/],
+		['', /API URL is empty/],
+	])('rejects %j', (url, message) => {
+		const check = checkApiUrl(url);
+		expect(check.ok).toBe(false);
+		expect(check.ok ? '' : check.message).toMatch(message);
+	});
+});
+
+describe('redact', () => {
+	it('masks the key, raw and XML-escaped, wherever a server echoes it', () => {
+		expect(redact('bad key s3cr&t! in <key>s3cr&amp;t!</key>', 's3cr&t!')).toBe('bad key *** in <key>***</key>');
+		expect(redact('nothing here', undefined)).toBe('nothing here');
+	});
+});
