@@ -1,0 +1,68 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
+import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
+import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
+import { startAffilBoxSandbox } from '../../sandbox/affilbox';
+import seed from '../../fixtures/affilbox/seed.json';
+
+export { seed };
+
+export const AFFILBOX_NODE_TYPE = 'n8n-nodes-affiliate.affilBox';
+
+export type AffilBoxSandbox = Awaited<ReturnType<typeof startAffilBoxSandbox>>;
+
+/** One sandbox per test file, back to its seed before every test. */
+export function useAffilBoxSandbox(): () => AffilBoxSandbox {
+	let sandbox: AffilBoxSandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startAffilBoxSandbox({ port: 0 });
+	});
+	beforeEach(() => sandbox?.reset());
+	afterAll(async () => await sandbox?.close());
+	return () => {
+		if (!sandbox) throw new Error('sandbox not started');
+		return sandbox;
+	};
+}
+
+export function sandboxCredentials(sandbox: AffilBoxSandbox, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+	return { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague', ...overrides };
+}
+
+export interface AffilBoxRunOptions {
+	inputItems?: IDataObject[];
+	continueOnFail?: boolean;
+	credentials?: IDataObject;
+}
+
+/** Runs the AffilBox node as a workflow through n8n-core, against the sandbox. */
+export async function runAffilBox(
+	sandbox: AffilBoxSandbox,
+	parameters: INodeParameters,
+	options: AffilBoxRunOptions = {},
+): Promise<RunNodeResult> {
+	return await runNode({
+		nodeTypes: { [AFFILBOX_NODE_TYPE]: new AffilBox() },
+		credentialTypes: [new AffilBoxApi()],
+		credentials: { affilBoxApi: sandboxCredentials(sandbox, options.credentials) },
+		node: { type: AFFILBOX_NODE_TYPE, parameters, continueOnFail: options.continueOnFail },
+		inputItems: options.inputItems,
+	});
+}
+
+/** The JSON of each output item. */
+export function jsonOf(result: RunNodeResult): IDataObject[] {
+	return result.items.map((item) => item.json);
+}
+
+/** The parameters of the last call the sandbox received. */
+export function lastCall(sandbox: AffilBoxSandbox): { method: string; params: Record<string, string> } {
+	const call = sandbox.requests.at(-1);
+	if (!call) throw new Error('the sandbox received no call');
+	return call as { method: string; params: Record<string, string> };
+}
+
+export function seedCount(predicate: (conversion: (typeof seed.conversions)[number]) => boolean): number {
+	return seed.conversions.filter(predicate).length;
+}
