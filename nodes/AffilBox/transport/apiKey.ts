@@ -1,10 +1,13 @@
 /**
  * AffilBox authenticates by a `<key>` element inside the XML document, so the credential (not the
  * node) must put the key there. The request builder always emits an empty key element as the
- * first child of `<request>`; user values are escaped by the serializer, so this exact markup
- * cannot come from them.
+ * first child of `<request>`; user values are escaped by the serializer, so this markup cannot
+ * come from them.
  */
 export const KEY_SLOT = '<request><key></key>';
+
+// The slot, empty or already filled: n8n calls authenticate again on a request it retries after a 401.
+const KEY_ELEMENT = /<request><key>[^<]*<\/key>/;
 
 const XML_ESCAPES: Record<string, string> = {
 	'&': '&amp;',
@@ -20,8 +23,8 @@ export function escapeXmlText(value: string): string {
 
 /** Returns the document with the key in its slot, or undefined when the document has no slot. */
 export function placeApiKey(xml: string, apiKey: string): string | undefined {
-	const at = xml.indexOf(KEY_SLOT);
-	if (at === -1) return undefined;
+	const slot = KEY_ELEMENT.exec(xml);
+	if (slot === null) return undefined;
 	const filled = `<request><key>${escapeXmlText(apiKey)}</key>`;
-	return xml.slice(0, at) + filled + xml.slice(at + KEY_SLOT.length);
+	return xml.slice(0, slot.index) + filled + xml.slice(slot.index + slot[0].length);
 }

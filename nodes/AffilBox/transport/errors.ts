@@ -1,6 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { escapeXmlText } from './apiKey';
 import type { AffilBoxAnswerProblem } from './responseXml';
 
 /**
@@ -10,8 +11,17 @@ import type { AffilBoxAnswerProblem } from './responseXml';
  */
 export function redact(text: string, apiKey: string | undefined): string {
 	if (!apiKey) return text;
-	const escapedKey = apiKey.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-	return text.split(apiKey).join('***').split(escapedKey).join('***');
+	// Every form the key can take on its way: raw, XML-escaped (fully, or only & < >), URL-encoded.
+	const forms = new Set([
+		apiKey,
+		escapeXmlText(apiKey),
+		apiKey.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+		encodeURIComponent(apiKey),
+		encodeURIComponent(escapeXmlText(apiKey)),
+	]);
+	let clean = text;
+	for (const form of [...forms].sort((a, b) => b.length - a.length)) clean = clean.split(form).join('***');
+	return clean;
 }
 
 interface ErrorContext {

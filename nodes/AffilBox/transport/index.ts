@@ -71,10 +71,19 @@ export async function affilBoxApiCall(
 	}
 
 	const body = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw httpStatusError(context, response.statusCode, body);
-	}
 	const read = readAffilBoxAnswer(body);
+	if (response.statusCode < 200 || response.statusCode > 299) {
+		throw httpStatusError(context, response.statusCode, serverSays(read));
+	}
 	if (!read.ok) throw answerProblemError(context, read.problem);
 	return { answer: read.answer, rawXml: body };
+}
+
+/** What an error answer says, in words: the error message of an XML answer, or the text of any other. */
+function serverSays(read: ReturnType<typeof readAffilBoxAnswer>): string {
+	if (read.ok) return 'an answer without an error message';
+	if (read.problem.kind === 'apiError') {
+		return read.problem.code ? `${read.problem.message} (code ${read.problem.code})` : read.problem.message;
+	}
+	return read.problem.kind === 'notXml' ? read.problem.text : '';
 }

@@ -25,7 +25,7 @@ describe('Conversion → Add', () => {
 				params: { partner_id: 'jdvorak', campaign_id: '11', conversion_id: 'ORDER-NEW-1', value: '150.50', channelId: 'blog', orderValue: '1505', note: 'první objednávka', currency: 'EUR' },
 			}),
 		);
-		expect(sandbox().store.conversions.some((c: { transactionId: string }) => c.transactionId === 'ORDER-NEW-1')).toBe(true);
+		expect(sandbox().store.conversions.some((c) => c.transactionId === 'ORDER-NEW-1')).toBe(true);
 	});
 
 	it('lets AffilBox compute the commission from the order value', async () => {

@@ -41,6 +41,13 @@ describe('placeApiKey', () => {
 		expect(parse(xml as string).request.key).toBe(key);
 	});
 
+	it('is idempotent: n8n re-authenticates a request it retries after a 401', () => {
+		const once = placeApiKey(buildRequestXml('GetCampaigns'), 'first&key') as string;
+		const twice = placeApiKey(once, 'second<key') as string;
+		expect(twice).toBe(placeApiKey(buildRequestXml('GetCampaigns'), 'second<key'));
+		expect(parse(twice).request.key).toBe('second<key');
+	});
+
 	it('refuses a document without a slot', () => {
 		expect(placeApiKey('<request><method>X</method></request>', 'k')).toBeUndefined();
 	});
@@ -70,5 +77,13 @@ describe('redact', () => {
 	it('masks the key, raw and XML-escaped, wherever a server echoes it', () => {
 		expect(redact('bad key s3cr&t! in <key>s3cr&amp;t!</key>', 's3cr&t!')).toBe('bad key *** in <key>***</key>');
 		expect(redact('nothing here', undefined)).toBe('nothing here');
+	});
+});
+
+describe('redact, every encoding', () => {
+	it('masks the key fully XML-escaped and URL-encoded too', () => {
+		const key = `a"b'c&d`;
+		const text = `${escapeXmlText(key)} | ${encodeURIComponent(key)} | ${key}`;
+		expect(redact(text, key)).toBe('*** | *** | ***');
 	});
 });
