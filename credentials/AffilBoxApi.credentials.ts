@@ -22,7 +22,8 @@ export class AffilBoxApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/affilbox.svg', dark: 'file:../icons/affilbox.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-affiliate/n8n-nodes-affiliate#affilbox-credential';
+	documentationUrl =
+		'https://github.com/n8n-nodes-affiliate/n8n-nodes-affiliate#affilbox-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -33,7 +34,7 @@ export class AffilBoxApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://c1234.affilbox.cz/api/',
 			description:
-				"Exactly as shown in your AffilBox licence under Settings → User settings. Must use https://.",
+				'Exactly as shown in your AffilBox licence under Settings → User settings. Must use https://.',
 		},
 		{
 			displayName: 'API Key',
@@ -64,9 +65,12 @@ export class AffilBoxApi implements ICredentialType {
 
 		const body = requestOptions.body as { data?: unknown } | undefined;
 		const document = typeof body?.data === 'string' ? body.data : undefined;
-		const withKey = document === undefined ? undefined : placeApiKey(document, String(credentials.apiKey ?? ''));
+		const withKey =
+			document === undefined ? undefined : placeApiKey(document, String(credentials.apiKey ?? ''));
 		if (withKey === undefined) {
-			throw new ApplicationError('AffilBox request has no place for the API key', { level: 'error' });
+			throw new ApplicationError('AffilBox request has no place for the API key', {
+				level: 'error',
+			});
 		}
 		return { ...requestOptions, body: { ...body, data: withKey } };
 	}
@@ -90,14 +94,16 @@ export class AffilBoxApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'AffilBox refused access with this API key: check it under Settings → User settings',
+					message:
+						'AffilBox refused access with this API key: check it under Settings → User settings',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No AffilBox API answers at this URL: copy the API URL from Settings → User settings',
+					message:
+						'No AffilBox API answers at this URL: copy the API URL from Settings → User settings',
 				},
 			},
 		],

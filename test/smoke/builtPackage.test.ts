@@ -16,7 +16,8 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 };
 
 beforeAll(() => {
-	if (!existsSync(join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` before this test');
+	if (!existsSync(join(ROOT, 'dist')))
+		throw new Error('dist/ is missing: run `npm run build` before this test');
 });
 
 describe('the built package', () => {
@@ -30,11 +31,18 @@ describe('the built package', () => {
 			const result = await runNode({
 				nodeTypes: loaded.nodeTypes,
 				credentialTypes: loaded.credentialTypes,
-				credentials: { affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' } },
-				node: { type: 'n8n-nodes-affiliate.affilBox', parameters: { resource: 'campaign', operation: 'getMany', returnAll: true } },
+				credentials: {
+					affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' },
+				},
+				node: {
+					type: 'n8n-nodes-affiliate.affilBox',
+					parameters: { resource: 'campaign', operation: 'getMany', returnAll: true },
+				},
 			});
 			expect(result.error).toBeUndefined();
-			expect(result.items.map((item) => item.json.name)).toEqual(seed.campaigns.map((campaign) => campaign.name));
+			expect(result.items.map((item) => item.json.name)).toEqual(
+				seed.campaigns.map((campaign) => campaign.name),
+			);
 		} finally {
 			await sandbox.close();
 		}
@@ -43,16 +51,25 @@ describe('the built package', () => {
 	it('bundles its libraries: entries require only what n8n provides', () => {
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 			const code = readFileSync(join(ROOT, entry), 'utf8');
-			const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]));
+			const required = new Set(
+				[...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]),
+			);
 			for (const name of required) expect(['n8n-workflow', 'luxon']).toContain(name);
 		}
 	});
 
 	it('npm pack ships only dist/, the README, the licence and package.json', () => {
-		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		});
 		const [packed] = JSON.parse(output) as Array<{ files: Array<{ path: string }> }>;
-		const outside = packed.files.map((file) => file.path).filter((path) => !path.startsWith('dist/'));
+		const outside = packed.files
+			.map((file) => file.path)
+			.filter((path) => !path.startsWith('dist/'));
 		expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
-		expect(packed.files.map((file) => file.path)).toEqual(expect.arrayContaining([...pkg.n8n.nodes, ...pkg.n8n.credentials]));
+		expect(packed.files.map((file) => file.path)).toEqual(
+			expect.arrayContaining([...pkg.n8n.nodes, ...pkg.n8n.credentials]),
+		);
 	});
 });

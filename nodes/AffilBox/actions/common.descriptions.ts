@@ -37,7 +37,8 @@ export const conversionIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. ORDER-2025-0042',
-	description: 'Your transaction ID of the conversion (order number or customer e-mail), not an AffilBox internal ID',
+	description:
+		'Your transaction ID of the conversion (order number or customer e-mail), not an AffilBox internal ID',
 };
 
 export const conversionStateOptions = [

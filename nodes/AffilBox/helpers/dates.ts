@@ -65,7 +65,11 @@ export function parseDate(value: unknown, zone: string): DateTime | undefined {
 	if (value === null || value === undefined) return undefined;
 	const luxonLike = value as LuxonLike;
 	// n8n may hand us a DateTime from its own copy of luxon: recognise it by its marker, not instanceof.
-	if (typeof value === 'object' && luxonLike.isLuxonDateTime && typeof luxonLike.toMillis === 'function') {
+	if (
+		typeof value === 'object' &&
+		luxonLike.isLuxonDateTime &&
+		typeof luxonLike.toMillis === 'function'
+	) {
 		const millis = luxonLike.toMillis();
 		return Number.isFinite(millis) ? DateTime.fromMillis(millis, { zone }) : undefined;
 	}
@@ -81,7 +85,9 @@ export function parseDate(value: unknown, zone: string): DateTime | undefined {
 }
 
 export function isEmptyDate(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 export function assertTimeZone(zone: string): void {

@@ -29,9 +29,13 @@ export function parseAmount(value: unknown, field: string): string {
 
 /** Whole numbers for ids and counts; `min` guards counts such as clicks. */
 export function parseInteger(value: unknown, field: string, min?: number): number {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^[-+]?\d+$/.test(text)) {
-		throw new InvalidInputError(field, `${field} must be a whole number, got "${String(value ?? '')}"`);
+		throw new InvalidInputError(
+			field,
+			`${field} must be a whole number, got "${String(value ?? '')}"`,
+		);
 	}
 	const number = Number(text);
 	if (!Number.isSafeInteger(number)) {

@@ -2,7 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { AffilBoxCallResult, AffilBoxRecordKind } from '../transport';
 
-function withRaw(record: IDataObject, result: AffilBoxCallResult, includeRawXml: boolean): IDataObject {
+function withRaw(
+	record: IDataObject,
+	result: AffilBoxCallResult,
+	includeRawXml: boolean,
+): IDataObject {
 	return includeRawXml ? { ...record, rawXml: result.rawXml } : record;
 }
 

@@ -7,17 +7,27 @@ export function wantsRawXml(context: IExecuteFunctions, itemIndex: number): bool
 }
 
 /** A collection parameter ("Additional Fields", "Filters", "Update Fields") as a plain object. */
-export function getCollection(context: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
+export function getCollection(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): IDataObject {
 	return context.getNodeParameter(name, itemIndex, {}) as IDataObject;
 }
 
 /** Collection entries left blank in the UI are not sent at all. */
 export function isSet(value: unknown): boolean {
-	return value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+	return (
+		value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** "Return All" / "Limit" of the Get Many operations; the API has no paging, so the limit is applied here. */
-export function limitToSettings<T>(context: IExecuteFunctions, itemIndex: number, records: T[]): T[] {
+export function limitToSettings<T>(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	records: T[],
+): T[] {
 	if (context.getNodeParameter('returnAll', itemIndex) === true) return records;
 	const limit = context.getNodeParameter('limit', itemIndex) as number;
 	return records.slice(0, Math.max(0, limit));

@@ -8,7 +8,10 @@ export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePr
 	return answer.records.campaign
 		.filter((campaign) => campaign.id !== undefined && campaign.id !== '')
 		.map((campaign) => {
-			const name = typeof campaign.name === 'string' && campaign.name !== '' ? campaign.name : `Campaign ${String(campaign.id)}`;
+			const name =
+				typeof campaign.name === 'string' && campaign.name !== ''
+					? campaign.name
+					: `Campaign ${String(campaign.id)}`;
 			const inactive = campaign.active === '0' || campaign.active === 'false' ? ' (inactive)' : '';
 			return { name: `${name}${inactive}`, value: String(campaign.id) };
 		})

@@ -20,7 +20,8 @@ export function redact(text: string, apiKey: string | undefined): string {
 		encodeURIComponent(escapeXmlText(apiKey)),
 	]);
 	let clean = text;
-	for (const form of [...forms].sort((a, b) => b.length - a.length)) clean = clean.split(form).join('***');
+	for (const form of [...forms].sort((a, b) => b.length - a.length))
+		clean = clean.split(form).join('***');
 	return clean;
 }
 
@@ -48,7 +49,8 @@ function apiError(
 	});
 }
 
-const AUTH_HINT = 'Check the API key in the AffilBox credential (Settings → User settings of your licence).';
+const AUTH_HINT =
+	'Check the API key in the AffilBox credential (Settings → User settings of your licence).';
 
 export function httpStatusError(
 	context: ErrorContext,
@@ -57,7 +59,12 @@ export function httpStatusError(
 ): NodeApiError {
 	const shown = serverText.trim().slice(0, 500) || '(empty body)';
 	if (statusCode === 401 || statusCode === 403) {
-		return apiError(context, `AffilBox rejected the API key (HTTP ${statusCode}): ${shown}`, AUTH_HINT, statusCode);
+		return apiError(
+			context,
+			`AffilBox rejected the API key (HTTP ${statusCode}): ${shown}`,
+			AUTH_HINT,
+			statusCode,
+		);
 	}
 	if (statusCode === 404) {
 		return apiError(
@@ -70,15 +77,24 @@ export function httpStatusError(
 	return apiError(
 		context,
 		`AffilBox answered HTTP ${statusCode} to ${context.method}: ${shown}`,
-		statusCode >= 500 ? 'The AffilBox server had a problem; try again later.' : 'The request was not accepted.',
+		statusCode >= 500
+			? 'The AffilBox server had a problem; try again later.'
+			: 'The request was not accepted.',
 		statusCode,
 	);
 }
 
-export function answerProblemError(context: ErrorContext, problem: AffilBoxAnswerProblem): NodeApiError {
+export function answerProblemError(
+	context: ErrorContext,
+	problem: AffilBoxAnswerProblem,
+): NodeApiError {
 	switch (problem.kind) {
 		case 'empty':
-			return apiError(context, `AffilBox sent an empty answer to ${context.method}`, problem.message);
+			return apiError(
+				context,
+				`AffilBox sent an empty answer to ${context.method}`,
+				problem.message,
+			);
 		case 'notXml':
 			return apiError(
 				context,
@@ -87,13 +103,21 @@ export function answerProblemError(context: ErrorContext, problem: AffilBoxAnswe
 			);
 		case 'apiError': {
 			const code = problem.code ? ` ${problem.code}` : '';
-			const description = problem.code === '401' || problem.code === '403' ? AUTH_HINT : `Method ${context.method} failed.`;
+			const description =
+				problem.code === '401' || problem.code === '403'
+					? AUTH_HINT
+					: `Method ${context.method} failed.`;
 			return apiError(context, `AffilBox error${code}: ${problem.message}`, description);
 		}
 	}
 }
 
-export function networkError(context: ErrorContext, url: string, code: string | undefined, reason: string): NodeApiError {
+export function networkError(
+	context: ErrorContext,
+	url: string,
+	code: string | undefined,
+	reason: string,
+): NodeApiError {
 	return apiError(
 		context,
 		`Could not reach AffilBox at ${url}${code ? ` (${code})` : ''}`,

@@ -83,7 +83,9 @@ export async function affilBoxApiCall(
 function serverSays(read: ReturnType<typeof readAffilBoxAnswer>): string {
 	if (read.ok) return 'an answer without an error message';
 	if (read.problem.kind === 'apiError') {
-		return read.problem.code ? `${read.problem.message} (code ${read.problem.code})` : read.problem.message;
+		return read.problem.code
+			? `${read.problem.message} (code ${read.problem.code})`
+			: read.problem.message;
 	}
 	return read.problem.kind === 'notXml' ? read.problem.text : '';
 }

@@ -6,7 +6,12 @@ import { KEY_SLOT } from './apiKey';
 export type AffilBoxParams = Record<string, string | number | boolean | undefined>;
 
 // Entities on: every value is escaped (& < > " '), so no user value can change the document's structure.
-const builder = new XMLBuilder({ ignoreAttributes: false, format: false, processEntities: true, suppressEmptyNode: false });
+const builder = new XMLBuilder({
+	ignoreAttributes: false,
+	format: false,
+	processEntities: true,
+	suppressEmptyNode: false,
+});
 
 /**
  * Builds the request document with an empty key slot; the credential's `authenticate` fills it in,

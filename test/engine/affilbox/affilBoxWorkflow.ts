@@ -26,7 +26,10 @@ export function useAffilBoxSandbox(): () => AffilBoxSandbox {
 	};
 }
 
-export function sandboxCredentials(sandbox: AffilBoxSandbox, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
+export function sandboxCredentials(
+	sandbox: AffilBoxSandbox,
+	overrides: IDataObject = {},
+): ICredentialDataDecryptedObject {
 	return { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague', ...overrides };
 }
 
@@ -57,12 +60,17 @@ export function jsonOf(result: RunNodeResult): IDataObject[] {
 }
 
 /** The parameters of the last call the sandbox received. */
-export function lastCall(sandbox: AffilBoxSandbox): { method: string; params: Record<string, string> } {
+export function lastCall(sandbox: AffilBoxSandbox): {
+	method: string;
+	params: Record<string, string>;
+} {
 	const call = sandbox.requests.at(-1);
 	if (!call) throw new Error('the sandbox received no call');
 	return call as { method: string; params: Record<string, string> };
 }
 
-export function seedCount(predicate: (conversion: (typeof seed.conversions)[number]) => boolean): number {
+export function seedCount(
+	predicate: (conversion: (typeof seed.conversions)[number]) => boolean,
+): number {
 	return seed.conversions.filter(predicate).length;
 }

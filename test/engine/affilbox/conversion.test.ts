@@ -12,17 +12,39 @@ describe('Conversion → Add', () => {
 			...base,
 			conversionId: 'ORDER-NEW-1',
 			value: '={{ "150,50" }}',
-			additionalFields: { orderValue: 1505, channelId: 'blog', note: 'první objednávka', currency: 'EUR' },
+			additionalFields: {
+				orderValue: 1505,
+				channelId: 'blog',
+				note: 'první objednávka',
+				currency: 'EUR',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result)).toEqual([
-			expect.objectContaining({ transactionId: 'ORDER-NEW-1', state: 'waiting', value: '150.50', sales: '1505', currency: 'EUR', affilId: 'jdvorak', campaignId: '11' }),
+			expect.objectContaining({
+				transactionId: 'ORDER-NEW-1',
+				state: 'waiting',
+				value: '150.50',
+				sales: '1505',
+				currency: 'EUR',
+				affilId: 'jdvorak',
+				campaignId: '11',
+			}),
 		]);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(lastCall(sandbox())).toEqual(
 			expect.objectContaining({
 				method: 'AddConversion',
-				params: { partner_id: 'jdvorak', campaign_id: '11', conversion_id: 'ORDER-NEW-1', value: '150.50', channelId: 'blog', orderValue: '1505', note: 'první objednávka', currency: 'EUR' },
+				params: {
+					partner_id: 'jdvorak',
+					campaign_id: '11',
+					conversion_id: 'ORDER-NEW-1',
+					value: '150.50',
+					channelId: 'blog',
+					orderValue: '1505',
+					note: 'první objednávka',
+					currency: 'EUR',
+				},
 			}),
 		);
 		expect(sandbox().store.conversions.some((c) => c.transactionId === 'ORDER-NEW-1')).toBe(true);
@@ -43,7 +65,12 @@ describe('Conversion → Add', () => {
 		const result = await runAffilBox(
 			sandbox(),
 			{ ...base, conversionId: '={{ $json.order }}', value: '={{ $json.commission }}' },
-			{ inputItems: [{ order: 'A-1', commission: 10 }, { order: 'A-2', commission: '20,5' }] },
+			{
+				inputItems: [
+					{ order: 'A-1', commission: 10 },
+					{ order: 'A-2', commission: '20,5' },
+				],
+			},
 		);
 		expect(jsonOf(result).map((c) => [c.transactionId, c.value])).toEqual([
 			['A-1', '10'],
@@ -53,7 +80,11 @@ describe('Conversion → Add', () => {
 	});
 
 	it('rejects a non-numeric commission naming the field, before any request', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, conversionId: 'X', value: '={{ "zwölf" }}' });
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			conversionId: 'X',
+			value: '={{ "zwölf" }}',
+		});
 		expect(result.error).toBeInstanceOf(NodeOperationError);
 		expect(result.error?.message).toBe('Commission must be a number, got "zwölf"');
 		expect(sandbox().requests).toHaveLength(0);
@@ -63,24 +94,42 @@ describe('Conversion → Add', () => {
 		const result = await runAffilBox(
 			sandbox(),
 			{ ...base, conversionId: '={{ $json.order }}', value: '={{ $json.commission }}' },
-			{ continueOnFail: true, inputItems: [{ order: 'B-1', commission: 'abc' }, { order: 'B-2', commission: 5 }] },
+			{
+				continueOnFail: true,
+				inputItems: [
+					{ order: 'B-1', commission: 'abc' },
+					{ order: 'B-2', commission: 5 },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([
-			{ json: { error: 'Commission must be a number, got "abc"', description: expect.any(String) }, pairedItem: { item: 0 } },
+			{
+				json: { error: 'Commission must be a number, got "abc"', description: expect.any(String) },
+				pairedItem: { item: 0 },
+			},
 			{ json: expect.objectContaining({ transactionId: 'B-2' }), pairedItem: { item: 1 } },
 		]);
 		expect(sandbox().requests).toHaveLength(1);
 	});
 
 	it("reports the server's refusal of a duplicate", async () => {
-		const result = await runAffilBox(sandbox(), { ...base, conversionId: 'OBJ-2025-0001', value: 1 });
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			conversionId: 'OBJ-2025-0001',
+			value: 1,
+		});
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toMatch(/^AffilBox error 409: /);
 	});
 
 	it('rejects a campaign that is not a number', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, campaignId: 'summer', conversionId: 'X', value: 1 });
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			campaignId: 'summer',
+			conversionId: 'X',
+			value: 1,
+		});
 		expect(result.error?.message).toBe('Campaign must be a whole number, got "summer"');
 		expect(sandbox().requests).toHaveLength(0);
 	});
@@ -90,27 +139,65 @@ describe('Conversion → Confirm or Reject', () => {
 	const base = { resource: 'conversion', operation: 'confirm' };
 
 	it('approves a waiting conversion', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, conversionId: 'OBJ-2025-0002', decision: 'approve', additionalFields: { note: 'OK & paid' } });
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ transactionId: 'OBJ-2025-0002', state: 'authorized', comment: 'OK & paid' })]);
-		expect(lastCall(sandbox()).params).toEqual({ conversion_id: 'OBJ-2025-0002', value: 'true', note: 'OK & paid' });
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			conversionId: 'OBJ-2025-0002',
+			decision: 'approve',
+			additionalFields: { note: 'OK & paid' },
+		});
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				transactionId: 'OBJ-2025-0002',
+				state: 'authorized',
+				comment: 'OK & paid',
+			}),
+		]);
+		expect(lastCall(sandbox()).params).toEqual({
+			conversion_id: 'OBJ-2025-0002',
+			value: 'true',
+			note: 'OK & paid',
+		});
 	});
 
 	it('rejects a conversion', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, conversionId: 'OBJ-2026-0001', decision: 'reject' });
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			conversionId: 'OBJ-2026-0001',
+			decision: 'reject',
+		});
 		expect(jsonOf(result)[0].state).toBe('rejection');
 		expect(lastCall(sandbox()).params.value).toBe('false');
 	});
 
 	it('needs the campaign when the transaction ID exists in several campaigns', async () => {
-		const ambiguous = await runAffilBox(sandbox(), { ...base, conversionId: 'OBJ-2025-0100', decision: 'approve' });
+		const ambiguous = await runAffilBox(sandbox(), {
+			...base,
+			conversionId: 'OBJ-2025-0100',
+			decision: 'approve',
+		});
 		expect(ambiguous.error?.message).toMatch(/^AffilBox error 409: Ambiguous conversion_id/);
 
-		const resolved = await runAffilBox(sandbox(), { ...base, conversionId: 'OBJ-2025-0100', decision: 'approve', additionalFields: { campaignId: '12' } });
-		expect(jsonOf(resolved)).toEqual([expect.objectContaining({ transactionId: 'OBJ-2025-0100', campaignId: '12', state: 'authorized' })]);
+		const resolved = await runAffilBox(sandbox(), {
+			...base,
+			conversionId: 'OBJ-2025-0100',
+			decision: 'approve',
+			additionalFields: { campaignId: '12' },
+		});
+		expect(jsonOf(resolved)).toEqual([
+			expect.objectContaining({
+				transactionId: 'OBJ-2025-0100',
+				campaignId: '12',
+				state: 'authorized',
+			}),
+		]);
 	});
 
 	it('refuses an empty conversion ID before any request', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, conversionId: '  ', decision: 'approve' });
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			conversionId: '  ',
+			decision: 'approve',
+		});
 		expect(result.error?.message).toBe('Conversion ID is required');
 		expect(sandbox().requests).toHaveLength(0);
 	});
@@ -118,14 +205,27 @@ describe('Conversion → Confirm or Reject', () => {
 
 describe('Conversion → Get', () => {
 	it('gets one conversion with its fields as sent', async () => {
-		const result = await runAffilBox(sandbox(), { resource: 'conversion', operation: 'get', conversionId: 'OBJ-2025-0004' });
+		const result = await runAffilBox(sandbox(), {
+			resource: 'conversion',
+			operation: 'get',
+			conversionId: 'OBJ-2025-0004',
+		});
 		expect(jsonOf(result)).toEqual([
-			expect.objectContaining({ transactionId: 'OBJ-2025-0004', state: 'invoiced', campaignId: '13', coupon: 'ELEKTRO5' }),
+			expect.objectContaining({
+				transactionId: 'OBJ-2025-0004',
+				state: 'invoiced',
+				campaignId: '13',
+				coupon: 'ELEKTRO5',
+			}),
 		]);
 	});
 
 	it('reports an unknown conversion', async () => {
-		const result = await runAffilBox(sandbox(), { resource: 'conversion', operation: 'get', conversionId: 'NOPE' });
+		const result = await runAffilBox(sandbox(), {
+			resource: 'conversion',
+			operation: 'get',
+			conversionId: 'NOPE',
+		});
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toMatch(/^AffilBox error 404: /);
 	});
@@ -172,13 +272,25 @@ describe('Conversion → Get Many', () => {
 	});
 
 	it('filters by creation date on the server', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, filters: { createdAfter: '2026-01-01' } });
-		expect(jsonOf(result).map((c) => c.transactionId).sort()).toEqual(['OBJ-2026-0001', 'OBJ-2026-0002']);
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			filters: { createdAfter: '2026-01-01' },
+		});
+		expect(
+			jsonOf(result)
+				.map((c) => c.transactionId)
+				.sort(),
+		).toEqual(['OBJ-2026-0001', 'OBJ-2026-0002']);
 	});
 
 	it('an unreadable date is an error naming the field, and nothing is sent', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, filters: { createdAfter: 'next Tuesday' } });
-		expect(result.error?.message).toBe('Created After: "next Tuesday" is not a date AffilBox can use');
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			filters: { createdAfter: 'next Tuesday' },
+		});
+		expect(result.error?.message).toBe(
+			'Created After: "next Tuesday" is not a date AffilBox can use',
+		);
 		expect(sandbox().requests).toHaveLength(0);
 	});
 
@@ -195,7 +307,13 @@ describe('Conversion → Update', () => {
 	it('changes state, values, owner and note', async () => {
 		const result = await runAffilBox(sandbox(), {
 			...base,
-			updateFields: { state: 'invoiced', commission: '={{ "99,90" }}', orderValue: 999, partnerId: 'jdvorak', note: 'přeúčtováno' },
+			updateFields: {
+				state: 'invoiced',
+				commission: '={{ "99,90" }}',
+				orderValue: 999,
+				partnerId: 'jdvorak',
+				note: 'přeúčtováno',
+			},
 		});
 		expect(lastCall(sandbox()).params).toEqual({
 			conversion_id: 'OBJ-2025-0002',
@@ -205,11 +323,22 @@ describe('Conversion → Update', () => {
 			commission: '99.90',
 			note: 'přeúčtováno',
 		});
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ state: 'invoiced', value: '99.90', sales: '999', affilId: 'jdvorak' })]);
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				state: 'invoiced',
+				value: '99.90',
+				sales: '999',
+				affilId: 'jdvorak',
+			}),
+		]);
 	});
 
 	it('can move a conversion back to waiting', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, conversionId: 'OBJ-2025-0001', updateFields: { state: 'waiting' } });
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			conversionId: 'OBJ-2025-0001',
+			updateFields: { state: 'waiting' },
+		});
 		expect(jsonOf(result)[0].state).toBe('waiting');
 	});
 

@@ -25,7 +25,15 @@ const credentialTestNode: INodeType = {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'affilBoxApi', required: true }],
-		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: testRequest.request } }],
+		properties: [
+			{
+				displayName: 'Temp',
+				name: 'temp',
+				type: 'string',
+				default: '',
+				routing: { request: testRequest.request },
+			},
+		],
 	},
 };
 
@@ -47,22 +55,31 @@ function judge(error: unknown): { status: 'OK' | 'Error'; message: string } {
 		cause?: { code?: string; response?: { status: number; statusText?: string } };
 	};
 	// n8n's tester reads the live axios error; the engine's stored copy keeps the status as httpCode.
-	const status = failure.cause?.response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
+	const status =
+		failure.cause?.response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
 	if (status !== undefined) {
 		for (const rule of testRequest.rules ?? []) {
 			if (rule.type === 'responseCode' && rule.properties.value === status) {
 				return { status: 'Error', message: String(rule.properties.message) };
 			}
 		}
-		return { status: 'Error', message: failure.cause?.response?.statusText || `Received HTTP status code: ${status}` };
+		return {
+			status: 'Error',
+			message: failure.cause?.response?.statusText || `Received HTTP status code: ${status}`,
+		};
 	}
 	return { status: 'Error', message: failure.cause?.code ?? failure.message };
 }
 
 describe('AffilBox credential test (GetCampaigns)', () => {
 	it('passes with the right URL and key, and makes one read-only call', async () => {
-		expect(await testCredential(sandbox())).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox().requests.map((call: { method: string }) => call.method)).toEqual(['GetCampaigns']);
+		expect(await testCredential(sandbox())).toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(sandbox().requests.map((call: { method: string }) => call.method)).toEqual([
+			'GetCampaigns',
+		]);
 	});
 
 	it('reports a wrong key in plain words', async () => {
@@ -73,8 +90,14 @@ describe('AffilBox credential test (GetCampaigns)', () => {
 	});
 
 	it('reports a wrong URL in plain words', async () => {
-		const result = await testCredential(sandbox(), { apiUrl: sandbox().url.replace('/api/', '/ap/') });
-		expect(result).toEqual({ status: 'Error', message: 'No AffilBox API answers at this URL: copy the API URL from Settings → User settings' });
+		const result = await testCredential(sandbox(), {
+			apiUrl: sandbox().url.replace('/api/', '/ap/'),
+		});
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'No AffilBox API answers at this URL: copy the API URL from Settings → User settings',
+		});
 	});
 
 	it('refuses http:// for a real host without sending anything', async () => {

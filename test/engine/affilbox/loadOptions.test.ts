@@ -27,7 +27,12 @@ async function campaignDropdown(credentialOverrides: Record<string, string> = {}
 	const credentialsHelper = new InMemoryCredentialsHelper([new AffilBoxApi()], {
 		affilBoxApi: sandboxCredentials(sandbox(), credentialOverrides),
 	});
-	const context = new LoadOptionsContext(workflow, node, createAdditionalData({ credentialsHelper, executionId: 'load-options' }), 'campaignId');
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		createAdditionalData({ credentialsHelper, executionId: 'load-options' }),
+		'campaignId',
+	);
 	return await new AffilBox().methods.loadOptions.getCampaigns.call(context);
 }
 
@@ -42,6 +47,8 @@ describe('Campaign dropdown', () => {
 	});
 
 	it('shows the key problem instead of an empty list', async () => {
-		await expect(campaignDropdown({ apiKey: 'wrong' })).rejects.toThrow('AffilBox rejected the API key');
+		await expect(campaignDropdown({ apiKey: 'wrong' })).rejects.toThrow(
+			'AffilBox rejected the API key',
+		);
 	});
 });

@@ -4,24 +4,47 @@ const sandbox = useAffilBoxSandbox();
 
 describe('Partner → Get', () => {
 	it('gets a partner by affiliate ID or e-mail, nesting as sent', async () => {
-		const byId = await runAffilBox(sandbox(), { resource: 'partner', operation: 'get', partnerId: 'jdvorak' });
-		const byEmail = await runAffilBox(sandbox(), { resource: 'partner', operation: 'get', partnerId: 'jiri.dvorak@example.com' });
+		const byId = await runAffilBox(sandbox(), {
+			resource: 'partner',
+			operation: 'get',
+			partnerId: 'jdvorak',
+		});
+		const byEmail = await runAffilBox(sandbox(), {
+			resource: 'partner',
+			operation: 'get',
+			partnerId: 'jiri.dvorak@example.com',
+		});
 		expect(jsonOf(byId)).toEqual(jsonOf(byEmail));
 		const [partner] = jsonOf(byId);
-		expect(partner.person).toEqual(expect.objectContaining({ affilid: 'jdvorak', name: 'Jiří', surname: 'Dvořák' }));
-		expect(partner.company).toEqual(expect.objectContaining({ name: 'Dvořák & syn s.r.o.', description: 'Recenze obuvi a <outdoor> vybavení' }));
+		expect(partner.person).toEqual(
+			expect.objectContaining({ affilid: 'jdvorak', name: 'Jiří', surname: 'Dvořák' }),
+		);
+		expect(partner.company).toEqual(
+			expect.objectContaining({
+				name: 'Dvořák & syn s.r.o.',
+				description: 'Recenze obuvi a <outdoor> vybavení',
+			}),
+		);
 		expect(partner.address).toEqual(expect.objectContaining({ psc: '120 00' }));
 	});
 
 	it('reports an unknown partner', async () => {
-		const result = await runAffilBox(sandbox(), { resource: 'partner', operation: 'get', partnerId: 'ghost' });
+		const result = await runAffilBox(sandbox(), {
+			resource: 'partner',
+			operation: 'get',
+			partnerId: 'ghost',
+		});
 		expect(result.error?.message).toMatch(/^AffilBox error 404: /);
 	});
 });
 
 describe('Partner → Get Many', () => {
 	it('returns all partners, one item each', async () => {
-		const result = await runAffilBox(sandbox(), { resource: 'partner', operation: 'getMany', returnAll: true });
+		const result = await runAffilBox(sandbox(), {
+			resource: 'partner',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(result.items).toHaveLength(seed.partners.length);
 	});
 
@@ -48,9 +71,19 @@ describe('Partner → Get Many', () => {
 	});
 
 	it('limits the answer and rejects an unreadable date', async () => {
-		const limited = await runAffilBox(sandbox(), { resource: 'partner', operation: 'getMany', returnAll: false, limit: 2 });
+		const limited = await runAffilBox(sandbox(), {
+			resource: 'partner',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(limited.items).toHaveLength(2);
-		const bad = await runAffilBox(sandbox(), { resource: 'partner', operation: 'getMany', returnAll: true, filters: { registeredAfter: 'soon' } });
+		const bad = await runAffilBox(sandbox(), {
+			resource: 'partner',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { registeredAfter: 'soon' },
+		});
 		expect(bad.error?.message).toBe('Registered After: "soon" is not a date AffilBox can use');
 	});
 });
@@ -60,13 +93,30 @@ describe('Partner → Get or Create', () => {
 
 	it('finds an existing partner', async () => {
 		const result = await runAffilBox(sandbox(), { ...base, email: 'jiri.dvorak@example.com' });
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ created: false, person: expect.objectContaining({ affilid: 'jdvorak' }) })]);
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				created: false,
+				person: expect.objectContaining({ affilid: 'jdvorak' }),
+			}),
+		]);
 	});
 
 	it('creates a new partner with a custom affiliate ID', async () => {
-		const result = await runAffilBox(sandbox(), { ...base, email: 'nova.partnerka@example.com', additionalFields: { affilId: 'nova' } });
-		expect(lastCall(sandbox()).params).toEqual({ email: 'nova.partnerka@example.com', affilid: 'nova' });
-		expect(jsonOf(result)).toEqual([expect.objectContaining({ created: true, person: expect.objectContaining({ affilid: 'nova', email: 'nova.partnerka@example.com' }) })]);
+		const result = await runAffilBox(sandbox(), {
+			...base,
+			email: 'nova.partnerka@example.com',
+			additionalFields: { affilId: 'nova' },
+		});
+		expect(lastCall(sandbox()).params).toEqual({
+			email: 'nova.partnerka@example.com',
+			affilid: 'nova',
+		});
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				created: true,
+				person: expect.objectContaining({ affilid: 'nova', email: 'nova.partnerka@example.com' }),
+			}),
+		]);
 	});
 
 	it('refuses something that is not an e-mail before any request', async () => {
@@ -78,19 +128,34 @@ describe('Partner → Get or Create', () => {
 
 describe('Campaign → Get Many', () => {
 	it('returns all campaigns with names decoded exactly', async () => {
-		const result = await runAffilBox(sandbox(), { resource: 'campaign', operation: 'getMany', returnAll: true });
+		const result = await runAffilBox(sandbox(), {
+			resource: 'campaign',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(jsonOf(result).map((c) => c.name)).toEqual(seed.campaigns.map((c) => c.name));
 		expect(jsonOf(result).map((c) => c.name)).toContain('Knihy & <Hry> pro děti');
 	});
 
 	it("returns only a partner's campaigns, limited", async () => {
-		const result = await runAffilBox(sandbox(), { resource: 'campaign', operation: 'getMany', returnAll: false, limit: 1, filters: { partnerId: 'jdvorak' } });
+		const result = await runAffilBox(sandbox(), {
+			resource: 'campaign',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 1,
+			filters: { partnerId: 'jdvorak' },
+		});
 		expect(lastCall(sandbox()).params).toEqual({ partner_id: 'jdvorak' });
 		expect(result.items).toHaveLength(1);
 	});
 
 	it('reports an unknown partner filter', async () => {
-		const result = await runAffilBox(sandbox(), { resource: 'campaign', operation: 'getMany', returnAll: true, filters: { partnerId: 'ghost' } });
+		const result = await runAffilBox(sandbox(), {
+			resource: 'campaign',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { partnerId: 'ghost' },
+		});
 		expect(result.error?.message).toMatch(/^AffilBox error 404: /);
 	});
 });

@@ -6,7 +6,12 @@ import { runAffilBox, type AffilBoxSandbox } from './affilBoxWorkflow';
 
 // Distinctive, and full of characters that XML and URLs escape, so every encoded form can be searched for.
 const API_KEY = `Kx9<&>"'sEcReT-🔑-${Date.now()}`;
-const ENCODED_FORMS = [API_KEY, escapeXmlText(API_KEY), encodeURIComponent(API_KEY), encodeURIComponent(escapeXmlText(API_KEY))];
+const ENCODED_FORMS = [
+	API_KEY,
+	escapeXmlText(API_KEY),
+	encodeURIComponent(API_KEY),
+	encodeURIComponent(escapeXmlText(API_KEY)),
+];
 
 let sandbox: AffilBoxSandbox;
 const consoleLines: string[] = [];
@@ -31,36 +36,79 @@ function expectNoKey(text: string, where: string) {
 	}
 }
 
-const getCampaigns: INodeParameters = { resource: 'campaign', operation: 'getMany', returnAll: true };
+const getCampaigns: INodeParameters = {
+	resource: 'campaign',
+	operation: 'getMany',
+	returnAll: true,
+};
 const echoedKey = `<response><status>ERROR</status><error code="400">Bad request &lt;key&gt;${escapeXmlText(escapeXmlText(API_KEY))}&lt;/key&gt; and ${escapeXmlText(API_KEY)}</error></response>`;
 
-const errorPaths: Array<{ name: string; parameters?: INodeParameters; fault?: Record<string, unknown>; credentials?: Record<string, string>; continueOnFail?: boolean }> = [
+const errorPaths: Array<{
+	name: string;
+	parameters?: INodeParameters;
+	fault?: Record<string, unknown>;
+	credentials?: Record<string, string>;
+	continueOnFail?: boolean;
+}> = [
 	{ name: 'wrong key (the key sent is the secret)', credentials: { apiKey: `${API_KEY}-wrong` } },
-	{ name: 'HTTP 500 echoing the request', fault: { status: 500, body: echoedKey, contentType: 'text/xml' } },
-	{ name: 'error answer echoing the key', fault: { status: 200, body: echoedKey, contentType: 'text/xml' } },
-	{ name: 'plain text echoing the key', fault: { status: 200, body: `NO DATA for ${API_KEY}`, contentType: 'text/plain' } },
+	{
+		name: 'HTTP 500 echoing the request',
+		fault: { status: 500, body: echoedKey, contentType: 'text/xml' },
+	},
+	{
+		name: 'error answer echoing the key',
+		fault: { status: 200, body: echoedKey, contentType: 'text/xml' },
+	},
+	{
+		name: 'plain text echoing the key',
+		fault: { status: 200, body: `NO DATA for ${API_KEY}`, contentType: 'text/plain' },
+	},
 	{ name: 'dropped connection', fault: { dropConnection: true } },
 	{ name: 'unreachable port', credentials: { apiUrl: 'http://127.0.0.1:9/api/' } },
 	{ name: 'wrong path', credentials: { apiUrl: 'WRONG_PATH' } },
 	{ name: 'http:// on a real host', credentials: { apiUrl: 'http://c1234.affilbox.cz/api/' } },
-	{ name: 'bad input before any request', parameters: { resource: 'bonus', operation: 'add', partnerId: 'zofie', text: 'x', value: '={{ "x" }}' } },
-	{ name: 'server error with Continue On Fail', fault: { status: 500, body: echoedKey, contentType: 'text/xml' }, continueOnFail: true },
-	{ name: 'API error with Continue On Fail', parameters: { resource: 'conversion', operation: 'get', conversionId: 'NOPE' }, continueOnFail: true },
+	{
+		name: 'bad input before any request',
+		parameters: {
+			resource: 'bonus',
+			operation: 'add',
+			partnerId: 'zofie',
+			text: 'x',
+			value: '={{ "x" }}',
+		},
+	},
+	{
+		name: 'server error with Continue On Fail',
+		fault: { status: 500, body: echoedKey, contentType: 'text/xml' },
+		continueOnFail: true,
+	},
+	{
+		name: 'API error with Continue On Fail',
+		parameters: { resource: 'conversion', operation: 'get', conversionId: 'NOPE' },
+		continueOnFail: true,
+	},
 ];
 
 describe('the AffilBox API key never leaks', () => {
 	it.each(errorPaths)('$name', async ({ parameters, fault, credentials, continueOnFail }) => {
 		if (fault) sandbox.injectFault({ times: 1, ...fault });
-		const apiUrl = credentials?.apiUrl === 'WRONG_PATH' ? sandbox.url.replace('/api/', '/nope/') : credentials?.apiUrl;
+		const apiUrl =
+			credentials?.apiUrl === 'WRONG_PATH'
+				? sandbox.url.replace('/api/', '/nope/')
+				: credentials?.apiUrl;
 		const result = await runAffilBox(sandbox, parameters ?? getCampaigns, {
 			continueOnFail,
 			credentials: { apiKey: API_KEY, ...credentials, ...(apiUrl ? { apiUrl } : {}) },
 		});
-		const failed = result.error !== undefined || result.items.some((item) => item.json.error !== undefined);
+		const failed =
+			result.error !== undefined || result.items.some((item) => item.json.error !== undefined);
 		expect(failed).toBe(true);
 		if (result.error) {
 			expectNoKey(result.error.message, 'the error message');
-			expectNoKey(String((result.error as { description?: string }).description ?? ''), 'the error description');
+			expectNoKey(
+				String((result.error as { description?: string }).description ?? ''),
+				'the error description',
+			);
 			expectNoKey(JSON.stringify(result.error), 'the serialised error');
 		}
 		expectNoKey(JSON.stringify(result.items), 'the output items');
@@ -69,7 +117,11 @@ describe('the AffilBox API key never leaks', () => {
 	});
 
 	it('a successful call with Include Raw XML shows no key either', async () => {
-		const result = await runAffilBox(sandbox, { ...getCampaigns, options: { includeRawXml: true } }, { credentials: { apiKey: API_KEY } });
+		const result = await runAffilBox(
+			sandbox,
+			{ ...getCampaigns, options: { includeRawXml: true } },
+			{ credentials: { apiKey: API_KEY } },
+		);
 		expect(result.items.length).toBeGreaterThan(0);
 		expectNoKey(JSON.stringify(result.run), 'the execution data');
 	});

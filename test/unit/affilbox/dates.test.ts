@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 
-import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate, parseDate } from '../../../nodes/AffilBox/helpers/dates';
+import {
+	AFFILBOX_DATE_FORMATS,
+	formatAffilBoxDate,
+	parseDate,
+} from '../../../nodes/AffilBox/helpers/dates';
 import { InvalidInputError } from '../../../nodes/AffilBox/helpers/invalidInput';
 
 const PRAGUE = 'Europe/Prague';
@@ -45,21 +49,30 @@ describe('formatAffilBoxDate', () => {
 	});
 
 	it('formats in the licence zone it is given', () => {
-		expect(formatAffilBoxDate('2025-03-11T14:30:00Z', 'UTC', second, 'X')).toBe('2025-03-11 14:30:00');
+		expect(formatAffilBoxDate('2025-03-11T14:30:00Z', 'UTC', second, 'X')).toBe(
+			'2025-03-11 14:30:00',
+		);
 	});
 
-	it.each(['tomorrow', '2025-13-45', '31.2.2025', '', {}, true])('rejects %j naming the field', (input) => {
-		expect(() => formatAffilBoxDate(input, PRAGUE, minute, 'Created Before')).toThrow(InvalidInputError);
-		try {
-			formatAffilBoxDate(input, PRAGUE, minute, 'Created Before');
-		} catch (error) {
-			expect((error as InvalidInputError).field).toBe('Created Before');
-			expect((error as Error).message).toMatch(/^Created Before: /);
-		}
-	});
+	it.each(['tomorrow', '2025-13-45', '31.2.2025', '', {}, true])(
+		'rejects %j naming the field',
+		(input) => {
+			expect(() => formatAffilBoxDate(input, PRAGUE, minute, 'Created Before')).toThrow(
+				InvalidInputError,
+			);
+			try {
+				formatAffilBoxDate(input, PRAGUE, minute, 'Created Before');
+			} catch (error) {
+				expect((error as InvalidInputError).field).toBe('Created Before');
+				expect((error as Error).message).toMatch(/^Created Before: /);
+			}
+		},
+	);
 
 	it('rejects an unknown licence time zone naming the credential field', () => {
-		expect(() => formatAffilBoxDate('2025-03-11', 'Mars/Olympus', day, 'X')).toThrow(/Licence time zone "Mars\/Olympus"/i);
+		expect(() => formatAffilBoxDate('2025-03-11', 'Mars/Olympus', day, 'X')).toThrow(
+			/Licence time zone "Mars\/Olympus"/i,
+		);
 	});
 });
 

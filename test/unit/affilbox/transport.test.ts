@@ -8,14 +8,20 @@ import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
 const TRICKY = `a<b & "c" 'd' ]]> <key>x</key> ž Ďábel 😀 \t two  spaces`;
 
 function parse(xml: string) {
-	return new XMLParser({ parseTagValue: false, trimValues: false, processEntities: true }).parse(xml) as {
+	return new XMLParser({ parseTagValue: false, trimValues: false, processEntities: true }).parse(
+		xml,
+	) as {
 		request: Record<string, string>;
 	};
 }
 
 describe('buildRequestXml', () => {
 	it('writes the declaration, an empty key slot first, the method, then the parameters', () => {
-		const xml = buildRequestXml('AddBonus', { partner_id: 'jnovak', value: '12.50', skipped: undefined });
+		const xml = buildRequestXml('AddBonus', {
+			partner_id: 'jnovak',
+			value: '12.50',
+			skipped: undefined,
+		});
 		expect(xml).toBe(
 			'<?xml version="1.0" encoding="UTF-8"?><request><key></key><method>AddBonus</method><partner_id>jnovak</partner_id><value>12.50</value></request>',
 		);
@@ -54,12 +60,15 @@ describe('placeApiKey', () => {
 });
 
 describe('checkApiUrl', () => {
-	it.each(['https://c1234.affilbox.cz/api/', ' https://partner.example.shop/api ', 'http://127.0.0.1:8081/api/', 'http://localhost/api/', 'http://[::1]:9/api/'])(
-		'accepts %j',
-		(url) => {
-			expect(checkApiUrl(url)).toEqual({ ok: true, url: url.trim() });
-		},
-	);
+	it.each([
+		'https://c1234.affilbox.cz/api/',
+		' https://partner.example.shop/api ',
+		'http://127.0.0.1:8081/api/',
+		'http://localhost/api/',
+		'http://[::1]:9/api/',
+	])('accepts %j', (url) => {
+		expect(checkApiUrl(url)).toEqual({ ok: true, url: url.trim() });
+	});
 
 	it.each([
 		['http://c1234.affilbox.cz/api/', /uses http:\/\/, which AffilBox refuses/],
@@ -75,7 +84,9 @@ describe('checkApiUrl', () => {
 
 describe('redact', () => {
 	it('masks the key, raw and XML-escaped, wherever a server echoes it', () => {
-		expect(redact('bad key s3cr&t! in <key>s3cr&amp;t!</key>', 's3cr&t!')).toBe('bad key *** in <key>***</key>');
+		expect(redact('bad key s3cr&t! in <key>s3cr&amp;t!</key>', 's3cr&t!')).toBe(
+			'bad key *** in <key>***</key>',
+		);
 		expect(redact('nothing here', undefined)).toBe('nothing here');
 	});
 });

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['bonus'] } },
-		options: [{ name: 'Add', value: 'add', description: 'Credit a bonus to a partner', action: 'Add a bonus' }],
+		options: [
+			{
+				name: 'Add',
+				value: 'add',
+				description: 'Credit a bonus to a partner',
+				action: 'Add a bonus',
+			},
+		],
 		default: 'add',
 	},
 	...add.description,

@@ -31,7 +31,10 @@ const properties: INodeProperties[] = [
 	optionsCollection,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['bonus'], operation: ['add'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['bonus'], operation: ['add'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem(this, async (i) => {

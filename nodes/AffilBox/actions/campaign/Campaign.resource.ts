@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['campaign'] } },
-		options: [{ name: 'Get Many', value: 'getMany', description: 'List campaigns', action: 'Get many campaigns' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List campaigns',
+				action: 'Get many campaigns',
+			},
+		],
 		default: 'getMany',
 	},
 	...getMany.description,

@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['click'] } },
-		options: [{ name: 'Add', value: 'add', description: 'Record clicks for a partner in a campaign', action: 'Add clicks' }],
+		options: [
+			{
+				name: 'Add',
+				value: 'add',
+				description: 'Record clicks for a partner in a campaign',
+				action: 'Add clicks',
+			},
+		],
 		default: 'add',
 	},
 	...add.description,

@@ -9,7 +9,12 @@ import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
-import { campaignIdField, channelIdField, optionsCollection, partnerIdField } from '../common.descriptions';
+import {
+	campaignIdField,
+	channelIdField,
+	optionsCollection,
+	partnerIdField,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	partnerIdField,
@@ -42,7 +47,10 @@ const properties: INodeProperties[] = [
 	optionsCollection,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['click'], operation: ['add'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['click'], operation: ['add'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	let zone: string | undefined;

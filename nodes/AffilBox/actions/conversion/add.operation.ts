@@ -41,7 +41,8 @@ const properties: INodeProperties[] = [
 				name: 'countValue',
 				type: 'boolean',
 				default: false,
-				description: "Whether AffilBox computes the commission from Order Value using the campaign's conversion code",
+				description:
+					"Whether AffilBox computes the commission from Order Value using the campaign's conversion code",
 			},
 			{
 				displayName: 'Currency',

@@ -6,7 +6,12 @@ import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
-import { conversionIdField, noteField, optionalCampaignIdField, optionsCollection } from '../common.descriptions';
+import {
+	conversionIdField,
+	noteField,
+	optionalCampaignIdField,
+	optionsCollection,
+} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	conversionIdField,

@@ -55,14 +55,16 @@ const properties: INodeProperties[] = [
 				name: 'createdAfter',
 				type: 'dateTime',
 				default: '',
-				description: 'Only conversions created at or after this time (sent in the licence time zone, to the minute)',
+				description:
+					'Only conversions created at or after this time (sent in the licence time zone, to the minute)',
 			},
 			{
 				displayName: 'Created Before',
 				name: 'createdBefore',
 				type: 'dateTime',
 				default: '',
-				description: 'Only conversions created at or before this time (sent in the licence time zone, to the minute)',
+				description:
+					'Only conversions created at or before this time (sent in the licence time zone, to the minute)',
 			},
 			{
 				displayName: 'Partner',
@@ -70,7 +72,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. jnovak or jan.novak@example.com',
-				description: "Only conversions of this partner (affiliate ID or e-mail)",
+				description: 'Only conversions of this partner (affiliate ID or e-mail)',
 			},
 			{
 				displayName: 'State',
@@ -107,12 +109,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (isSet(filters.coupon)) params.coupon = String(filters.coupon);
 		if (isSet(filters.state)) params.filter_state = String(filters.state);
 		if (isSet(filters.createdAfter)) {
-			params.filter_date_from = formatAffilBoxDate(filters.createdAfter, zone, AFFILBOX_DATE_FORMATS.minute, 'Created After');
+			params.filter_date_from = formatAffilBoxDate(
+				filters.createdAfter,
+				zone,
+				AFFILBOX_DATE_FORMATS.minute,
+				'Created After',
+			);
 		}
 		if (isSet(filters.createdBefore)) {
-			params.filter_date_to = formatAffilBoxDate(filters.createdBefore, zone, AFFILBOX_DATE_FORMATS.minute, 'Created Before');
+			params.filter_date_to = formatAffilBoxDate(
+				filters.createdBefore,
+				zone,
+				AFFILBOX_DATE_FORMATS.minute,
+				'Created Before',
+			);
 		}
-		if (isSet(filters.campaignId)) params.campaign_id = parseInteger(filters.campaignId, 'Campaign');
+		if (isSet(filters.campaignId))
+			params.campaign_id = parseInteger(filters.campaignId, 'Campaign');
 		if (isSet(filters.conversionId)) params.conversion_id = String(filters.conversionId);
 		if (isSet(filters.conversionIds)) params.conversions_id = joinIds(filters.conversionIds);
 

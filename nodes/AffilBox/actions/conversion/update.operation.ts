@@ -81,9 +81,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (isSet(fields.commission)) params.commission = parseAmount(fields.commission, 'Commission');
 		if (isSet(fields.campaignId)) params.campaign_id = parseInteger(fields.campaignId, 'Campaign');
 		if (isSet(fields.note)) params.note = String(fields.note);
-		const changes = Object.keys(params).filter((name) => name !== 'conversion_id' && name !== 'campaign_id');
+		const changes = Object.keys(params).filter(
+			(name) => name !== 'conversion_id' && name !== 'campaign_id',
+		);
 		if (changes.length === 0) {
-			throw new InvalidInputError('Update Fields', 'Update Fields: add at least one field to change', 'Nothing would change, so no request was sent.');
+			throw new InvalidInputError(
+				'Update Fields',
+				'Update Fields: add at least one field to change',
+				'Nothing would change, so no request was sent.',
+			);
 		}
 
 		const result = await affilBoxApiCall.call(this, 'UpdateConversion', params, i);

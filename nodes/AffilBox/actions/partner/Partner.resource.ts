@@ -14,8 +14,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['partner'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get one partner by affiliate ID or e-mail', action: 'Get a partner' },
-			{ name: 'Get Many', value: 'getMany', description: 'List partners, optionally filtered by dates', action: 'Get many partners' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get one partner by affiliate ID or e-mail',
+				action: 'Get a partner',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List partners, optionally filtered by dates',
+				action: 'Get many partners',
+			},
 			{
 				name: 'Get or Create',
 				value: 'getOrCreate',

@@ -8,10 +8,10 @@ import { runForEachItem } from '../../helpers/runForEachItem';
 import { affilBoxApiCall } from '../../transport';
 import { optionsCollection, partnerIdField } from '../common.descriptions';
 
-export const description = updateDisplayOptions({ show: { resource: ['partner'], operation: ['get'] } }, [
-	partnerIdField,
-	optionsCollection,
-] as INodeProperties[]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['partner'], operation: ['get'] } },
+	[partnerIdField, optionsCollection] as INodeProperties[],
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem(this, async (i) => {

@@ -11,10 +11,30 @@ import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
 
 /** UI filter → API parameter; all are whole days (`yyyy-mm-dd`) in the licence time zone. */
 const DATE_FILTERS = [
-	{ name: 'registeredAfter', displayName: 'Registered After', param: 'register_from', help: 'Only partners registered on or after this day' },
-	{ name: 'registeredBefore', displayName: 'Registered Before', param: 'register_to', help: 'Only partners registered on or before this day' },
-	{ name: 'lastLoginAfter', displayName: 'Last Login After', param: 'last_login_from', help: 'Only partners who last logged in on or after this day' },
-	{ name: 'lastLoginBefore', displayName: 'Last Login Before', param: 'last_login_to', help: 'Only partners who last logged in on or before this day' },
+	{
+		name: 'registeredAfter',
+		displayName: 'Registered After',
+		param: 'register_from',
+		help: 'Only partners registered on or after this day',
+	},
+	{
+		name: 'registeredBefore',
+		displayName: 'Registered Before',
+		param: 'register_to',
+		help: 'Only partners registered on or before this day',
+	},
+	{
+		name: 'lastLoginAfter',
+		displayName: 'Last Login After',
+		param: 'last_login_from',
+		help: 'Only partners who last logged in on or after this day',
+	},
+	{
+		name: 'lastLoginBefore',
+		displayName: 'Last Login Before',
+		param: 'last_login_to',
+		help: 'Only partners who last logged in on or before this day',
+	},
 	{
 		name: 'consentDate',
 		displayName: 'Marketing Consent Date',
@@ -56,7 +76,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		for (const filter of DATE_FILTERS) {
 			const value = filters[filter.name];
 			if (isSet(value)) {
-				params[filter.param] = formatAffilBoxDate(value, zone, AFFILBOX_DATE_FORMATS.day, filter.displayName);
+				params[filter.param] = formatAffilBoxDate(
+					value,
+					zone,
+					AFFILBOX_DATE_FORMATS.day,
+					filter.displayName,
+				);
 			}
 		}
 		const result = await affilBoxApiCall.call(this, 'GetPartners', params, i);

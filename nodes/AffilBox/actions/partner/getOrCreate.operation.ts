@@ -59,7 +59,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const result = await affilBoxApiCall.call(this, 'GetOrCreatePartner', params, i);
 		const created = result.answer.fields.created;
 		return recordsOf(result, 'partner', wantsRawXml(this, i)).map((partner) =>
-			created === undefined ? partner : { ...partner, created: String(created) === '1' || String(created) === 'true' },
+			created === undefined
+				? partner
+				: { ...partner, created: String(created) === '1' || String(created) === 'true' },
 		);
 	});
 }
