@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { parseInteger } from './numbers';
+
 /** Reads the "Options → Include Raw XML" switch that every operation has. */
 export function wantsRawXml(context: IExecuteFunctions, itemIndex: number): boolean {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -22,13 +24,11 @@ export function isSet(value: unknown): boolean {
 	);
 }
 
-/** "Return All" / "Limit" of the Get Many operations; the API has no paging, so the limit is applied here. */
-export function limitToSettings<T>(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	records: T[],
-): T[] {
-	if (context.getNodeParameter('returnAll', itemIndex) === true) return records;
-	const limit = context.getNodeParameter('limit', itemIndex) as number;
-	return records.slice(0, Math.max(0, limit));
+/**
+ * "Return All" / "Limit" of the Get Many operations, read and checked before the request. The API
+ * has no paging, so the limit is applied to the full answer: undefined means keep everything.
+ */
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex) === true) return undefined;
+	return parseInteger(context.getNodeParameter('limit', itemIndex), 'Limit', 1);
 }

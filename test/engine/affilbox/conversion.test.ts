@@ -220,6 +220,16 @@ describe('Conversion → Get', () => {
 		]);
 	});
 
+	it('refuses a conversion ID that resolves to nothing before any request', async () => {
+		const result = await runAffilBox(sandbox(), {
+			resource: 'conversion',
+			operation: 'get',
+			conversionId: '={{ $json.order }}',
+		});
+		expect(result.error?.message).toBe('Conversion ID is required');
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
 	it('reports an unknown conversion', async () => {
 		const result = await runAffilBox(sandbox(), {
 			resource: 'conversion',

@@ -38,6 +38,18 @@ describe('Partner → Get', () => {
 	});
 });
 
+describe('Partner → Get, bad input', () => {
+	it('refuses a partner that resolves to nothing before any request', async () => {
+		const result = await runAffilBox(
+			sandbox(),
+			{ resource: 'partner', operation: 'get', partnerId: '={{ $json.affiliate }}' },
+			{ inputItems: [{ affiliate: '   ' }] },
+		);
+		expect(result.error?.message).toBe('Partner is required');
+		expect(sandbox().requests).toHaveLength(0);
+	});
+});
+
 describe('Partner → Get Many', () => {
 	it('returns all partners, one item each', async () => {
 		const result = await runAffilBox(sandbox(), {
@@ -147,6 +159,22 @@ describe('Campaign → Get Many', () => {
 		});
 		expect(lastCall(sandbox()).params).toEqual({ partner_id: 'jdvorak' });
 		expect(result.items).toHaveLength(1);
+	});
+
+	it('refuses a limit that is not a positive whole number before any request', async () => {
+		for (const [limit, message] of [
+			['={{ "ten" }}', 'Limit must be a whole number, got "ten"'],
+			['={{ -5 }}', 'Limit must be at least 1, got -5'],
+		]) {
+			const result = await runAffilBox(sandbox(), {
+				resource: 'campaign',
+				operation: 'getMany',
+				returnAll: false,
+				limit,
+			});
+			expect(result.error?.message).toBe(message);
+		}
+		expect(sandbox().requests).toHaveLength(0);
 	});
 
 	it('reports an unknown partner filter', async () => {

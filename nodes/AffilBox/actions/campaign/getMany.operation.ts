@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordsOf } from '../../helpers/output';
-import { getCollection, isSet, limitToSettings, wantsRawXml } from '../../helpers/parameters';
+import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
@@ -36,11 +36,12 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem(this, async (i) => {
+		const limit = readLimit(this, i);
 		const filters = getCollection(this, 'filters', i);
 		const params: AffilBoxParams = {};
 		if (isSet(filters.partnerId)) params.partner_id = String(filters.partnerId);
 
 		const result = await affilBoxApiCall.call(this, 'GetCampaigns', params, i);
-		return limitToSettings(this, i, recordsOf(result, 'campaign', wantsRawXml(this, i)));
+		return recordsOf(result, 'campaign', wantsRawXml(this, i)).slice(0, limit);
 	});
 }

@@ -5,7 +5,7 @@ import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
 import { getLicenceZone } from '../../helpers/licence';
 import { parseInteger } from '../../helpers/numbers';
 import { recordsOf } from '../../helpers/output';
-import { getCollection, isSet, limitToSettings, wantsRawXml } from '../../helpers/parameters';
+import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
 import {
@@ -102,6 +102,7 @@ function joinIds(value: unknown): string {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	let zone: string | undefined;
 	return await runForEachItem(this, async (i) => {
+		const limit = readLimit(this, i);
 		zone ??= await getLicenceZone(this);
 		const filters = getCollection(this, 'filters', i);
 		const params: AffilBoxParams = {};
@@ -130,6 +131,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (isSet(filters.conversionIds)) params.conversions_id = joinIds(filters.conversionIds);
 
 		const result = await affilBoxApiCall.call(this, 'GetConversions', params, i);
-		return limitToSettings(this, i, recordsOf(result, 'conversion', wantsRawXml(this, i)));
+		return recordsOf(result, 'conversion', wantsRawXml(this, i)).slice(0, limit);
 	});
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
 import { getLicenceZone } from '../../helpers/licence';
 import { recordsOf } from '../../helpers/output';
-import { getCollection, isSet, limitToSettings, wantsRawXml } from '../../helpers/parameters';
+import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
@@ -70,6 +70,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	let zone: string | undefined;
 	return await runForEachItem(this, async (i) => {
+		const limit = readLimit(this, i);
 		zone ??= await getLicenceZone(this);
 		const filters = getCollection(this, 'filters', i);
 		const params: AffilBoxParams = {};
@@ -85,6 +86,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 		}
 		const result = await affilBoxApiCall.call(this, 'GetPartners', params, i);
-		return limitToSettings(this, i, recordsOf(result, 'partner', wantsRawXml(this, i)));
+		return recordsOf(result, 'partner', wantsRawXml(this, i)).slice(0, limit);
 	});
 }
