@@ -91,5 +91,40 @@ async function scan() {
 	await lintLeg('dist', ['package.json', 'dist/**/*.js']);
 }
 
+/**
+ * `gulp demo` (used by `npm start`): runs the TypeScript demo in test/demo without a separate
+ * compile step; esbuild turns it into one temporary file, with every package left to node_modules.
+ */
+async function demo() {
+	// Inside node_modules so that the file resolves the project's packages; never committed.
+	const outfile = path.join(root, 'node_modules', '.cache', 'n8n-nodes-affiliate', 'demo.js');
+	await esbuild.build({
+		entryPoints: [path.join(root, 'test/demo/affilBoxDemo.ts')],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		packages: 'external',
+		logLevel: 'warning',
+		plugins: [
+			{
+				// The sandboxes are plain JS that read their fixtures relative to themselves: load them in place.
+				name: 'sandboxes-in-place',
+				setup(build) {
+					build.onResolve({ filter: /\/sandbox\// }, (args) => ({
+						path: require.resolve(path.resolve(args.resolveDir, args.path)),
+						external: true,
+					}));
+				},
+			},
+		],
+	});
+	// n8n-core keeps instance settings in a user folder: use the cache, not the user's ~/.n8n.
+	process.env.N8N_USER_FOLDER ??= path.dirname(outfile);
+	require(outfile);
+}
+
 exports.bundle = bundle;
+exports.demo = demo;
 exports.scan = scan;
