@@ -24,7 +24,8 @@ function entryFiles() {
 async function bundle() {
 	const entries = entryFiles();
 	for (const entry of entries) {
-		if (!fs.existsSync(entry)) throw new Error(`Entry ${entry} is missing: run n8n-node build first`);
+		if (!fs.existsSync(entry))
+			throw new Error(`Entry ${entry} is missing: run n8n-node build first`);
 		await esbuild.build({
 			entryPoints: [entry],
 			outfile: entry,
@@ -40,14 +41,19 @@ async function bundle() {
 	}
 	// What tsc emitted besides the entries is now inside them: ship only entries, codex JSON and icons.
 	const keep = new Set(entries.map((file) => path.normalize(file)));
-	const leftovers = fg.sync(['dist/**/*.{js,d.ts,map}', 'dist/**/*.tsbuildinfo', 'dist/package.json'], {
-		cwd: root,
-		absolute: true,
-	});
+	const leftovers = fg.sync(
+		['dist/**/*.{js,d.ts,map}', 'dist/**/*.tsbuildinfo', 'dist/package.json'],
+		{
+			cwd: root,
+			absolute: true,
+		},
+	);
 	for (const file of leftovers) {
 		if (!keep.has(path.normalize(file))) fs.rmSync(file);
 	}
-	for (const dir of fg.sync('dist/**', { cwd: root, absolute: true, onlyDirectories: true }).reverse()) {
+	for (const dir of fg
+		.sync('dist/**', { cwd: root, absolute: true, onlyDirectories: true })
+		.reverse()) {
 		if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
 	}
 }

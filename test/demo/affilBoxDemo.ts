@@ -8,7 +8,11 @@ import { startAffilBoxSandbox } from '../sandbox/affilbox';
 const NODE_TYPE = 'n8n-nodes-affiliate.affilBox';
 
 /** What a marketer's workflows do, step by step: each step is one AffilBox node run through n8n's engine. */
-const STEPS: Array<{ title: string; parameters: INodeParameters; show: (item: IDataObject) => string }> = [
+const STEPS: Array<{
+	title: string;
+	parameters: INodeParameters;
+	show: (item: IDataObject) => string;
+}> = [
 	{
 		title: 'Campaign → Get Many',
 		parameters: { resource: 'campaign', operation: 'getMany', returnAll: true },
@@ -16,8 +20,13 @@ const STEPS: Array<{ title: string; parameters: INodeParameters; show: (item: ID
 	},
 	{
 		title: 'Partner → Get or Create (new affiliate signs up)',
-		parameters: { resource: 'partner', operation: 'getOrCreate', email: 'nova.partnerka@example.com' },
-		show: (p) => `${(p.person as IDataObject).affilid} <${(p.person as IDataObject).email}> created: ${p.created}`,
+		parameters: {
+			resource: 'partner',
+			operation: 'getOrCreate',
+			email: 'nova.partnerka@example.com',
+		},
+		show: (p) =>
+			`${(p.person as IDataObject).affilid} <${(p.person as IDataObject).email}> created: ${p.created}`,
 	},
 	{
 		title: 'Conversion → Add (shop order through that affiliate)',
@@ -30,26 +39,50 @@ const STEPS: Array<{ title: string; parameters: INodeParameters; show: (item: ID
 			value: 0,
 			additionalFields: { orderValue: '1 499,00', countValue: true, note: 'Objednávka z e-shopu' },
 		},
-		show: (c) => `${c.transactionId}: ${c.state}, order ${c.sales}, commission ${c.value} ${c.currency}`,
+		show: (c) =>
+			`${c.transactionId}: ${c.state}, order ${c.sales}, commission ${c.value} ${c.currency}`,
 	},
 	{
 		title: 'Conversion → Confirm or Reject (payment succeeded)',
-		parameters: { resource: 'conversion', operation: 'confirm', conversionId: 'DEMO-ORDER-1', decision: 'approve' },
+		parameters: {
+			resource: 'conversion',
+			operation: 'confirm',
+			conversionId: 'DEMO-ORDER-1',
+			decision: 'approve',
+		},
 		show: (c) => `${c.transactionId}: ${c.state} on ${c.confirmDate}`,
 	},
 	{
 		title: 'Conversion → Get Many (authorized, ready for payout)',
-		parameters: { resource: 'conversion', operation: 'getMany', returnAll: true, filters: { state: 'authorized' } },
+		parameters: {
+			resource: 'conversion',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { state: 'authorized' },
+		},
 		show: (c) => `${c.transactionId} ${c.affilId}: ${c.value} ${c.currency}`,
 	},
 	{
 		title: 'Bonus → Add',
-		parameters: { resource: 'bonus', operation: 'add', partnerId: 'zofie', text: 'Top partnerka měsíce', value: '500' },
+		parameters: {
+			resource: 'bonus',
+			operation: 'add',
+			partnerId: 'zofie',
+			text: 'Top partnerka měsíce',
+			value: '500',
+		},
 		show: (b) => `${b.affilId}: ${b.value} for "${b.text}"`,
 	},
 	{
 		title: 'Click → Add',
-		parameters: { resource: 'click', operation: 'add', partnerId: 'jdvorak', campaignId: '12', date: new Date().toISOString(), count: 42 },
+		parameters: {
+			resource: 'click',
+			operation: 'add',
+			partnerId: 'jdvorak',
+			campaignId: '12',
+			date: new Date().toISOString(),
+			count: 42,
+		},
 		show: (c) => `${c.affilId} campaign ${c.campaignId}: ${c.count} clicks at ${c.date}`,
 	},
 ];
@@ -65,7 +98,9 @@ async function main() {
 		const result = await runNode({
 			nodeTypes: loaded.nodeTypes,
 			credentialTypes: loaded.credentialTypes,
-			credentials: { affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' } },
+			credentials: {
+				affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' },
+			},
 			node: { type: NODE_TYPE, parameters: step.parameters },
 		});
 		process.stdout.write(`\n▶ ${step.title}\n`);
