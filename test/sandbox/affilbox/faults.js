@@ -15,6 +15,8 @@
  * @property {Record<string, string>} [headers] extra response headers, e.g. { 'Retry-After': '1' }
  * @property {number} [delayMs] wait this long before answering or dropping (default 0)
  * @property {boolean} [dropConnection] destroy the socket without answering (default false)
+ * @property {boolean} [passThrough] answer these requests normally: queued before a real fault, it
+ *   lets the fault hit a later request of the same poll (default false)
  * @typedef {Required<FaultOptions>} Fault
  */
 
@@ -34,6 +36,7 @@ function createFaultQueue() {
 				headers: { ...(options.headers ?? {}) },
 				delayMs: options.delayMs ?? 0,
 				dropConnection: options.dropConnection ?? false,
+				passThrough: options.passThrough ?? false,
 			});
 		},
 		/** @returns {Fault | undefined} */

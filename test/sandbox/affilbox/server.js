@@ -142,7 +142,7 @@ function createSandboxServer(options = {}) {
 		}
 
 		const fault = faults.take();
-		if (fault) {
+		if (fault && !fault.passThrough) {
 			if (fault.delayMs > 0) await sleep(fault.delayMs);
 			if (fault.dropConnection) {
 				req.socket.destroy();

@@ -1,0 +1,104 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { assertTimeZone } from '../helpers/dates';
+import { InvalidInputError } from '../helpers/invalidInput';
+import { DEFAULT_LICENCE_ZONE } from '../helpers/licence';
+import { CREDENTIAL_TYPE } from '../transport';
+import { planPoll, type Observation } from './decisions';
+import { lookbackWindow, observeConversions, toMinute } from './observe';
+import {
+	configHash,
+	isTriggerState,
+	TRIGGER_EVENTS,
+	type TriggerConfig,
+	type TriggerEvent,
+} from './state';
+
+function readConfig(context: IPollFunctions): TriggerConfig {
+	const events = (context.getNodeParameter('events', []) as string[]).filter(
+		(event): event is TriggerEvent => TRIGGER_EVENTS.includes(event as TriggerEvent),
+	);
+	if (events.length === 0) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'Events: choose at least one event to watch for',
+		);
+	}
+	const filters = context.getNodeParameter('filters', {}) as IDataObject;
+	const lookbackDays = Number(context.getNodeParameter('lookbackDays', 90));
+	if (!Number.isInteger(lookbackDays) || lookbackDays < 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Lookback Window must be a whole number of days ≥ 1, got ${String(lookbackDays)}`,
+		);
+	}
+	return {
+		events: TRIGGER_EVENTS.filter((event) => events.includes(event)),
+		campaignId: String(filters.campaignId ?? ''),
+		partnerId: String(filters.partnerId ?? ''),
+		lookbackDays,
+	};
+}
+
+async function licenceZone(context: IPollFunctions): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const zone =
+		typeof credentials.timeZone === 'string' && credentials.timeZone.trim() !== ''
+			? credentials.timeZone.trim()
+			: DEFAULT_LICENCE_ZONE;
+	try {
+		assertTimeZone(zone);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as InvalidInputError).message);
+	}
+	return zone;
+}
+
+function toItems(observations: Observation[], detectedAt: string): INodeExecutionData[] {
+	return observations.map(({ record, event }) => ({ json: { ...record, event, detectedAt } }));
+}
+
+/** "Fetch Test Event": the newest matching conversion per event; stored state is left alone. */
+function newestPerEvent(observations: Observation[]): Observation[] {
+	const newest = new Map<TriggerEvent, Observation>();
+	for (const observation of observations) {
+		const current = newest.get(observation.event);
+		if (
+			!current ||
+			(observation.createdMinute ?? -Infinity) > (current.createdMinute ?? -Infinity)
+		) {
+			newest.set(observation.event, observation);
+		}
+	}
+	return [...newest.values()];
+}
+
+export async function pollAffilBox(
+	context: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
+	const config = readConfig(context);
+	const zone = await licenceZone(context);
+	const now = Date.now();
+	const window = lookbackWindow(now, config.lookbackDays, zone);
+	const observations = await observeConversions(context, config, window);
+	const detectedAt = new Date(now).toISOString();
+
+	if (context.getMode() === 'manual') {
+		const newest = newestPerEvent(observations);
+		return newest.length > 0 ? [toItems(newest, detectedAt)] : null;
+	}
+
+	const staticData = context.getWorkflowStaticData('node');
+	const stored = isTriggerState(staticData.state) ? staticData.state : undefined;
+	const plan = planPoll({
+		state: stored,
+		config: configHash(config),
+		observations,
+		windowStartMinute: window.startMinute,
+		nowMinute: toMinute(now),
+		emitExistingOnFirstRun: context.getNodeParameter('emitExistingOnFirstRun', false) === true,
+	});
+	staticData.state = plan.next;
+	return plan.emit.length > 0 ? [toItems(plan.emit, detectedAt)] : null;
+}
