@@ -212,12 +212,12 @@ describe('AffilBox Trigger', () => {
 		expect(await trigger.activate({ lose: true })).toEqual([]);
 		expect(trigger.saved).toEqual({});
 		// Baseline again (the existing one is not new), saved as durable mode saves empty polls.
-		expect(await trigger.poll({ durable: true })).toEqual([]);
+		expect(await trigger.poll({ emptyWrites: 'saved' })).toEqual([]);
 		setState(sandbox(), existing, 'invoiced');
-		expect(emitted(await trigger.poll({ durable: true }))).toEqual([
+		expect(emitted(await trigger.poll({ emptyWrites: 'saved' }))).toEqual([
 			`${existing.transactionId}:invoiced`,
 		]);
-		expect(await trigger.poll({ durable: true })).toEqual([]);
+		expect(await trigger.poll({ emptyWrites: 'saved' })).toEqual([]);
 	});
 
 	it('Emit Existing on First Run emits what is already authorized or invoiced', async () => {

@@ -48,11 +48,16 @@ export class ActiveTrigger {
 		return result.output?.[0] ?? [];
 	}
 
-	/** `durable`: n8n's durable-cursor mode, which also saves scheduled polls that emitted nothing. */
-	async poll(options: { lose?: boolean; durable?: boolean } = {}): Promise<INodeExecutionData[]> {
+	/**
+	 * `emptyWrites`: what n8n does with the writes of a poll that emitted nothing: `lost` with
+	 * default settings, `saved` in durable-cursor mode. `lose` drops this poll's write whatever it was.
+	 */
+	async poll(
+		options: { lose?: boolean; emptyWrites?: 'lost' | 'saved' } = {},
+	): Promise<INodeExecutionData[]> {
 		const result = await this.pollOnce('trigger');
-		if ((result.output !== null || options.durable) && !options.lose)
-			this.saved = result.staticData;
+		const saves = result.output !== null || options.emptyWrites === 'saved';
+		if (saves && !options.lose) this.saved = result.staticData;
 		return result.output?.[0] ?? [];
 	}
 
