@@ -98,14 +98,20 @@ async function scan() {
 }
 
 /**
- * `gulp demo` (used by `npm start`): runs the TypeScript demo in test/demo without a separate
- * compile step; esbuild turns it into one temporary file, with every package left to node_modules.
+ * Runs one of the TypeScript scripts under test/ (the demo, the benchmarks) without a separate
+ * compile step: esbuild turns it into one file, with every package left to node_modules.
  */
-async function demo() {
+async function runScript(entry) {
 	// Inside node_modules so that the file resolves the project's packages; never committed.
-	const outfile = path.join(root, 'node_modules', '.cache', 'n8n-nodes-affiliate', 'demo.js');
+	const outfile = path.join(
+		root,
+		'node_modules',
+		'.cache',
+		'n8n-nodes-affiliate',
+		`${path.basename(entry, '.ts')}.js`,
+	);
 	await esbuild.build({
-		entryPoints: [path.join(root, 'test/demo/affilBoxDemo.ts')],
+		entryPoints: [path.join(root, entry)],
 		outfile,
 		bundle: true,
 		platform: 'node',
@@ -131,6 +137,17 @@ async function demo() {
 	require(outfile);
 }
 
+/** `npm start`: the AffilBox sandbox and a marketer's scenario through the built node. */
+async function demo() {
+	await runScript('test/demo/affilBoxDemo.ts');
+}
+
+/** `npm run bench`: prints figures, never asserts. */
+async function bench() {
+	await runScript('test/bench/triggerPoll.bench.ts');
+}
+
 exports.bundle = bundle;
 exports.demo = demo;
+exports.bench = bench;
 exports.scan = scan;

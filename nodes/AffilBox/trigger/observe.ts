@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IPollFunctions } from 'n8n-workflow';
 
-import { AFFILBOX_DATE_FORMATS, parseDate } from '../helpers/dates';
+import { AFFILBOX_DATE_FORMATS } from '../helpers/dates';
 import { affilBoxApiCall, type AffilBoxParams } from '../transport';
+import { createdMinuteReader } from './createdMinute';
 import type { Observation } from './decisions';
 import { conversionKey, type TriggerConfig } from './state';
 
@@ -44,6 +45,7 @@ export async function observeConversions(
 	window: Window,
 ): Promise<Observation[]> {
 	const observations: Observation[] = [];
+	const createdMinuteOf = createdMinuteReader(window.zone);
 	for (const event of config.events) {
 		const params: AffilBoxParams = { filter_state: event, filter_date_from: window.from };
 		if (config.campaignId.trim() !== '') params.campaign_id = config.campaignId.trim();
@@ -55,15 +57,10 @@ export async function observeConversions(
 			observations.push({
 				key,
 				event,
-				createdMinute: createdMinuteOf(record, window.zone),
+				createdMinute: createdMinuteOf(record.createDate),
 				record,
 			});
 		}
 	}
 	return observations;
-}
-
-function createdMinuteOf(record: IDataObject, zone: string): number | undefined {
-	const created = parseDate(record.createDate, zone);
-	return created ? toMinute(created.toMillis()) : undefined;
 }

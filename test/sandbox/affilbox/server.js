@@ -6,11 +6,12 @@
  * HTTP side of the AffilBox sandbox (plain node:http) and its command line:
  *
  *   node test/sandbox/affilbox/server.js --port 8081 [--host 127.0.0.1] [--key sandbox-key]
- *        [--time-zone Europe/Prague] [--verbose]
+ *        [--time-zone Europe/Prague] [--seed state.json] [--verbose]
  *
  * prints one line with the API URL (and the fake demo key) and runs until SIGINT/SIGTERM. `--verbose` adds one
  * line per call with the method name and HTTP status only: request bodies are never printed.
  */
+const fs = require('node:fs');
 const http = require('node:http');
 const { formatNow, isValidTimeZone } = require('./dates');
 const { ApiError } = require('./errors');
@@ -67,7 +68,11 @@ function readBody(req) {
  * @param {Record<string, string>} [headers]
  */
 function send(res, status, contentType, body, headers = {}) {
-	res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+	res.writeHead(status, {
+		...headers,
+		'Content-Type': contentType,
+		'Content-Length': Buffer.byteLength(body),
+	});
 	res.end(body);
 }
 
@@ -77,7 +82,13 @@ function send(res, status, contentType, body, headers = {}) {
  * @param {Record<string, string>} [headers]
  */
 function sendError(res, error, headers) {
-	send(res, protocol.httpStatusFor(error.code), protocol.XML_CONTENT_TYPE, protocol.errorAnswer(error.code, error.message), headers);
+	send(
+		res,
+		protocol.httpStatusFor(error.code),
+		protocol.XML_CONTENT_TYPE,
+		protocol.errorAnswer(error.code, error.message),
+		headers,
+	);
 }
 
 /**
@@ -119,7 +130,10 @@ function createSandboxServer(options = {}) {
 		const pathname = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname;
 		const isApi = pathname === API_PATH;
 
-		const data = isApi && req.method === 'POST' && body ? protocol.readDataField(body, req.headers['content-type']) : undefined;
+		const data =
+			isApi && req.method === 'POST' && body
+				? protocol.readDataField(body, req.headers['content-type'])
+				: undefined;
 		/** @type {import('./protocol').ParsedRequest | undefined} */
 		let parsed;
 		/** @type {ApiError | undefined} */
@@ -158,8 +172,10 @@ function createSandboxServer(options = {}) {
 		}
 		if (!body) return send(res, 413, 'text/plain', 'Request Entity Too Large');
 		if (data === undefined) return send(res, 200, 'text/plain', protocol.NO_DATA);
-		if (xmlError || !parsed) return sendError(res, xmlError ?? new ApiError(400, protocol.INVALID_XML));
-		if (parsed.key === '' || parsed.key !== apiKey) return sendError(res, new ApiError(401, 'Invalid API key'));
+		if (xmlError || !parsed)
+			return sendError(res, xmlError ?? new ApiError(400, protocol.INVALID_XML));
+		if (parsed.key === '' || parsed.key !== apiKey)
+			return sendError(res, new ApiError(401, 'Invalid API key'));
 		try {
 			if (parsed.paramError) throw parsed.paramError;
 			const payload = dispatch(parsed.method, parsed.params, ctx);
@@ -167,7 +183,9 @@ function createSandboxServer(options = {}) {
 			send(res, 200, protocol.XML_CONTENT_TYPE, protocol.okAnswer(payload));
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
-			log(`${parsed.method || '(no method)'} → ${protocol.httpStatusFor(error.code)} error ${error.code}`);
+			log(
+				`${parsed.method || '(no method)'} → ${protocol.httpStatusFor(error.code)} error ${error.code}`,
+			);
 			sendError(res, error);
 		}
 	}
@@ -175,7 +193,9 @@ function createSandboxServer(options = {}) {
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((error) => {
 			// A bug in the sandbox itself: answer 500 and say so on stderr (the message only, never the body).
-			process.stderr.write(`affilbox sandbox: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.stderr.write(
+				`affilbox sandbox: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+			);
 			if (!res.headersSent) send(res, 500, 'text/plain', 'Internal Server Error');
 			else res.destroy();
 		});
@@ -207,7 +227,9 @@ function createSandboxServer(options = {}) {
 				server.listen(port, host, () => {
 					server.off('error', reject);
 					const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-					const shownHost = address.address.includes(':') ? `[${address.address}]` : address.address;
+					const shownHost = address.address.includes(':')
+						? `[${address.address}]`
+						: address.address;
 					resolve(`http://${shownHost}:${address.port}${API_PATH}`);
 				});
 			});
@@ -227,10 +249,18 @@ function createSandboxServer(options = {}) {
 
 /**
  * @param {string[]} argv
- * @returns {{ port: number, host: string, key: string, timeZone: string, verbose: boolean }}
+ * @returns {{ port: number, host: string, key: string, timeZone: string, seed: string | undefined, verbose: boolean }}
  */
 function parseArgs(argv) {
-	const args = { port: 8081, host: '127.0.0.1', key: 'sandbox-key', timeZone: 'Europe/Prague', verbose: false };
+	/** @type {ReturnType<typeof parseArgs>} */
+	const args = {
+		port: 8081,
+		host: '127.0.0.1',
+		key: 'sandbox-key',
+		timeZone: 'Europe/Prague',
+		seed: undefined,
+		verbose: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split(/=(.*)/s, 2);
 		const value = () => {
@@ -241,7 +271,8 @@ function parseArgs(argv) {
 		switch (flag) {
 			case '--port': {
 				const port = Number(value());
-				if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0..65535');
+				if (!Number.isInteger(port) || port < 0 || port > 65535)
+					throw new Error('--port must be 0..65535');
 				args.port = port;
 				break;
 			}
@@ -253,6 +284,9 @@ function parseArgs(argv) {
 				break;
 			case '--time-zone':
 				args.timeZone = value();
+				break;
+			case '--seed':
+				args.seed = value();
 				break;
 			case '--verbose':
 				args.verbose = true;
@@ -272,13 +306,15 @@ async function main() {
 	} catch (error) {
 		process.stderr.write(
 			`${error instanceof Error ? error.message : String(error)}\n` +
-				'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--verbose]\n',
+				'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json] [--verbose]\n',
 		);
 		process.exit(2);
 	}
 	const sandbox = createSandboxServer({
 		apiKey: args.key,
 		timeZone: args.timeZone,
+		// A state file of the seed's shape, e.g. the benchmark's 100,000 conversions.
+		seed: args.seed === undefined ? undefined : JSON.parse(fs.readFileSync(args.seed, 'utf8')),
 		log: args.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
 	});
 	const url = await sandbox.listen(args.port, args.host);
@@ -295,7 +331,9 @@ async function main() {
 
 if (require.main === module) {
 	main().catch((error) => {
-		process.stderr.write(`affilbox sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`affilbox sandbox: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		process.exit(1);
 	});
 }
