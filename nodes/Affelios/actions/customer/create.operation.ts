@@ -1,0 +1,58 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { mapFields } from '../../helpers/fieldMap';
+import { getCollection } from '../../helpers/parameters';
+import { runForEachItem } from '../../helpers/runForEachItem';
+import { affeliosRequest } from '../../transport';
+import {
+	CUSTOMER_FIELDS,
+	externalBrandIdField,
+	externalIdField,
+	optionalCustomerFields,
+	registrationDateField,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	externalIdField,
+	externalBrandIdField,
+	registrationDateField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalCustomerFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const zone = this.getTimezone();
+	return await runForEachItem(this, async (i) => {
+		const values: IDataObject = {
+			...getCollection(this, 'additionalFields', i),
+			externalId: this.getNodeParameter('externalId', i),
+			externalBrandId: this.getNodeParameter('externalBrandId', i),
+			registrationDate: this.getNodeParameter('registrationDate', i),
+		};
+		const answer = await affeliosRequest.call(this, {
+			method: 'POST',
+			path: 'customer',
+			body: mapFields(values, CUSTOMER_FIELDS, zone),
+			itemIndex: i,
+			expectJson: true,
+		});
+		return answer.data as IDataObject;
+	});
+}

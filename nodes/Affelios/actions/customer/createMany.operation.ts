@@ -1,0 +1,83 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { chunkBody, readBatchSize } from '../../helpers/bulkInput';
+import { mapFields } from '../../helpers/fieldMap';
+import { getCollection } from '../../helpers/parameters';
+import { runForEachChunk } from '../../helpers/runForEachChunk';
+import { affeliosRequest } from '../../transport';
+import {
+	batchOptions,
+	clickKeyField,
+	countryCodeField,
+	countryField,
+	externalProductIdField,
+	inputModeField,
+	usernameField,
+} from '../common.descriptions';
+import {
+	BULK_CUSTOMER_FIELDS,
+	externalBrandIdField,
+	externalIdField,
+	registrationDateField,
+} from './fields';
+import { bulkSummary } from './bulkSummary';
+
+const whenMapping = { show: { inputMode: ['fields'] } };
+
+const properties: INodeProperties[] = [
+	inputModeField('customer'),
+	{ ...externalIdField, displayOptions: whenMapping },
+	{ ...externalBrandIdField, displayOptions: whenMapping },
+	{
+		...registrationDateField,
+		description: `${registrationDateField.description as string} Sent as regDate.`,
+		displayOptions: whenMapping,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: whenMapping,
+		options: [clickKeyField, countryField, countryCodeField, externalProductIdField, usernameField],
+	},
+	batchOptions,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['createMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const zone = this.getTimezone();
+	const mapItem = (i: number): IDataObject =>
+		mapFields(
+			{
+				...getCollection(this, 'additionalFields', i),
+				externalId: this.getNodeParameter('externalId', i),
+				externalBrandId: this.getNodeParameter('externalBrandId', i),
+				registrationDate: this.getNodeParameter('registrationDate', i),
+			},
+			BULK_CUSTOMER_FIELDS,
+			zone,
+		);
+	const batchSize = readBatchSize(this);
+	return await runForEachChunk(this, batchSize, async (itemIndexes, batch) => {
+		const answer = await affeliosRequest.call(this, {
+			method: 'POST',
+			path: 'customer/bulk',
+			body: chunkBody(this, itemIndexes, mapItem),
+			itemIndex: itemIndexes[0],
+			expectJson: true,
+		});
+		return bulkSummary(answer.data as IDataObject, batch, itemIndexes.length);
+	});
+}

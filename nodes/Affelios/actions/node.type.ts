@@ -1,0 +1,9 @@
+/** Every resource → operation pair the node offers; the router switches on it. */
+type AffeliosMap = {
+	customer: 'create' | 'createMany' | 'get' | 'update';
+	transaction: 'create' | 'createMany' | 'get';
+};
+
+export type AffeliosType = {
+	[R in keyof AffeliosMap]: { resource: R; operation: AffeliosMap[R] };
+}[keyof AffeliosMap];

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { runForEachItem } from '../../helpers/runForEachItem';
+import { affeliosRequest } from '../../transport';
+import { transactionBody } from './body';
+import { externalIdField, optionalTransactionFields } from './fields';
+
+const properties: INodeProperties[] = [
+	externalIdField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalTransactionFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['transaction'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const zone = this.getTimezone();
+	return await runForEachItem(this, async (i) => {
+		const body = transactionBody(this, i, zone);
+		// Affelios only queues the transaction (202, no body): a later failure shows in its dashboard.
+		const answer = await affeliosRequest.call(this, {
+			method: 'POST',
+			path: 'transaction',
+			body,
+			itemIndex: i,
+			expectJson: false,
+		});
+		return { accepted: true, status: answer.statusCode, externalId: body.externalId ?? null };
+	});
+}

@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { InvalidInputError } from './invalidInput';
+import { toNodeError } from './nodeError';
+import { getCollection } from './parameters';
+import { parseWholeNumber } from './values';
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+// Affelios documents no limit: this keeps a request well below common proxy body limits.
+export const MAX_BATCH_SIZE = 1000;
+
+/** Read once, from the first item: chunks must be cut before any request goes out. */
+export function readBatchSize(context: IExecuteFunctions): number {
+	const options = getCollection(context, 'options', 0);
+	try {
+		return parseWholeNumber(
+			options.batchSize ?? DEFAULT_BATCH_SIZE,
+			'Batch Size',
+			1,
+			MAX_BATCH_SIZE,
+		);
+	} catch (error) {
+		throw toNodeError(context, error, 0);
+	}
+}
+
+/**
+ * The bulk request body for a chunk: each item mapped from the UI fields, or its JSON as is. A bad
+ * value stops the chunk before anything is sent, naming the field and the item.
+ */
+export function chunkBody(
+	context: IExecuteFunctions,
+	itemIndexes: number[],
+	mapItem: (itemIndex: number) => IDataObject,
+): IDataObject[] {
+	const useJson = context.getNodeParameter('inputMode', 0) === 'json';
+	const items = context.getInputData();
+	return itemIndexes.map((itemIndex) => {
+		if (useJson) return items[itemIndex].json;
+		try {
+			return mapItem(itemIndex);
+		} catch (error) {
+			if (error instanceof InvalidInputError) {
+				throw new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${error.message}`, {
+					itemIndex,
+					description: `${error.hint ?? `Check the field "${error.field}".`} Nothing of this batch was sent.`,
+				});
+			}
+			throw toNodeError(context, error, itemIndex);
+		}
+	});
+}

@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+
+import { InvalidInputError } from './invalidInput';
+
+/** The only date format the Affelios API documents: ISO-8601 in UTC with milliseconds. */
+const AFFELIOS_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
+
+// Smaller numbers are before March 1973 as milliseconds: almost certainly epoch seconds by mistake.
+const SMALLEST_EPOCH_MS = 1e11;
+
+const DATE_HINT =
+	'Use e.g. 2024-01-15T10:30:00Z, 2024-01-15T10:30:00+01:00, 2024-01-15 10:30:00, 2024-01-15, epoch milliseconds or an n8n DateTime ({{ $now }}).';
+
+interface LuxonLike {
+	isLuxonDateTime?: unknown;
+	toMillis?: unknown;
+}
+
+function fromEpochMillis(millis: number, field: string): DateTime {
+	if (!Number.isFinite(millis) || millis < SMALLEST_EPOCH_MS) {
+		throw new InvalidInputError(
+			field,
+			`${field}: ${String(millis)} is not a date in epoch milliseconds`,
+			'Epoch values must be milliseconds (13 digits today); multiply epoch seconds by 1000.',
+		);
+	}
+	return DateTime.fromMillis(millis, { zone: 'utc' });
+}
+
+function fromText(text: string, zone: string, field: string): DateTime | undefined {
+	if (/^\d+$/.test(text)) return fromEpochMillis(Number(text), field);
+	// ISO covers offsets, `Z`, `T`-separated wall times and plain dates; SQL covers `yyyy-mm-dd hh:mm[:ss]`.
+	const iso = DateTime.fromISO(text, { zone });
+	if (iso.isValid) return iso;
+	const sql = DateTime.fromSQL(text, { zone });
+	return sql.isValid ? sql : undefined;
+}
+
+function readDate(value: unknown, zone: string, field: string): DateTime | undefined {
+	// n8n's DateTime may come from another copy of luxon than ours: recognise it by its marker.
+	const luxonLike = value as LuxonLike;
+	if (
+		typeof value === 'object' &&
+		value !== null &&
+		luxonLike.isLuxonDateTime === true &&
+		typeof luxonLike.toMillis === 'function'
+	) {
+		const millis = (luxonLike.toMillis as () => number).call(value);
+		return Number.isFinite(millis) ? DateTime.fromMillis(millis, { zone: 'utc' }) : undefined;
+	}
+	if (value instanceof Date) {
+		return Number.isNaN(value.getTime()) ? undefined : DateTime.fromJSDate(value);
+	}
+	if (typeof value === 'number') return fromEpochMillis(value, field);
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	return fromText(value.trim(), zone, field);
+}
+
+/**
+ * Converts a date as users give it into exactly `YYYY-MM-DDTHH:mm:ss.sssZ` (UTC). Text without an
+ * offset is wall time in `zone` (the workflow's time zone, as n8n's date picker means it).
+ */
+export function toAffeliosDate(value: unknown, zone: string, field: string): string {
+	const parsed = readDate(value, zone, field);
+	if (!parsed?.isValid) {
+		throw new InvalidInputError(
+			field,
+			`${field}: "${String(value ?? '')}" is not a date Affelios can use`,
+			DATE_HINT,
+		);
+	}
+	return parsed.toUTC().toFormat(AFFELIOS_FORMAT);
+}

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { InvalidInputError } from './invalidInput';
+
+/** Whatever went wrong for an item (or chunk) becomes the n8n error the editor shows. */
+export function toNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	if (error instanceof InvalidInputError) {
+		return new NodeOperationError(context.getNode(), error.message, {
+			itemIndex,
+			description: error.hint ?? `Check the field "${error.field}". Nothing was sent.`,
+		});
+	}
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
