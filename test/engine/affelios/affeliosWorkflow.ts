@@ -1,0 +1,76 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
+import { Affelios } from '../../../nodes/Affelios/Affelios.node';
+import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
+import { startAffeliosSandbox } from '../../sandbox/affelios';
+import seed from '../../fixtures/affelios/seed.json';
+
+export { seed };
+
+export const AFFELIOS_NODE_TYPE = 'n8n-nodes-affiliate.affelios';
+
+export type AffeliosSandbox = Awaited<ReturnType<typeof startAffeliosSandbox>>;
+export type RecordedRequest = AffeliosSandbox['requests'][number];
+
+/** One sandbox per test file, back to its seed before every test. */
+export function useAffeliosSandbox(options: { apiKey?: string } = {}): () => AffeliosSandbox {
+	let sandbox: AffeliosSandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startAffeliosSandbox({ port: 0, ...options });
+	});
+	beforeEach(() => sandbox?.reset());
+	afterAll(async () => await sandbox?.close());
+	return () => {
+		if (!sandbox) throw new Error('sandbox not started');
+		return sandbox;
+	};
+}
+
+export function sandboxCredentials(
+	sandbox: AffeliosSandbox,
+	overrides: IDataObject = {},
+): ICredentialDataDecryptedObject {
+	return { baseUrl: sandbox.url, apiKey: sandbox.apiKey, ...overrides };
+}
+
+export interface AffeliosRunOptions {
+	inputItems?: IDataObject[];
+	continueOnFail?: boolean;
+	credentials?: IDataObject;
+}
+
+/** Runs the Affelios node as a workflow through n8n-core, against the sandbox. */
+export async function runAffelios(
+	sandbox: AffeliosSandbox,
+	parameters: INodeParameters,
+	options: AffeliosRunOptions = {},
+): Promise<RunNodeResult> {
+	return await runNode({
+		nodeTypes: { [AFFELIOS_NODE_TYPE]: new Affelios() },
+		credentialTypes: [new AffeliosApi()],
+		credentials: { affeliosApi: sandboxCredentials(sandbox, options.credentials) },
+		node: { type: AFFELIOS_NODE_TYPE, parameters, continueOnFail: options.continueOnFail },
+		inputItems: options.inputItems,
+	});
+}
+
+/** The JSON of each output item. */
+export function jsonOf(result: RunNodeResult): IDataObject[] {
+	return result.items.map((item) => item.json);
+}
+
+/** The last request the sandbox received. */
+export function lastRequest(sandbox: AffeliosSandbox): RecordedRequest {
+	const request = sandbox.requests.at(-1);
+	if (!request) throw new Error('the sandbox received no request');
+	return request;
+}
+
+/** `METHOD path` of every request the sandbox received, in order. */
+export function requestLines(sandbox: AffeliosSandbox): string[] {
+	return sandbox.requests.map((request) => `${request.method} ${request.path}`);
+}
+
+export const [JANA, ZOFIE, ORGANIC] = seed.customers;
+export const [DEPOSIT, REVENUE] = seed.transactions;

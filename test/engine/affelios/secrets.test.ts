@@ -1,0 +1,184 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { startAffeliosSandbox } from '../../sandbox/affelios';
+import { JANA, runAffelios, type AffeliosSandbox } from './affeliosWorkflow';
+
+// Distinctive, and full of characters that JSON and URLs escape, so every encoded form can be searched
+// for. (Header values must stay visible ASCII.)
+const API_KEY = `Kx9"\\<&>'sEcReT-${Date.now()}`;
+const CUSTOMERS_ONLY_KEY = `${API_KEY}-customers-only`;
+const ENCODED_FORMS = [API_KEY, JSON.stringify(API_KEY).slice(1, -1), encodeURIComponent(API_KEY)];
+
+let sandbox: AffeliosSandbox;
+const consoleLines: string[] = [];
+
+beforeAll(async () => {
+	sandbox = await startAffeliosSandbox({
+		port: 0,
+		apiKey: API_KEY,
+		keys: { [CUSTOMERS_ONLY_KEY]: ['Customers'] },
+	});
+	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+		jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+			consoleLines.push(args.map(String).join(' '));
+		});
+	}
+});
+beforeEach(() => sandbox.reset());
+afterAll(async () => {
+	jest.restoreAllMocks();
+	await sandbox.close();
+});
+
+function expectNoKey(text: string, where: string) {
+	for (const form of ENCODED_FORMS) {
+		if (text.includes(form)) throw new Error(`the API key appears in ${where}`);
+	}
+	// Not even a cut-off piece of it (its distinctive middle part).
+	if (text.includes('sEcReT')) throw new Error(`part of the API key appears in ${where}`);
+}
+
+const getJana: INodeParameters = { resource: 'customer', operation: 'get', customerId: JANA.id };
+const createTransaction: INodeParameters = {
+	resource: 'transaction',
+	operation: 'create',
+	externalId: 'dep-1',
+};
+const createManyCustomers: INodeParameters = {
+	resource: 'customer',
+	operation: 'createMany',
+	inputMode: 'json',
+	options: { batchSize: 1 },
+};
+// A server that echoes the request: the key raw, JSON-escaped inside a problem body, URL-encoded.
+const echoedProblem = JSON.stringify({
+	title: `Bad request with X-Api-Key: ${API_KEY}`,
+	detail: `Authorization: Bearer ${API_KEY}; url=/x?key=${encodeURIComponent(API_KEY)}`,
+	errors: { [API_KEY]: [`value ${API_KEY}`] },
+});
+
+const errorPaths: Array<{
+	name: string;
+	parameters?: INodeParameters;
+	fault?: Record<string, unknown>;
+	credentials?: Record<string, string>;
+	continueOnFail?: boolean;
+	inputItems?: IDataObject[];
+}> = [
+	{ name: 'wrong key (the key sent is the secret)', credentials: { apiKey: `${API_KEY}-wrong` } },
+	{
+		name: 'key lacking a permission module (403)',
+		parameters: createTransaction,
+		credentials: { apiKey: CUSTOMERS_ONLY_KEY, authorizationHeader: 'bearer' },
+	},
+	{
+		name: '401 echoing the key as text',
+		fault: { status: 401, body: `Unknown key ${API_KEY}`, contentType: 'text/plain' },
+	},
+	{
+		name: '400 problem echoing the key, JSON-escaped',
+		fault: { status: 400, body: echoedProblem, contentType: 'application/problem+json' },
+		credentials: { authorizationHeader: 'raw' },
+	},
+	{
+		name: '500 echoing the key in an HTML page',
+		fault: { status: 500, body: `<pre>x-api-key: ${API_KEY}</pre>`, contentType: 'text/html' },
+	},
+	{
+		name: '200 that is not JSON, echoing the key',
+		fault: { status: 200, body: `hello ${API_KEY}`, contentType: 'text/plain' },
+	},
+	{
+		name: 'long error page cut in the middle of an echoed key',
+		fault: { status: 500, body: `${'x'.repeat(485)}${API_KEY}`, contentType: 'text/plain' },
+	},
+	{ name: 'dropped connection', fault: { dropConnection: true } },
+	{ name: 'unreachable port', credentials: { baseUrl: 'http://127.0.0.1:9' } },
+	{ name: 'wrong path', credentials: { baseUrl: 'WRONG_PATH' } },
+	{ name: 'http:// on a real host', credentials: { baseUrl: 'http://api.affelios.com' } },
+	{
+		name: 'bad input before any request',
+		parameters: { ...createTransaction, additionalFields: { depositAmount: '={{ "x" }}' } },
+	},
+	{
+		name: 'update read failing with Continue On Fail',
+		parameters: {
+			resource: 'customer',
+			operation: 'update',
+			customerId: JANA.id,
+			updateFields: { username: 'x' },
+		},
+		fault: { status: 500, body: echoedProblem, contentType: 'application/json' },
+		continueOnFail: true,
+	},
+	{
+		name: 'bulk batch failing with Continue On Fail',
+		parameters: createManyCustomers,
+		fault: { skip: 1, status: 502, body: echoedProblem, contentType: 'application/json' },
+		continueOnFail: true,
+		inputItems: [
+			{ externalId: 'a', externalBrandId: 'shop-eu', regDate: '2024-01-01T00:00:00.000Z' },
+			{ externalId: 'b', externalBrandId: 'shop-eu', regDate: '2024-01-01T00:00:00.000Z' },
+		],
+	},
+	{
+		name: 'transaction bulk refused',
+		parameters: { resource: 'transaction', operation: 'createMany', inputMode: 'json' },
+		inputItems: [{ externalId: API_KEY.length, depositAmount: 'x' }],
+	},
+];
+
+describe('the Affelios API key never leaks', () => {
+	it.each(errorPaths)(
+		'$name',
+		async ({ parameters, fault, credentials, continueOnFail, inputItems }) => {
+			if (fault) sandbox.injectFault({ times: 1, ...fault });
+			const baseUrl = credentials?.baseUrl === 'WRONG_PATH' ? `${sandbox.url}/nope` : undefined;
+			const result = await runAffelios(sandbox, parameters ?? getJana, {
+				continueOnFail,
+				inputItems,
+				credentials: { apiKey: API_KEY, ...credentials, ...(baseUrl ? { baseUrl } : {}) },
+			});
+			const failed =
+				result.error !== undefined || result.items.some((item) => item.json.error !== undefined);
+			expect(failed).toBe(true);
+			if (result.error) {
+				expectNoKey(result.error.message, 'the error message');
+				expectNoKey(
+					String((result.error as { description?: string }).description ?? ''),
+					'the error description',
+				);
+				expectNoKey(JSON.stringify(result.error), 'the serialised error');
+			}
+			expectNoKey(JSON.stringify(result.items), 'the output items');
+			expectNoKey(JSON.stringify(result.run), 'the execution data');
+			expectNoKey(consoleLines.join('\n'), 'the console output');
+		},
+	);
+
+	it('echoed keys are masked, the rest of the server text stays readable', async () => {
+		sandbox.injectFault({ status: 401, body: `Unknown key ${API_KEY}`, contentType: 'text/plain' });
+		const result = await runAffelios(sandbox, getJana, { credentials: { apiKey: API_KEY } });
+		expect(result.error?.message).toBe(
+			'Affelios did not accept the API key (HTTP 401): Unknown key ***',
+		);
+	});
+
+	it('a successful run shows no key either', async () => {
+		const result = await runAffelios(sandbox, getJana, {
+			credentials: { apiKey: API_KEY, authorizationHeader: 'bearer' },
+		});
+		expect(result.error).toBeUndefined();
+		expectNoKey(JSON.stringify(result.run), 'the execution data');
+	});
+
+	it('the key did travel, in the headers only', async () => {
+		await runAffelios(sandbox, getJana, {
+			credentials: { apiKey: API_KEY, authorizationHeader: 'bearer' },
+		});
+		const request = sandbox.requests.at(-1);
+		expect(request?.headers['x-api-key']).toBe(API_KEY);
+		expect(request?.headers.authorization).toBe(`Bearer ${API_KEY}`);
+		expectNoKey(request?.path ?? '', 'the URL');
+	});
+});

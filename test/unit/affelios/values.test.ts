@@ -1,0 +1,82 @@
+import { InvalidInputError } from '../../../nodes/Affelios/helpers/invalidInput';
+import {
+	optionalText,
+	parseAmount,
+	parseBoolean,
+	parseWholeNumber,
+	requireText,
+} from '../../../nodes/Affelios/helpers/values';
+
+describe('parseAmount', () => {
+	it.each([
+		[12.5, 12.5],
+		[0, 0],
+		[-3, -3],
+		['49.90', 49.9],
+		[' 100 ', 100],
+		['+7', 7],
+		['.5', 0.5],
+		['1e3'.replace('e3', '000'), 1000],
+	])('reads %j as the JSON number %j', (input, expected) => {
+		expect(parseAmount(input, 'Deposit Amount')).toBe(expected);
+	});
+
+	it.each([
+		'12,50',
+		'1 000',
+		'abc',
+		'',
+		'1e3',
+		'12.5 EUR',
+		null,
+		undefined,
+		Number.NaN,
+		Infinity,
+		true,
+	])('refuses %j, naming the field', (input) => {
+		expect(() => parseAmount(input, 'Deposit Amount')).toThrow(InvalidInputError);
+		expect(() => parseAmount(input, 'Deposit Amount')).toThrow(/^Deposit Amount must be a number/);
+	});
+});
+
+describe('parseBoolean', () => {
+	it.each([
+		[true, true],
+		[false, false],
+		['true', true],
+		[' FALSE ', false],
+	])('reads %j', (input, expected) => {
+		expect(parseBoolean(input, 'CPA Excluded')).toBe(expected);
+	});
+
+	it.each(['yes', 1, null])('refuses %j', (input) => {
+		expect(() => parseBoolean(input, 'CPA Excluded')).toThrow(
+			/^CPA Excluded must be true or false/,
+		);
+	});
+});
+
+describe('text and whole numbers', () => {
+	it('required text keeps its value, blanks are missing', () => {
+		expect(requireText(' a b ', 'External ID')).toBe(' a b ');
+		expect(requireText(42, 'External ID')).toBe('42');
+		expect(() => requireText('  ', 'External ID')).toThrow('External ID is required');
+	});
+
+	it('optional text turns numbers into text and leaves blanks out', () => {
+		expect(optionalText(7)).toBe('7');
+		expect(optionalText('x')).toBe('x');
+		expect(optionalText(' ')).toBeUndefined();
+		expect(optionalText(null)).toBeUndefined();
+	});
+
+	it('whole numbers within bounds', () => {
+		expect(parseWholeNumber(500, 'Batch Size', 1, 1000)).toBe(500);
+		expect(parseWholeNumber('20', 'Batch Size', 1, 1000)).toBe(20);
+		for (const bad of [0, 1001, 2.5, '', 'x', null]) {
+			expect(() => parseWholeNumber(bad, 'Batch Size', 1, 1000)).toThrow(
+				/^Batch Size must be a whole number from 1 to 1000/,
+			);
+		}
+	});
+});
