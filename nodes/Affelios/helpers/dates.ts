@@ -5,30 +5,25 @@ import { InvalidInputError } from './invalidInput';
 /** The only date format the Affelios API documents: ISO-8601 in UTC with milliseconds. */
 const AFFELIOS_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
 
-// Smaller numbers are before March 1973 as milliseconds: almost certainly epoch seconds by mistake.
+// As milliseconds, smaller numbers are before March 1973: such a number is epoch seconds (until year 5138).
 const SMALLEST_EPOCH_MS = 1e11;
 
 const DATE_HINT =
-	'Use e.g. 2024-01-15T10:30:00Z, 2024-01-15T10:30:00+01:00, 2024-01-15 10:30:00, 2024-01-15, epoch milliseconds or an n8n DateTime ({{ $now }}).';
+	'Use e.g. 2024-01-15T10:30:00Z, 2024-01-15T10:30:00+01:00, 2024-01-15 10:30:00, 2024-01-15, epoch seconds or milliseconds, or an n8n DateTime ({{ $now }}).';
 
 interface LuxonLike {
 	isLuxonDateTime?: unknown;
 	toMillis?: unknown;
 }
 
-function fromEpochMillis(millis: number, field: string): DateTime {
-	if (!Number.isFinite(millis) || millis < SMALLEST_EPOCH_MS) {
-		throw new InvalidInputError(
-			field,
-			`${field}: ${String(millis)} is not a date in epoch milliseconds`,
-			'Epoch values must be milliseconds (13 digits today); multiply epoch seconds by 1000.',
-		);
-	}
+function fromEpoch(value: number): DateTime | undefined {
+	if (!Number.isFinite(value)) return undefined;
+	const millis = Math.abs(value) < SMALLEST_EPOCH_MS ? value * 1000 : value;
 	return DateTime.fromMillis(millis, { zone: 'utc' });
 }
 
-function fromText(text: string, zone: string, field: string): DateTime | undefined {
-	if (/^\d+$/.test(text)) return fromEpochMillis(Number(text), field);
+function fromText(text: string, zone: string): DateTime | undefined {
+	if (/^\d+$/.test(text)) return fromEpoch(Number(text));
 	// ISO covers offsets, `Z`, `T`-separated wall times and plain dates; SQL covers `yyyy-mm-dd hh:mm[:ss]`.
 	const iso = DateTime.fromISO(text, { zone });
 	if (iso.isValid) return iso;
@@ -36,7 +31,7 @@ function fromText(text: string, zone: string, field: string): DateTime | undefin
 	return sql.isValid ? sql : undefined;
 }
 
-function readDate(value: unknown, zone: string, field: string): DateTime | undefined {
+function readDate(value: unknown, zone: string): DateTime | undefined {
 	// n8n's DateTime may come from another copy of luxon than ours: recognise it by its marker.
 	const luxonLike = value as LuxonLike;
 	if (
@@ -51,9 +46,9 @@ function readDate(value: unknown, zone: string, field: string): DateTime | undef
 	if (value instanceof Date) {
 		return Number.isNaN(value.getTime()) ? undefined : DateTime.fromJSDate(value);
 	}
-	if (typeof value === 'number') return fromEpochMillis(value, field);
+	if (typeof value === 'number') return fromEpoch(value);
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	return fromText(value.trim(), zone, field);
+	return fromText(value.trim(), zone);
 }
 
 /**
@@ -61,7 +56,7 @@ function readDate(value: unknown, zone: string, field: string): DateTime | undef
  * offset is wall time in `zone` (the workflow's time zone, as n8n's date picker means it).
  */
 export function toAffeliosDate(value: unknown, zone: string, field: string): string {
-	const parsed = readDate(value, zone, field);
+	const parsed = readDate(value, zone);
 	if (!parsed?.isValid) {
 		throw new InvalidInputError(
 			field,

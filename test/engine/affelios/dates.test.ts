@@ -61,18 +61,11 @@ describe('dates are sent as exactly YYYY-MM-DDTHH:mm:ss.sssZ in UTC', () => {
 		);
 	});
 
-	it('epoch seconds are refused with a hint, not sent as 1970', async () => {
-		const result = await runAffelios(sandbox(), {
-			resource: 'customer',
-			operation: 'create',
-			externalId: 'x',
-			externalBrandId: 'shop-eu',
-			registrationDate: '={{ 1705314600 }}',
-		});
-		expect(result.error?.message).toBe(
-			'Registration Date: 1705314600 is not a date in epoch milliseconds',
+	it('epoch seconds, as Unix tools write them, keep their instant', async () => {
+		expect(await sentRegistrationDate('={{ 1705314600 }}')).toBe('2024-01-15T10:30:00.000Z');
+		expect(await sentRegistrationDate('={{ $json.at }}', { at: '1705314600' })).toBe(
+			'2024-01-15T10:30:00.000Z',
 		);
-		expect(sandbox().requests).toHaveLength(0);
 	});
 
 	it('transaction dates and bulk regDate go through the same conversion', async () => {

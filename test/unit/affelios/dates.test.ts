@@ -53,10 +53,8 @@ describe('toAffeliosDate', () => {
 		expect(() => toAffeliosDate(value, PRAGUE, field)).toThrow(/^Registration Date: /);
 	});
 
-	it('refuses epoch seconds instead of sending a 1970 date', () => {
-		expect(() => toAffeliosDate(1705314600, PRAGUE, field)).toThrow(
-			'Registration Date: 1705314600 is not a date in epoch milliseconds',
-		);
-		expect(() => toAffeliosDate('1705314600', PRAGUE, field)).toThrow(/epoch milliseconds/);
+	it('reads epoch seconds as seconds, not as a 1970 date', () => {
+		expect(toAffeliosDate(1705314600, PRAGUE, field)).toBe('2024-01-15T10:30:00.000Z');
+		expect(toAffeliosDate('1705314600', PRAGUE, field)).toBe('2024-01-15T10:30:00.000Z');
 	});
 });
