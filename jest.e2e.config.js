@@ -1,0 +1,9 @@
+/** End-to-end runs inside a real n8n (npm run test:e2e): slow, sequential, plain JS. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.js'],
+	reporters: ['default', '<rootDir>/test/setup/summaryReporter.js'],
+	testTimeout: 300000,
+	maxWorkers: 1,
+};

@@ -1,0 +1,46 @@
+// @ts-check
+'use strict';
+
+/** Child processes the end-to-end runs need: free ports, and sandboxes running on their own. */
+const { spawn } = require('node:child_process');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** @returns {Promise<number>} a port nothing listens on right now */
+async function freePort() {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/**
+ * Starts a sandbox script (`test/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
+ * @param {string} name
+ * @param {string[]} args
+ * @returns {Promise<{ url: string, stop: () => void }>}
+ */
+async function startSandbox(name, args = []) {
+	const script = path.join(ROOT, 'test', 'sandbox', name, 'server.js');
+	const child = spawn(process.execPath, [script, '--port', '0', ...args], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const url = await new Promise((resolve, reject) => {
+		let seen = '';
+		child.stdout.on('data', (chunk) => {
+			seen += chunk;
+			const match = /listening on (\S+)/.exec(seen);
+			if (match) resolve(match[1]);
+		});
+		child.once('exit', (code) => reject(new Error(`${name} sandbox exited with ${code}`)));
+	});
+	return { url, stop: () => child.kill() };
+}
+
+module.exports = { freePort, startSandbox, ROOT };
