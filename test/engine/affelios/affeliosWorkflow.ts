@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
 import { Affelios } from '../../../nodes/Affelios/Affelios.node';
 import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
+import { useSandbox } from '../../harness/useSandbox';
 import { startAffeliosSandbox } from '../../sandbox/affelios';
 import seed from '../../fixtures/affelios/seed.json';
 
@@ -15,16 +16,7 @@ export type RecordedRequest = AffeliosSandbox['requests'][number];
 
 /** One sandbox per test file, back to its seed before every test. */
 export function useAffeliosSandbox(options: { apiKey?: string } = {}): () => AffeliosSandbox {
-	let sandbox: AffeliosSandbox | undefined;
-	beforeAll(async () => {
-		sandbox = await startAffeliosSandbox({ port: 0, ...options });
-	});
-	beforeEach(() => sandbox?.reset());
-	afterAll(async () => await sandbox?.close());
-	return () => {
-		if (!sandbox) throw new Error('sandbox not started');
-		return sandbox;
-	};
+	return useSandbox(() => startAffeliosSandbox({ port: 0, ...options }));
 }
 
 export function sandboxCredentials(

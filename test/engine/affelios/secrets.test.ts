@@ -1,42 +1,33 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
+import {
+	captureConsole,
+	expectFailedWithoutSecret,
+	secretSearch,
+	type FailurePath,
+} from '../../harness/secretLeaks';
+import { useSandbox } from '../../harness/useSandbox';
 import { startAffeliosSandbox } from '../../sandbox/affelios';
-import { JANA, runAffelios, type AffeliosSandbox } from './affeliosWorkflow';
+import { JANA, runAffelios } from './affeliosWorkflow';
 
 // Distinctive, and full of characters that JSON and URLs escape, so every encoded form can be searched
 // for. (Header values must stay visible ASCII.)
 const API_KEY = `Kx9"\\<&>'sEcReT-${Date.now()}`;
 const CUSTOMERS_ONLY_KEY = `${API_KEY}-customers-only`;
-const ENCODED_FORMS = [API_KEY, JSON.stringify(API_KEY).slice(1, -1), encodeURIComponent(API_KEY)];
+const expectNoKey = secretSearch(
+	[API_KEY, JSON.stringify(API_KEY).slice(1, -1), encodeURIComponent(API_KEY)],
+	// Not even a cut-off piece of it (its distinctive middle part).
+	'sEcReT',
+);
 
-let sandbox: AffeliosSandbox;
-const consoleLines: string[] = [];
-
-beforeAll(async () => {
-	sandbox = await startAffeliosSandbox({
+const sandbox = useSandbox(() =>
+	startAffeliosSandbox({
 		port: 0,
 		apiKey: API_KEY,
 		keys: { [CUSTOMERS_ONLY_KEY]: ['Customers'] },
-	});
-	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-		jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-			consoleLines.push(args.map(String).join(' '));
-		});
-	}
-});
-beforeEach(() => sandbox.reset());
-afterAll(async () => {
-	jest.restoreAllMocks();
-	await sandbox.close();
-});
-
-function expectNoKey(text: string, where: string) {
-	for (const form of ENCODED_FORMS) {
-		if (text.includes(form)) throw new Error(`the API key appears in ${where}`);
-	}
-	// Not even a cut-off piece of it (its distinctive middle part).
-	if (text.includes('sEcReT')) throw new Error(`part of the API key appears in ${where}`);
-}
+	}),
+);
+const consoleLines = captureConsole();
 
 const getJana: INodeParameters = { resource: 'customer', operation: 'get', customerId: JANA.id };
 const createTransaction: INodeParameters = {
@@ -57,14 +48,7 @@ const echoedProblem = JSON.stringify({
 	errors: { [API_KEY]: [`value ${API_KEY}`] },
 });
 
-const errorPaths: Array<{
-	name: string;
-	parameters?: INodeParameters;
-	fault?: Record<string, unknown>;
-	credentials?: Record<string, string>;
-	continueOnFail?: boolean;
-	inputItems?: IDataObject[];
-}> = [
+const errorPaths: FailurePath[] = [
 	{ name: 'wrong key (the key sent is the secret)', credentials: { apiKey: `${API_KEY}-wrong` } },
 	{
 		name: 'key lacking a permission module (403)',
@@ -132,40 +116,31 @@ describe('the Affelios API key never leaks', () => {
 	it.each(errorPaths)(
 		'$name',
 		async ({ parameters, fault, credentials, continueOnFail, inputItems }) => {
-			if (fault) sandbox.injectFault({ times: 1, ...fault });
-			const baseUrl = credentials?.baseUrl === 'WRONG_PATH' ? `${sandbox.url}/nope` : undefined;
-			const result = await runAffelios(sandbox, parameters ?? getJana, {
+			if (fault) sandbox().injectFault({ times: 1, ...fault });
+			const baseUrl = credentials?.baseUrl === 'WRONG_PATH' ? `${sandbox().url}/nope` : undefined;
+			const result = await runAffelios(sandbox(), parameters ?? getJana, {
 				continueOnFail,
 				inputItems,
 				credentials: { apiKey: API_KEY, ...credentials, ...(baseUrl ? { baseUrl } : {}) },
 			});
-			const failed =
-				result.error !== undefined || result.items.some((item) => item.json.error !== undefined);
-			expect(failed).toBe(true);
-			if (result.error) {
-				expectNoKey(result.error.message, 'the error message');
-				expectNoKey(
-					String((result.error as { description?: string }).description ?? ''),
-					'the error description',
-				);
-				expectNoKey(JSON.stringify(result.error), 'the serialised error');
-			}
-			expectNoKey(JSON.stringify(result.items), 'the output items');
-			expectNoKey(JSON.stringify(result.run), 'the execution data');
-			expectNoKey(consoleLines.join('\n'), 'the console output');
+			expectFailedWithoutSecret(result, expectNoKey, consoleLines);
 		},
 	);
 
 	it('echoed keys are masked, the rest of the server text stays readable', async () => {
-		sandbox.injectFault({ status: 401, body: `Unknown key ${API_KEY}`, contentType: 'text/plain' });
-		const result = await runAffelios(sandbox, getJana, { credentials: { apiKey: API_KEY } });
+		sandbox().injectFault({
+			status: 401,
+			body: `Unknown key ${API_KEY}`,
+			contentType: 'text/plain',
+		});
+		const result = await runAffelios(sandbox(), getJana, { credentials: { apiKey: API_KEY } });
 		expect(result.error?.message).toBe(
 			'Affelios did not accept the API key (HTTP 401): Unknown key ***',
 		);
 	});
 
 	it('a successful run shows no key either', async () => {
-		const result = await runAffelios(sandbox, getJana, {
+		const result = await runAffelios(sandbox(), getJana, {
 			credentials: { apiKey: API_KEY, authorizationHeader: 'bearer' },
 		});
 		expect(result.error).toBeUndefined();
@@ -173,10 +148,10 @@ describe('the Affelios API key never leaks', () => {
 	});
 
 	it('the key did travel, in the headers only', async () => {
-		await runAffelios(sandbox, getJana, {
+		await runAffelios(sandbox(), getJana, {
 			credentials: { apiKey: API_KEY, authorizationHeader: 'bearer' },
 		});
-		const request = sandbox.requests.at(-1);
+		const request = sandbox().requests.at(-1);
 		expect(request?.headers['x-api-key']).toBe(API_KEY);
 		expect(request?.headers.authorization).toBe(`Bearer ${API_KEY}`);
 		expectNoKey(request?.path ?? '', 'the URL');

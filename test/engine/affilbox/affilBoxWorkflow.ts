@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
 import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
+import { useSandbox } from '../../harness/useSandbox';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
 import seed from '../../fixtures/affilbox/seed.json';
 
@@ -14,16 +15,7 @@ export type AffilBoxSandbox = Awaited<ReturnType<typeof startAffilBoxSandbox>>;
 
 /** One sandbox per test file, back to its seed before every test. */
 export function useAffilBoxSandbox(): () => AffilBoxSandbox {
-	let sandbox: AffilBoxSandbox | undefined;
-	beforeAll(async () => {
-		sandbox = await startAffilBoxSandbox({ port: 0 });
-	});
-	beforeEach(() => sandbox?.reset());
-	afterAll(async () => await sandbox?.close());
-	return () => {
-		if (!sandbox) throw new Error('sandbox not started');
-		return sandbox;
-	};
+	return useSandbox(() => startAffilBoxSandbox({ port: 0 }));
 }
 
 export function sandboxCredentials(

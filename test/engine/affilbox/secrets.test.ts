@@ -1,40 +1,27 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { escapeXmlText } from '../../../nodes/AffilBox/transport/apiKey';
+import {
+	captureConsole,
+	expectFailedWithoutSecret,
+	secretSearch,
+	type FailurePath,
+} from '../../harness/secretLeaks';
+import { useSandbox } from '../../harness/useSandbox';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
-import { runAffilBox, type AffilBoxSandbox } from './affilBoxWorkflow';
+import { runAffilBox } from './affilBoxWorkflow';
 
 // Distinctive, and full of characters that XML and URLs escape, so every encoded form can be searched for.
 const API_KEY = `Kx9<&>"'sEcReT-🔑-${Date.now()}`;
-const ENCODED_FORMS = [
+const expectNoKey = secretSearch([
 	API_KEY,
 	escapeXmlText(API_KEY),
 	encodeURIComponent(API_KEY),
 	encodeURIComponent(escapeXmlText(API_KEY)),
-];
+]);
 
-let sandbox: AffilBoxSandbox;
-const consoleLines: string[] = [];
-
-beforeAll(async () => {
-	sandbox = await startAffilBoxSandbox({ port: 0, apiKey: API_KEY });
-	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-		jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-			consoleLines.push(args.map(String).join(' '));
-		});
-	}
-});
-beforeEach(() => sandbox.reset());
-afterAll(async () => {
-	jest.restoreAllMocks();
-	await sandbox.close();
-});
-
-function expectNoKey(text: string, where: string) {
-	for (const form of ENCODED_FORMS) {
-		if (text.includes(form)) throw new Error(`the API key appears in ${where}`);
-	}
-}
+const sandbox = useSandbox(() => startAffilBoxSandbox({ port: 0, apiKey: API_KEY }));
+const consoleLines = captureConsole();
 
 const getCampaigns: INodeParameters = {
 	resource: 'campaign',
@@ -43,13 +30,7 @@ const getCampaigns: INodeParameters = {
 };
 const echoedKey = `<response><status>ERROR</status><error code="400">Bad request &lt;key&gt;${escapeXmlText(escapeXmlText(API_KEY))}&lt;/key&gt; and ${escapeXmlText(API_KEY)}</error></response>`;
 
-const errorPaths: Array<{
-	name: string;
-	parameters?: INodeParameters;
-	fault?: Record<string, unknown>;
-	credentials?: Record<string, string>;
-	continueOnFail?: boolean;
-}> = [
+const errorPaths: FailurePath[] = [
 	{ name: 'wrong key (the key sent is the secret)', credentials: { apiKey: `${API_KEY}-wrong` } },
 	{
 		name: 'HTTP 500 echoing the request',
@@ -91,34 +72,21 @@ const errorPaths: Array<{
 
 describe('the AffilBox API key never leaks', () => {
 	it.each(errorPaths)('$name', async ({ parameters, fault, credentials, continueOnFail }) => {
-		if (fault) sandbox.injectFault({ times: 1, ...fault });
+		if (fault) sandbox().injectFault({ times: 1, ...fault });
 		const apiUrl =
 			credentials?.apiUrl === 'WRONG_PATH'
-				? sandbox.url.replace('/api/', '/nope/')
+				? sandbox().url.replace('/api/', '/nope/')
 				: credentials?.apiUrl;
-		const result = await runAffilBox(sandbox, parameters ?? getCampaigns, {
+		const result = await runAffilBox(sandbox(), parameters ?? getCampaigns, {
 			continueOnFail,
 			credentials: { apiKey: API_KEY, ...credentials, ...(apiUrl ? { apiUrl } : {}) },
 		});
-		const failed =
-			result.error !== undefined || result.items.some((item) => item.json.error !== undefined);
-		expect(failed).toBe(true);
-		if (result.error) {
-			expectNoKey(result.error.message, 'the error message');
-			expectNoKey(
-				String((result.error as { description?: string }).description ?? ''),
-				'the error description',
-			);
-			expectNoKey(JSON.stringify(result.error), 'the serialised error');
-		}
-		expectNoKey(JSON.stringify(result.items), 'the output items');
-		expectNoKey(JSON.stringify(result.run), 'the execution data');
-		expectNoKey(consoleLines.join('\n'), 'the console output');
+		expectFailedWithoutSecret(result, expectNoKey, consoleLines);
 	});
 
 	it('a successful call with Include Raw XML shows no key either', async () => {
 		const result = await runAffilBox(
-			sandbox,
+			sandbox(),
 			{ ...getCampaigns, options: { includeRawXml: true } },
 			{ credentials: { apiKey: API_KEY } },
 		);
@@ -127,8 +95,8 @@ describe('the AffilBox API key never leaks', () => {
 	});
 
 	it('the key did travel, XML-escaped, inside the request document', async () => {
-		await runAffilBox(sandbox, getCampaigns, { credentials: { apiKey: API_KEY } });
-		const call = sandbox.requests.at(-1) as { key: string; rawXml: string };
+		await runAffilBox(sandbox(), getCampaigns, { credentials: { apiKey: API_KEY } });
+		const call = sandbox().requests.at(-1) as { key: string; rawXml: string };
 		expect(call.key).toBe(API_KEY);
 		expect(call.rawXml).toContain(`<key>${escapeXmlText(API_KEY)}</key>`);
 	});

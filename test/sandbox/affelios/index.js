@@ -10,24 +10,18 @@
  *
  * The seed is test/fixtures/affelios/seed.json; routes.js lists the endpoints and their rules.
  */
+const { listenForTests } = require('../shared/controls');
 const { createSandboxServer } = require('./server');
 
 /**
  * @typedef {import('./server').SandboxOptions & { port?: number, host?: string }} StartOptions
  * @typedef {import('./server').RecordedRequest} RecordedRequest
- * @typedef {import('./faults').FaultOptions} FaultOptions
  * @typedef {import('./store').State} SandboxState
  *
- * @typedef {object} AffeliosSandbox
- * @property {string} url Base URL without a path, e.g. http://127.0.0.1:PORT
- * @property {number} port
- * @property {string} apiKey the key with every permission module
- * @property {{ customersOnly: string, transactionsOnly: string }} limitedKeys keys with one module each
- * @property {SandboxState} store live state; mutate it freely between calls
- * @property {RecordedRequest[]} requests every request received, in order (faulted ones included)
- * @property {(fault?: FaultOptions) => void} injectFault queue a fault for coming requests
- * @property {() => void} reset state back to the seed, requests and faults cleared
- * @property {() => Promise<void>} close
+ * `url` is the Base URL without a path, e.g. http://127.0.0.1:PORT; `apiKey` the key with every
+ * permission module, `limitedKeys` keys with one module each.
+ * @typedef {import('../shared/controls').SandboxHandle<SandboxState, RecordedRequest>
+ *   & { limitedKeys: { customersOnly: string, transactionsOnly: string } }} AffeliosSandbox
  */
 
 /**
@@ -35,20 +29,9 @@ const { createSandboxServer } = require('./server');
  * @returns {Promise<AffeliosSandbox>}
  */
 async function startAffeliosSandbox(options = {}) {
-	const { port = 0, host = '127.0.0.1', ...rest } = options;
+	const { port, host, ...rest } = options;
 	const sandbox = createSandboxServer(rest);
-	const url = await sandbox.listen(port, host);
-	return {
-		url,
-		port: Number(new URL(url).port),
-		apiKey: sandbox.apiKey,
-		limitedKeys: sandbox.limitedKeys,
-		store: sandbox.store,
-		requests: sandbox.requests,
-		injectFault: (fault) => sandbox.injectFault(fault),
-		reset: () => sandbox.reset(),
-		close: () => sandbox.close(),
-	};
+	return { ...(await listenForTests(sandbox, { port, host })), limitedKeys: sandbox.limitedKeys };
 }
 
 module.exports = { startAffeliosSandbox, createSandboxServer };

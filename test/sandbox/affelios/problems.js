@@ -35,7 +35,11 @@ class HttpProblem extends Error {
 	/** @param {number} sequence used for a stable trace id */
 	toBody(sequence) {
 		/** @type {Record<string, unknown>} */
-		const body = { type: TYPES[/** @type {keyof typeof TYPES} */ (this.status)] ?? 'about:blank', title: this.title, status: this.status };
+		const body = {
+			type: TYPES[/** @type {keyof typeof TYPES} */ (this.status)] ?? 'about:blank',
+			title: this.title,
+			status: this.status,
+		};
 		if (this.detail !== undefined) body.detail = this.detail;
 		if (this.errors !== undefined) body.errors = this.errors;
 		body.traceId = `00-sandbox${String(sequence).padStart(22, '0')}-0000000000000001-00`;
@@ -44,7 +48,8 @@ class HttpProblem extends Error {
 }
 
 /** @param {Record<string, string[]>} errors */
-const validation = (errors) => new HttpProblem(400, 'One or more validation errors occurred.', { errors });
+const validation = (errors) =>
+	new HttpProblem(400, 'One or more validation errors occurred.', { errors });
 
 /** @param {string} detail */
 const notFound = (detail) => new HttpProblem(404, 'Not Found', { detail });
@@ -57,6 +62,16 @@ const businessRule = (title, detail) => new HttpProblem(422, title, { detail });
 
 /** @param {string} module */
 const forbidden = (module) =>
-	new HttpProblem(403, 'Forbidden', { detail: `This API key lacks the ${module} permission module.` });
+	new HttpProblem(403, 'Forbidden', {
+		detail: `This API key lacks the ${module} permission module.`,
+	});
 
-module.exports = { HttpProblem, PROBLEM_CONTENT_TYPE, validation, notFound, conflict, businessRule, forbidden };
+module.exports = {
+	HttpProblem,
+	PROBLEM_CONTENT_TYPE,
+	validation,
+	notFound,
+	conflict,
+	businessRule,
+	forbidden,
+};

@@ -79,7 +79,12 @@ function buildCustomer(row, context) {
 		lifetimeCpaCommission: 0,
 		lifetimeFixedCommission: 0,
 		lifetimeCommission: 0,
-		tracking: trackingFor(context.state, row.clickKey ?? row.clickId, row.externalBrandId, row.brandId),
+		tracking: trackingFor(
+			context.state,
+			row.clickKey ?? row.clickId,
+			row.externalBrandId,
+			row.brandId,
+		),
 		category: orNull(row.category),
 		label: orNull(row.label),
 		revShareExcluded: row.revShareExcluded ?? false,
@@ -87,7 +92,14 @@ function buildCustomer(row, context) {
 	};
 }
 
-const AMOUNTS = ['depositAmount', 'grossRevenue', 'wageredAmount', 'revShareCommission', 'cpaCommission', 'fixedCommission'];
+const AMOUNTS = [
+	'depositAmount',
+	'grossRevenue',
+	'wageredAmount',
+	'revShareCommission',
+	'cpaCommission',
+	'fixedCommission',
+];
 
 /**
  * @param {Row} row fields a client or the seed sets
@@ -95,12 +107,19 @@ const AMOUNTS = ['depositAmount', 'grossRevenue', 'wageredAmount', 'revShareComm
  */
 function buildTransaction(row, context) {
 	const customer = context.state.customers.find(
-		(candidate) => candidate.externalId === row.externalCustomerId && (!row.externalBrandId || candidate.externalBrandId === row.externalBrandId),
+		(candidate) =>
+			candidate.externalId === row.externalCustomerId &&
+			(!row.externalBrandId || candidate.externalBrandId === row.externalBrandId),
 	);
 	/** @type {Record<string, number>} */
 	const amounts = {};
 	for (const name of AMOUNTS) amounts[name] = row[name] ?? 0;
-	const tracking = trackingFor(context.state, row.clickKey ?? customer?.tracking.clickId, row.externalBrandId, undefined);
+	const tracking = trackingFor(
+		context.state,
+		row.clickKey ?? customer?.tracking.clickId,
+		row.externalBrandId,
+		undefined,
+	);
 	if (row.affiliateId) tracking.affiliateId = row.affiliateId;
 	return {
 		id: row.id,
@@ -156,7 +175,9 @@ function buildTransaction(row, context) {
  * @param {import('./store').State} state
  */
 function customerAnswer(customer, state) {
-	const transactions = state.transactions.filter((transaction) => transaction.customerId === customer.id);
+	const transactions = state.transactions.filter(
+		(transaction) => transaction.customerId === customer.id,
+	);
 	return { ...customer, transactions };
 }
 

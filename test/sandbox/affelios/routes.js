@@ -8,7 +8,13 @@
 const { HttpProblem, validation, notFound, conflict, businessRule } = require('./problems');
 const { buildCustomer, buildTransaction, customerAnswer } = require('./records');
 const { newId } = require('./store');
-const { customerErrors, bulkCustomerErrors, transactionErrors, isObject, CUSTOMER_TEXT } = require('./validate');
+const {
+	customerErrors,
+	bulkCustomerErrors,
+	transactionErrors,
+	isObject,
+	CUSTOMER_TEXT,
+} = require('./validate');
 
 /**
  * @typedef {import('./store').State} State
@@ -19,13 +25,15 @@ const { customerErrors, bulkCustomerErrors, transactionErrors, isObject, CUSTOME
 
 /** @param {unknown} body @param {string} what */
 function requireObject(body, what) {
-	if (!isObject(body)) throw validation({ $: [`The JSON value could not be converted to ${what}.`] });
+	if (!isObject(body))
+		throw validation({ $: [`The JSON value could not be converted to ${what}.`] });
 	return /** @type {Record<string, any>} */ (body);
 }
 
 /** @param {unknown} body @param {string} what */
 function requireArray(body, what) {
-	if (!Array.isArray(body)) throw validation({ $: [`The JSON value could not be converted to List<${what}>.`] });
+	if (!Array.isArray(body))
+		throw validation({ $: [`The JSON value could not be converted to List<${what}>.`] });
 	return body;
 }
 
@@ -37,7 +45,10 @@ function throwIfInvalid(errors) {
 /** @param {State} state @param {unknown} externalBrandId */
 function requireBrand(state, externalBrandId) {
 	if (!state.brands.some((brand) => brand.externalBrandId === externalBrandId)) {
-		throw businessRule('Unknown brand', `No brand with externalBrandId '${String(externalBrandId)}' is configured.`);
+		throw businessRule(
+			'Unknown brand',
+			`No brand with externalBrandId '${String(externalBrandId)}' is configured.`,
+		);
 	}
 }
 
@@ -48,13 +59,18 @@ function requireBrand(state, externalBrandId) {
  * @param {string} [exceptId] the customer being updated
  */
 function findDuplicate(state, externalId, externalBrandId, exceptId) {
-	return state.customers.find((c) => c.externalId === externalId && c.externalBrandId === externalBrandId && c.id !== exceptId);
+	return state.customers.find(
+		(c) =>
+			c.externalId === externalId && c.externalBrandId === externalBrandId && c.id !== exceptId,
+	);
 }
 
 /** @param {State} state @param {string} externalId @param {string} externalBrandId @param {string} [exceptId] */
 function refuseDuplicate(state, externalId, externalBrandId, exceptId) {
 	if (findDuplicate(state, externalId, externalBrandId, exceptId)) {
-		throw conflict(`A customer with externalId '${externalId}' and externalBrandId '${externalBrandId}' already exists.`);
+		throw conflict(
+			`A customer with externalId '${externalId}' and externalBrandId '${externalBrandId}' already exists.`,
+		);
 	}
 }
 
@@ -87,8 +103,15 @@ function writeCustomer(state, customer, fields, now) {
 	const { brandId, clickId, ...own } = fields;
 	const current = customer.tracking;
 	const clickKey = clickId === undefined ? current.clickId : clickId;
-	const rebuilt = buildCustomer({ ...customer, ...own, clickKey, brandId: brandId === undefined ? current.brandId : brandId }, { state, now });
-	Object.assign(customer, rebuilt, { createdTs: customer.createdTs, updatedTs: now, importId: customer.importId });
+	const rebuilt = buildCustomer(
+		{ ...customer, ...own, clickKey, brandId: brandId === undefined ? current.brandId : brandId },
+		{ state, now },
+	);
+	Object.assign(customer, rebuilt, {
+		createdTs: customer.createdTs,
+		updatedTs: now,
+		importId: customer.importId,
+	});
 }
 
 /** @type {Route[]} */
@@ -102,7 +125,10 @@ const ROUTES = [
 			throwIfInvalid(customerErrors(row, false));
 			requireBrand(state, row.externalBrandId);
 			refuseDuplicate(state, row.externalId, row.externalBrandId);
-			const customer = buildCustomer({ ...row, clickKey: row.clickId, id: newId(state, 'c0ffee00') }, { state, now });
+			const customer = buildCustomer(
+				{ ...row, clickKey: row.clickId, id: newId(state, 'c0ffee00') },
+				{ state, now },
+			);
 			state.customers.push(customer);
 			return { status: 201, body: customerAnswer(customer, state) };
 		},
@@ -113,13 +139,20 @@ const ROUTES = [
 		module: 'Customers',
 		handle({ state, now, body }) {
 			const rows = requireArray(body, 'BulkCustomer');
-			const summary = { numImported: 0, numDuplicates: 0, numFailed: 0, firstFailureId: /** @type {string | null} */ (null), firstFailureMessage: /** @type {string | null} */ (null) };
+			const summary = {
+				numImported: 0,
+				numDuplicates: 0,
+				numFailed: 0,
+				firstFailureId: /** @type {string | null} */ (null),
+				firstFailureMessage: /** @type {string | null} */ (null),
+			};
 			const importId = rows.length > 0 ? newId(state, '1a7e0000') : null;
 			for (const [index, row] of rows.entries()) {
 				const fail = (/** @type {string} */ message) => {
 					summary.numFailed += 1;
 					if (summary.firstFailureId === null) {
-						summary.firstFailureId = isObject(row) && typeof row.externalId === 'string' ? row.externalId : `#${index}`;
+						summary.firstFailureId =
+							isObject(row) && typeof row.externalId === 'string' ? row.externalId : `#${index}`;
 						summary.firstFailureMessage = message;
 					}
 				};
@@ -141,7 +174,12 @@ const ROUTES = [
 					summary.numDuplicates += 1;
 					continue;
 				}
-				const fields = { ...row, registrationDate: row.regDate, importId, id: newId(state, 'c0ffee00') };
+				const fields = {
+					...row,
+					registrationDate: row.regDate,
+					importId,
+					id: newId(state, 'c0ffee00'),
+				};
 				state.customers.push(buildCustomer(fields, { state, now }));
 				summary.numImported += 1;
 			}
@@ -169,7 +207,8 @@ const ROUTES = [
 			refuseDuplicate(state, row.externalId, row.externalBrandId, customer.id);
 			/** @type {Record<string, unknown>} */
 			const fields = { ...WRITABLE_DEFAULTS };
-			for (const name of Object.keys(WRITABLE_DEFAULTS)) if (row[name] !== undefined) fields[name] = row[name];
+			for (const name of Object.keys(WRITABLE_DEFAULTS))
+				if (row[name] !== undefined) fields[name] = row[name];
 			writeCustomer(state, customer, fields, now);
 			return { status: 200, body: customerAnswer(customer, state) };
 		},
@@ -184,9 +223,12 @@ const ROUTES = [
 			throwIfInvalid(customerErrors(row, true));
 			/** @type {Record<string, unknown>} */
 			const fields = {};
-			for (const name of Object.keys(WRITABLE_DEFAULTS)) if (row[name] !== undefined) fields[name] = row[name];
+			for (const name of Object.keys(WRITABLE_DEFAULTS))
+				if (row[name] !== undefined) fields[name] = row[name];
 			const externalId = /** @type {string} */ (fields.externalId ?? customer.externalId);
-			const externalBrandId = /** @type {string} */ (fields.externalBrandId ?? customer.externalBrandId);
+			const externalBrandId = /** @type {string} */ (
+				fields.externalBrandId ?? customer.externalBrandId
+			);
 			if (fields.externalBrandId !== undefined) requireBrand(state, externalBrandId);
 			refuseDuplicate(state, externalId, externalBrandId, customer.id);
 			writeCustomer(state, customer, fields, now);
@@ -200,7 +242,9 @@ const ROUTES = [
 		handle({ state, now, body }) {
 			const row = requireObject(body, 'TransactionRequest');
 			throwIfInvalid(transactionErrors(row, '', {}));
-			state.transactions.push(buildTransaction({ ...row, id: newId(state, '7a5c0000') }, { state, now }));
+			state.transactions.push(
+				buildTransaction({ ...row, id: newId(state, '7a5c0000') }, { state, now }),
+			);
 			return { status: 202 };
 		},
 	},
@@ -213,11 +257,15 @@ const ROUTES = [
 			/** @type {Record<string, string[]>} */
 			const errors = {};
 			for (const [index, row] of rows.entries()) {
-				if (!isObject(row)) errors[`$[${index}]`] = ['The JSON value could not be converted to TransactionRequest.'];
+				if (!isObject(row))
+					errors[`$[${index}]`] = ['The JSON value could not be converted to TransactionRequest.'];
 				else transactionErrors(row, `$[${index}].`, errors);
 			}
 			throwIfInvalid(errors);
-			for (const row of rows) state.transactions.push(buildTransaction({ ...row, id: newId(state, '7a5c0000') }, { state, now }));
+			for (const row of rows)
+				state.transactions.push(
+					buildTransaction({ ...row, id: newId(state, '7a5c0000') }, { state, now }),
+				);
 			return { status: 202 };
 		},
 	},
@@ -247,7 +295,12 @@ function matchRoute(method, pathname) {
 		// `bulk` is its own path, never a customer id.
 		if (match[1] === 'bulk') continue;
 		allowed.push(route.method);
-		if (route.method === method) return { route, id: match[1] === undefined ? undefined : decodeURIComponent(match[1]), allowed };
+		if (route.method === method)
+			return {
+				route,
+				id: match[1] === undefined ? undefined : decodeURIComponent(match[1]),
+				allowed,
+			};
 	}
 	return { allowed };
 }

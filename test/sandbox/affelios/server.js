@@ -11,7 +11,10 @@
  * per call with method, path and status only: headers and bodies (where the key travels) are never printed.
  */
 const http = require('node:http');
-const { createFaultQueue } = require('./faults');
+const { parseArgs: parseCliArgs, runCli } = require('../shared/cli');
+const { sandboxControls } = require('../shared/controls');
+const { createFaultQueue, serveFault } = require('../shared/faults');
+const { readBody, serverLifecycle } = require('../shared/httpServer');
 const { HttpProblem, PROBLEM_CONTENT_TYPE, forbidden, validation } = require('./problems');
 const { matchRoute } = require('./routes');
 const { createStore } = require('./store');
@@ -42,24 +45,6 @@ const LIMITED_KEYS = {
  * @property {unknown} body the parsed JSON body (undefined when there was none or it was not JSON)
  * @property {string} rawBody
  */
-
-/**
- * @param {http.IncomingMessage} req
- * @returns {Promise<Buffer | undefined>} undefined when the body is over MAX_BODY_BYTES
- */
-function readBody(req) {
-	return new Promise((resolve, reject) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		let size = 0;
-		req.on('data', (chunk) => {
-			size += chunk.length;
-			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-		});
-		req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
 
 /**
  * @param {http.ServerResponse} res
@@ -110,19 +95,7 @@ function createSandboxServer(options = {}) {
 	const faults = createFaultQueue();
 	/** @type {RecordedRequest[]} */
 	const requests = [];
-	/** @type {Set<NodeJS.Timeout>} */
-	const timers = new Set();
 	let sequence = 0;
-
-	/** @param {number} ms */
-	const sleep = (ms) =>
-		new Promise((resolve) => {
-			const timer = setTimeout(() => {
-				timers.delete(timer);
-				resolve(undefined);
-			}, ms);
-			timers.add(timer);
-		});
 
 	/**
 	 * @param {http.ServerResponse} res
@@ -139,23 +112,21 @@ function createSandboxServer(options = {}) {
 	 */
 	async function handle(req, res) {
 		sequence += 1;
-		const body = await readBody(req);
+		const body = await readBody(req, MAX_BODY_BYTES);
 		const rawBody = body?.toString('utf8') ?? '';
 		const parsed = rawBody.trim() === '' ? undefined : parseJson(rawBody);
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 		const method = req.method ?? 'GET';
-		requests.push({ method, path: `${url.pathname}${url.search}`, headers: { ...req.headers }, body: parsed?.ok ? parsed.value : undefined, rawBody });
+		requests.push({
+			method,
+			path: `${url.pathname}${url.search}`,
+			headers: { ...req.headers },
+			body: parsed?.ok ? parsed.value : undefined,
+			rawBody,
+		});
 
 		const fault = faults.take();
-		if (fault) {
-			if (fault.delayMs > 0) await sleep(fault.delayMs);
-			if (fault.dropConnection) {
-				req.socket.destroy();
-				return 0;
-			}
-			send(res, fault.status, fault.contentType, fault.body, fault.headers);
-			return fault.status;
-		}
+		if (fault) return await serveFault(req, res, fault, lifecycle.sleep);
 
 		const { route, id, allowed } = matchRoute(method, url.pathname);
 		// Unknown paths answer like ASP.NET routing: 404 without a body, before any key check.
@@ -163,15 +134,23 @@ function createSandboxServer(options = {}) {
 		if (!route) return (send(res, 405, undefined, '', { Allow: allowed.join(', ') }), 405);
 
 		const key = req.headers['x-api-key'];
-		if (typeof key !== 'string' || key === '') return (send(res, 401, undefined, '', { 'WWW-Authenticate': 'ApiKey' }), 401);
+		if (typeof key !== 'string' || key === '')
+			return (send(res, 401, undefined, '', { 'WWW-Authenticate': 'ApiKey' }), 401);
 		const modules = keys.get(key);
 		if (!modules) return (send(res, 401, 'text/plain; charset=utf-8', 'Invalid API key'), 401);
 		if (!modules.includes(route.module)) return (sendProblem(res, forbidden(route.module)), 403);
 
-		if (body === undefined) return (send(res, 413, 'text/plain; charset=utf-8', 'Request body too large'), 413);
+		if (body === undefined)
+			return (send(res, 413, 'text/plain; charset=utf-8', 'Request body too large'), 413);
 		try {
-			if (parsed && !parsed.ok) throw validation({ $: [`The request body is not valid JSON: ${parsed.message}`] });
-			const answer = route.handle({ state: store.state, now: isoUtc(clock()), body: parsed?.value, id });
+			if (parsed && !parsed.ok)
+				throw validation({ $: [`The request body is not valid JSON: ${parsed.message}`] });
+			const answer = route.handle({
+				state: store.state,
+				now: isoUtc(clock()),
+				body: parsed?.value,
+				id,
+			});
 			if (answer.body === undefined) send(res, answer.status, undefined);
 			else send(res, answer.status, JSON_CONTENT_TYPE, JSON.stringify(answer.body));
 			return answer.status;
@@ -187,129 +166,45 @@ function createSandboxServer(options = {}) {
 			(status) => log(`${req.method} ${req.url} → ${status || 'dropped'}`),
 			(error) => {
 				// A bug in the sandbox itself: answer 500 and say so on stderr (the message only, never the body).
-				process.stderr.write(`affelios sandbox: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+				process.stderr.write(
+					`affelios sandbox: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+				);
 				if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
 				else res.destroy();
 			},
 		);
 	});
+	// listen() resolves to the Base URL, e.g. http://127.0.0.1:8082
+	const lifecycle = serverLifecycle(server, '');
 
 	return {
 		server,
 		apiKey,
 		limitedKeys: { ...LIMITED_KEYS },
-		store: store.state,
-		requests,
-		/** @param {import('./faults').FaultOptions} [fault] */
-		injectFault(fault) {
-			faults.add(fault);
-		},
-		reset() {
-			store.reset();
-			requests.length = 0;
-			faults.clear();
-		},
-		/**
-		 * @param {number} port 0 for any free port
-		 * @param {string} host
-		 * @returns {Promise<string>} the Base URL, e.g. http://127.0.0.1:8082
-		 */
-		listen(port, host) {
-			return new Promise((resolve, reject) => {
-				server.once('error', reject);
-				server.listen(port, host, () => {
-					server.off('error', reject);
-					const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-					const shownHost = address.address.includes(':') ? `[${address.address}]` : address.address;
-					resolve(`http://${shownHost}:${address.port}`);
-				});
-			});
-		},
-		/** @returns {Promise<void>} */
-		close() {
-			for (const timer of timers) clearTimeout(timer);
-			timers.clear();
-			return new Promise((resolve, reject) => {
-				if (!server.listening) return resolve();
-				server.close((error) => (error ? reject(error) : resolve()));
-				server.closeAllConnections();
-			});
-		},
+		...sandboxControls(store, requests, faults, lifecycle),
 	};
 }
 
-/**
- * @param {string[]} argv
- * @returns {{ port: number, host: string, key: string, verbose: boolean }}
- */
+/** @param {string[]} argv */
 function parseArgs(argv) {
-	const args = { port: 8082, host: '127.0.0.1', key: 'affelios-sandbox-key', verbose: false };
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-		const value = () => {
-			const v = inline ?? argv[++i];
-			if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
-			return v;
-		};
-		switch (flag) {
-			case '--port': {
-				const port = Number(value());
-				if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0..65535');
-				args.port = port;
-				break;
-			}
-			case '--host':
-				args.host = value();
-				break;
-			case '--key':
-				args.key = value();
-				break;
-			case '--verbose':
-				args.verbose = true;
-				break;
-			default:
-				throw new Error(`unknown argument: ${argv[i]}`);
-		}
-	}
-	return args;
-}
-
-async function main() {
-	/** @type {ReturnType<typeof parseArgs>} */
-	let args;
-	try {
-		args = parseArgs(process.argv.slice(2));
-	} catch (error) {
-		process.stderr.write(
-			`${error instanceof Error ? error.message : String(error)}\n` +
-				'usage: node test/sandbox/affelios/server.js [--port 8082] [--host 127.0.0.1] [--key affelios-sandbox-key] [--verbose]\n',
-		);
-		process.exit(2);
-	}
-	const sandbox = createSandboxServer({
-		apiKey: args.key,
-		log: args.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
-	});
-	const url = await sandbox.listen(args.port, args.host);
-	// Fake demo keys only: printing them is the point, so a credential can be pointed at the sandbox.
-	process.stdout.write(
-		`Affelios sandbox listening on ${url} (demo API key: ${args.key}; ` +
-			`customers only: ${LIMITED_KEYS.customersOnly}; transactions only: ${LIMITED_KEYS.transactionsOnly})\n`,
-	);
-	const stop = () => {
-		sandbox.close().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.once('SIGINT', stop);
-	process.once('SIGTERM', stop);
+	return parseCliArgs(argv, { port: 8082, key: 'affelios-sandbox-key' });
 }
 
 if (require.main === module) {
-	main().catch((error) => {
-		process.stderr.write(`affelios sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exit(1);
+	runCli({
+		tag: 'affelios sandbox',
+		usage:
+			'usage: node test/sandbox/affelios/server.js [--port 8082] [--host 127.0.0.1] [--key affelios-sandbox-key] [--verbose]',
+		parseArgs,
+		create: (args) =>
+			createSandboxServer({
+				apiKey: args.key,
+				log: args.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
+			}),
+		// Fake demo keys only: printing them is the point, so a credential can be pointed at the sandbox.
+		announce: (url, args) =>
+			`Affelios sandbox listening on ${url} (demo API key: ${args.key}; ` +
+			`customers only: ${LIMITED_KEYS.customersOnly}; transactions only: ${LIMITED_KEYS.transactionsOnly})`,
 	});
 }
 

@@ -37,8 +37,16 @@ function createStore(seed, seededAt) {
 		state.brands.splice(0, state.brands.length, ...(copy.brands ?? []));
 		state.clicks.splice(0, state.clicks.length, ...(copy.clicks ?? []));
 		const context = { state, now: seededAt };
-		state.customers.splice(0, state.customers.length, ...(copy.customers ?? []).map((row) => buildCustomer(row, context)));
-		state.transactions.splice(0, state.transactions.length, ...(copy.transactions ?? []).map((row) => buildTransaction(row, context)));
+		state.customers.splice(
+			0,
+			state.customers.length,
+			...(copy.customers ?? []).map((row) => buildCustomer(row, context)),
+		);
+		state.transactions.splice(
+			0,
+			state.transactions.length,
+			...(copy.transactions ?? []).map((row) => buildTransaction(row, context)),
+		);
 		state.nextNumber = 1;
 	}
 

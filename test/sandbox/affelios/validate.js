@@ -6,6 +6,7 @@
  * refused, as System.Text.Json does by default) and the one documented date format. Each check returns a map
  * of field → messages; empty means valid.
  */
+const { AMOUNTS } = require('./records');
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -37,38 +38,66 @@ const isObject = (value) => typeof value === 'object' && value !== null && !Arra
 function checkFields(body, prefix, rules, errors) {
 	for (const name of rules.required ?? []) {
 		const value = body[name];
-		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		if (
+			value === undefined ||
+			value === null ||
+			(typeof value === 'string' && value.trim() === '')
+		) {
 			add(errors, `${prefix}${name}`, `The ${name} field is required.`);
 		}
 	}
 	for (const name of rules.strings ?? []) {
 		const value = body[name];
 		if (value !== undefined && value !== null && typeof value !== 'string') {
-			add(errors, `${prefix}${name}`, `The JSON value could not be converted to System.String. Path: $.${name}`);
+			add(
+				errors,
+				`${prefix}${name}`,
+				`The JSON value could not be converted to System.String. Path: $.${name}`,
+			);
 		}
 	}
 	for (const name of rules.booleans ?? []) {
 		const value = body[name];
 		if (value !== undefined && value !== null && typeof value !== 'boolean') {
-			add(errors, `${prefix}${name}`, `The JSON value could not be converted to System.Boolean. Path: $.${name}`);
+			add(
+				errors,
+				`${prefix}${name}`,
+				`The JSON value could not be converted to System.Boolean. Path: $.${name}`,
+			);
 		}
 	}
 	for (const name of rules.numbers ?? []) {
 		const value = body[name];
 		if (value !== undefined && value !== null && typeof value !== 'number') {
-			add(errors, `${prefix}${name}`, `The JSON value could not be converted to System.Decimal. Path: $.${name}`);
+			add(
+				errors,
+				`${prefix}${name}`,
+				`The JSON value could not be converted to System.Decimal. Path: $.${name}`,
+			);
 		}
 	}
 	for (const name of rules.dates ?? []) {
 		const value = body[name];
 		if (value !== undefined && value !== null && !isIsoUtcDate(value)) {
-			add(errors, `${prefix}${name}`, `The ${name} must be an ISO-8601 UTC date like 2024-01-15T10:30:00.000Z.`);
+			add(
+				errors,
+				`${prefix}${name}`,
+				`The ${name} must be an ISO-8601 UTC date like 2024-01-15T10:30:00.000Z.`,
+			);
 		}
 	}
 	return errors;
 }
 
-const CUSTOMER_TEXT = ['externalId', 'externalBrandId', 'brandId', 'clickId', 'username', 'country', 'country_code'];
+const CUSTOMER_TEXT = [
+	'externalId',
+	'externalBrandId',
+	'brandId',
+	'clickId',
+	'username',
+	'country',
+	'country_code',
+];
 const CUSTOMER_RULES = {
 	required: ['externalId', 'externalBrandId', 'registrationDate'],
 	strings: CUSTOMER_TEXT,
@@ -91,7 +120,15 @@ function bulkCustomerErrors(row) {
 		'',
 		{
 			required: ['externalId', 'externalBrandId', 'regDate'],
-			strings: ['externalId', 'externalBrandId', 'clickKey', 'externalProductId', 'username', 'country', 'country_code'],
+			strings: [
+				'externalId',
+				'externalBrandId',
+				'clickKey',
+				'externalProductId',
+				'username',
+				'country',
+				'country_code',
+			],
 			dates: ['regDate'],
 		},
 		{},
@@ -99,8 +136,23 @@ function bulkCustomerErrors(row) {
 }
 
 const TRANSACTION_RULES = {
-	strings: ['externalId', 'type', 'affiliateId', 'clickKey', 'externalCustomerId', 'externalBrandId', 'externalProductId', 'country', 'country_code', 'category', 'label', 'note', 'operatorId'],
-	numbers: ['depositAmount', 'grossRevenue', 'wageredAmount', 'revShareCommission', 'cpaCommission', 'fixedCommission'],
+	strings: [
+		'externalId',
+		'type',
+		'affiliateId',
+		'clickKey',
+		'externalCustomerId',
+		'externalBrandId',
+		'externalProductId',
+		'country',
+		'country_code',
+		'category',
+		'label',
+		'note',
+		'operatorId',
+	],
+	// The amounts a stored transaction carries are exactly the ones a body may send as numbers.
+	numbers: AMOUNTS,
 	dates: ['transactionDate'],
 };
 
@@ -113,4 +165,11 @@ function transactionErrors(body, prefix, errors) {
 	return checkFields(body, prefix, TRANSACTION_RULES, errors);
 }
 
-module.exports = { customerErrors, bulkCustomerErrors, transactionErrors, isObject, isIsoUtcDate, CUSTOMER_TEXT };
+module.exports = {
+	customerErrors,
+	bulkCustomerErrors,
+	transactionErrors,
+	isObject,
+	isIsoUtcDate,
+	CUSTOMER_TEXT,
+};

@@ -26,7 +26,8 @@ const missing = (name) => new ApiError(400, `Missing parameter: ${name}`);
  * @param {string} name
  * @param {string} expected
  */
-const invalid = (name, expected) => new ApiError(400, `Invalid value for ${name}: expected ${expected}`);
+const invalid = (name, expected) =>
+	new ApiError(400, `Invalid value for ${name}: expected ${expected}`);
 
 /** @param {string} message */
 const notFound = (message) => new ApiError(404, message);

@@ -74,14 +74,18 @@ const builder = new XMLBuilder({
  * @returns {string | undefined}
  */
 function readDataField(body, contentType) {
-	const mediaType = String(contentType ?? '').split(';')[0].trim().toLowerCase();
+	const mediaType = String(contentType ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
 	if (mediaType !== 'application/x-www-form-urlencoded') return undefined;
 	const data = new URLSearchParams(body.toString('utf8')).get('data');
 	return data === null || data === '' ? undefined : data;
 }
 
 // Characters XML 1.0 forbids (C0 controls except TAB/LF/CR, U+FFFE, U+FFFF) and unpaired surrogates.
-const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN_CHARS =
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const DOCTYPE = /<!DOCTYPE/i;
 const REFERENCE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z_:][-\w.:]*));/g;
 /** @type {Record<string, string>} */
@@ -165,7 +169,8 @@ function parseRequestXml(xml) {
 	}
 	const roots = doc.filter((node) => elementName(node) !== undefined);
 	const strayText = doc.some(
-		(node) => Object.prototype.hasOwnProperty.call(node, CDATA) || String(node[TEXT] ?? '').trim() !== '',
+		(node) =>
+			Object.prototype.hasOwnProperty.call(node, CDATA) || String(node[TEXT] ?? '').trim() !== '',
 	);
 	if (roots.length !== 1 || elementName(roots[0]) !== 'request' || strayText) throw invalidXml();
 

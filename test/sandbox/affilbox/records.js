@@ -24,8 +24,30 @@ const CONVERSION_FIELDS = [
 	'coupon',
 	'comment',
 ];
-const CAMPAIGN_FIELDS = ['id', 'name', 'cookieValidity', 'active', 'commission', 'fixCommission', 'trackingCode', 'conversionCode'];
-const PERSON_FIELDS = ['id', 'affilid', 'email', 'name', 'surname', 'group', 'phone', 'notifikace', 'doporucil', 'register', 'last_login', 'allow'];
+const CAMPAIGN_FIELDS = [
+	'id',
+	'name',
+	'cookieValidity',
+	'active',
+	'commission',
+	'fixCommission',
+	'trackingCode',
+	'conversionCode',
+];
+const PERSON_FIELDS = [
+	'id',
+	'affilid',
+	'email',
+	'name',
+	'surname',
+	'group',
+	'phone',
+	'notifikace',
+	'doporucil',
+	'register',
+	'last_login',
+	'allow',
+];
 const ADDRESS_FIELDS = ['street', 'city', 'psc'];
 const COMPANY_FIELDS = ['name', 'ic', 'dic', 'description', 'dph'];
 const BONUS_FIELDS = ['id', 'affilId', 'partner', 'text', 'value', 'date'];

@@ -17,10 +17,17 @@ type ResponseBody = {
 	click?: Fields[];
 };
 /** A success answer with every record list present (empty when the answer had none). */
-type Records = Required<Pick<ResponseBody, 'conversion' | 'partner' | 'campaign' | 'bonus' | 'click'>> & {
+type Records = Required<
+	Pick<ResponseBody, 'conversion' | 'partner' | 'campaign' | 'bonus' | 'click'>
+> & {
 	created?: string;
 };
-type Answer = { status: number; contentType: string; text: string; body: { response?: ResponseBody } };
+type Answer = {
+	status: number;
+	contentType: string;
+	text: string;
+	body: { response?: ResponseBody };
+};
 
 const RECORDS = ['conversion', 'partner', 'campaign', 'bonus', 'click'];
 const builder = new XMLBuilder({ processEntities: true });
@@ -38,7 +45,12 @@ const NOW_IN_PRAGUE = '2026-03-01 10:05:07';
 let sb: Sandbox;
 
 beforeAll(async () => {
-	sb = await startAffilBoxSandbox({ port: 0, host: '127.0.0.1', apiKey: 'sandbox-key', now: () => FIXED_NOW });
+	sb = await startAffilBoxSandbox({
+		port: 0,
+		host: '127.0.0.1',
+		apiKey: 'sandbox-key',
+		now: () => FIXED_NOW,
+	});
 });
 
 afterAll(async () => {
@@ -66,7 +78,11 @@ async function post(form: Record<string, string>, url = sb.url): Promise<Answer>
 	return { status: response.status, contentType, text, body };
 }
 
-async function call(method: string, params: Record<string, string> = {}, key?: string): Promise<Answer> {
+async function call(
+	method: string,
+	params: Record<string, string> = {},
+	key?: string,
+): Promise<Answer> {
 	return post({ data: requestXml(method, params, key) });
 }
 
@@ -87,7 +103,10 @@ async function ok(method: string, params: Record<string, string> = {}): Promise<
 	};
 }
 
-async function apiError(method: string, params: Record<string, string>): Promise<{ code: string; message: string }> {
+async function apiError(
+	method: string,
+	params: Record<string, string>,
+): Promise<{ code: string; message: string }> {
 	const answer = await call(method, params);
 	expect(answer.status).toBe(200);
 	expect(answer.body.response?.status).toBe('ERROR');
@@ -148,10 +167,21 @@ describe('AffilBox sandbox: transport', () => {
 	});
 
 	it('reports unknown methods, missing and malformed parameters', async () => {
-		expect(await apiError('DeleteEverything', {})).toEqual({ code: '400', message: 'Unknown method: DeleteEverything' });
-		expect(await apiError('GetPartner', {})).toEqual({ code: '400', message: 'Missing parameter: partner_id' });
+		expect(await apiError('DeleteEverything', {})).toEqual({
+			code: '400',
+			message: 'Unknown method: DeleteEverything',
+		});
+		expect(await apiError('GetPartner', {})).toEqual({
+			code: '400',
+			message: 'Missing parameter: partner_id',
+		});
 		expect(
-			await apiError('AddConversion', { partner_id: 'zofie', campaign_id: '11', conversion_id: 'X-1', value: '10,5' }),
+			await apiError('AddConversion', {
+				partner_id: 'zofie',
+				campaign_id: '11',
+				conversion_id: 'X-1',
+				value: '10,5',
+			}),
 		).toEqual({ code: '400', message: 'Invalid value for value: expected double' });
 		expect(await apiError('GetConversions', { filter_date_from: '2025-02-30 10:00' })).toEqual({
 			code: '400',
@@ -195,52 +225,119 @@ describe('AffilBox sandbox: conversions', () => {
 		]);
 		expect(sb.store.conversions).toHaveLength(seed.conversions.length + 1);
 
-		const plain = await ok('AddConversion', { partner_id: 'kveta', campaign_id: '11', conversion_id: 'TEST-0002', value: '630' });
-		expect(plain.conversion[0]).toMatchObject({ value: '630', sales: '', currency: 'CZK', affilId: 'kveta' });
+		const plain = await ok('AddConversion', {
+			partner_id: 'kveta',
+			campaign_id: '11',
+			conversion_id: 'TEST-0002',
+			value: '630',
+		});
+		expect(plain.conversion[0]).toMatchObject({
+			value: '630',
+			sales: '',
+			currency: 'CZK',
+			affilId: 'kveta',
+		});
 
-		const duplicate = await apiError('AddConversion', { partner_id: 'kveta', campaign_id: '11', conversion_id: 'TEST-0002', value: '1' });
+		const duplicate = await apiError('AddConversion', {
+			partner_id: 'kveta',
+			campaign_id: '11',
+			conversion_id: 'TEST-0002',
+			value: '1',
+		});
 		expect(duplicate.code).toBe('409');
-		expect((await apiError('AddConversion', { partner_id: 'kveta', campaign_id: '99', conversion_id: 'X', value: '1' })).code).toBe('404');
+		expect(
+			(
+				await apiError('AddConversion', {
+					partner_id: 'kveta',
+					campaign_id: '99',
+					conversion_id: 'X',
+					value: '1',
+				})
+			).code,
+		).toBe('404');
 	});
 
 	it('ConfirmConversion approves, rejects and needs campaign_id for an ambiguous id', async () => {
-		const approved = await ok('ConfirmConversion', { conversion_id: 'OBJ-2025-0002', value: 'true', note: 'OK & hotovo' });
+		const approved = await ok('ConfirmConversion', {
+			conversion_id: 'OBJ-2025-0002',
+			value: 'true',
+			note: 'OK & hotovo',
+		});
 		expect(approved.conversion[0]).toMatchObject({
 			id: '1002',
 			state: 'authorized',
 			confirmDate: NOW_IN_PRAGUE,
 			comment: 'OK & hotovo',
 		});
-		expect(await apiError('ConfirmConversion', { conversion_id: 'OBJ-2025-0100', value: 'false' })).toEqual({
+		expect(
+			await apiError('ConfirmConversion', { conversion_id: 'OBJ-2025-0100', value: 'false' }),
+		).toEqual({
 			code: '409',
 			message: 'Ambiguous conversion_id: exists in several campaigns, give campaign_id',
 		});
-		const rejected = await ok('ConfirmConversion', { conversion_id: 'OBJ-2025-0100', value: 'false', campaign_id: '12' });
+		const rejected = await ok('ConfirmConversion', {
+			conversion_id: 'OBJ-2025-0100',
+			value: 'false',
+			campaign_id: '12',
+		});
 		expect(rejected.conversion[0]).toMatchObject({ id: '1007', state: 'rejection' });
-		expect((await apiError('ConfirmConversion', { conversion_id: 'NOPE', value: '1' })).code).toBe('404');
+		expect((await apiError('ConfirmConversion', { conversion_id: 'NOPE', value: '1' })).code).toBe(
+			'404',
+		);
 	});
 
 	it('GetConversions filters by state, dates, partner and id lists', async () => {
-		expect(ids((await ok('GetConversions', { filter_state: 'waiting' })).conversion)).toEqual(['1002', '1005', '1007', '1011']);
+		expect(ids((await ok('GetConversions', { filter_state: 'waiting' })).conversion)).toEqual([
+			'1002',
+			'1005',
+			'1007',
+			'1011',
+		]);
 		expect(ids((await ok('GetConversions', {})).conversion)).toHaveLength(seed.conversions.length);
 		expect(
-			ids((await ok('GetConversions', { filter_date_from: '2025-02-03 08:45', filter_date_to: '2025-08-05 09:03' })).conversion),
+			ids(
+				(
+					await ok('GetConversions', {
+						filter_date_from: '2025-02-03 08:45',
+						filter_date_to: '2025-08-05 09:03',
+					})
+				).conversion,
+			),
 		).toEqual(['1002', '1003', '1004', '1005', '1006']);
-		expect(ids((await ok('GetConversions', { partner_id: 'petr.novak@example.net' })).conversion)).toEqual(['1004', '1008', '1010']);
-		expect(ids((await ok('GetConversions', { conversions_id: 'OBJ-2025-0001; OBJ-2025-0003' })).conversion)).toEqual(['1001', '1003']);
-		expect(ids((await ok('GetConversions', { coupon: 'LETO10', campaign_id: '11' })).conversion)).toEqual(['1001', '1009', '1011']);
+		expect(
+			ids((await ok('GetConversions', { partner_id: 'petr.novak@example.net' })).conversion),
+		).toEqual(['1004', '1008', '1010']);
+		expect(
+			ids(
+				(await ok('GetConversions', { conversions_id: 'OBJ-2025-0001; OBJ-2025-0003' })).conversion,
+			),
+		).toEqual(['1001', '1003']);
+		expect(
+			ids((await ok('GetConversions', { coupon: 'LETO10', campaign_id: '11' })).conversion),
+		).toEqual(['1001', '1009', '1011']);
 
 		const empty = await call('GetConversions', { coupon: 'NOTHING' });
-		expect(empty.body).toEqual({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, response: { status: 'OK' } });
+		expect(empty.body).toEqual({
+			'?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+			response: { status: 'OK' },
+		});
 	});
 
 	it('GetConversion answers one conversion and reflects store changes', async () => {
 		expect((await ok('GetConversion', { conversion_id: 'OBJ-2025-0004' })).conversion).toEqual([
-			expect.objectContaining({ id: '1004', state: 'invoiced', campaignName: 'Elektronika "Premium"' }),
+			expect.objectContaining({
+				id: '1004',
+				state: 'invoiced',
+				campaignName: 'Elektronika "Premium"',
+			}),
 		]);
 		sb.store.conversions.find((c) => c.id === '1004')!.state = 'rejection';
-		expect((await ok('GetConversion', { conversion_id: 'OBJ-2025-0004' })).conversion[0].state).toBe('rejection');
-		expect(await apiError('GetConversion', { conversion_id: 'OBJ-2025-0001', coupon: 'WRONG' })).toEqual({
+		expect(
+			(await ok('GetConversion', { conversion_id: 'OBJ-2025-0004' })).conversion[0].state,
+		).toBe('rejection');
+		expect(
+			await apiError('GetConversion', { conversion_id: 'OBJ-2025-0001', coupon: 'WRONG' }),
+		).toEqual({
 			code: '404',
 			message: 'Conversion not found: OBJ-2025-0001',
 		});
@@ -266,7 +363,10 @@ describe('AffilBox sandbox: conversions', () => {
 			value: '130.00',
 			comment: 'přepočteno',
 		});
-		expect((await apiError('UpdateConversion', { conversion_id: 'OBJ-2025-0001', partner_id: 'nobody' })).code).toBe('404');
+		expect(
+			(await apiError('UpdateConversion', { conversion_id: 'OBJ-2025-0001', partner_id: 'nobody' }))
+				.code,
+		).toBe('404');
 	});
 });
 
@@ -274,17 +374,44 @@ describe('AffilBox sandbox: partners, bonuses, clicks, campaigns', () => {
 	it('GetPartner finds a partner by affilid or e-mail', async () => {
 		const byId = await ok('GetPartner', { partner_id: 'zofie' });
 		expect(byId.partner).toHaveLength(1);
-		expect(byId.partner[0].person).toMatchObject({ id: '2', name: 'Žofie', surname: 'Šťastná', email: 'zofie.stastna@example.org' });
-		expect(byId.partner[0].company).toEqual({ name: '', ic: '', dic: '', description: '', dph: '' });
-		expect((await ok('GetPartner', { partner_id: 'anna.cerna@example.com' })).partner[0].person.affilid).toBe('anna-cerna');
-		expect(await apiError('GetPartner', { partner_id: 'nobody' })).toEqual({ code: '404', message: 'Partner not found: nobody' });
+		expect(byId.partner[0].person).toMatchObject({
+			id: '2',
+			name: 'Žofie',
+			surname: 'Šťastná',
+			email: 'zofie.stastna@example.org',
+		});
+		expect(byId.partner[0].company).toEqual({
+			name: '',
+			ic: '',
+			dic: '',
+			description: '',
+			dph: '',
+		});
+		expect(
+			(await ok('GetPartner', { partner_id: 'anna.cerna@example.com' })).partner[0].person.affilid,
+		).toBe('anna-cerna');
+		expect(await apiError('GetPartner', { partner_id: 'nobody' })).toEqual({
+			code: '404',
+			message: 'Partner not found: nobody',
+		});
 	});
 
 	it('GetPartners lists all partners and filters by dates and consent', async () => {
 		const affilIds = (response: Records) => response.partner.map((p) => p.person.affilid);
-		expect(affilIds(await ok('GetPartners'))).toEqual(['jdvorak', 'zofie', 'petr.novak', 'anna-cerna', 'kveta']);
-		expect(affilIds(await ok('GetPartners', { register_from: '2025-01-01' }))).toEqual(['zofie', 'kveta']);
-		expect(affilIds(await ok('GetPartners', { last_login_to: '2025-12-31' }))).toEqual(['anna-cerna']);
+		expect(affilIds(await ok('GetPartners'))).toEqual([
+			'jdvorak',
+			'zofie',
+			'petr.novak',
+			'anna-cerna',
+			'kveta',
+		]);
+		expect(affilIds(await ok('GetPartners', { register_from: '2025-01-01' }))).toEqual([
+			'zofie',
+			'kveta',
+		]);
+		expect(affilIds(await ok('GetPartners', { last_login_to: '2025-12-31' }))).toEqual([
+			'anna-cerna',
+		]);
 		expect(affilIds(await ok('GetPartners', { souhlas_sdeleni: '2025-01-01' }))).toEqual(['zofie']);
 		expect((await apiError('GetPartners', { register_to: '2025-13-01' })).code).toBe('400');
 	});
@@ -296,11 +423,22 @@ describe('AffilBox sandbox: partners, bonuses, clicks, campaigns', () => {
 
 		const created = await ok('GetOrCreatePartner', { email: 'Nový.Partner@example.com' });
 		expect(created.created).toBe('1');
-		expect(created.partner[0].person).toMatchObject({ id: '6', affilid: 'novy.partner', register: NOW_IN_PRAGUE });
-		const answer = await call('GetOrCreatePartner', { email: 'another@example.com', affilid: 'own-id' });
-		expect(answer.text.indexOf('<created>1</created>')).toBeLessThan(answer.text.indexOf('<partner>'));
+		expect(created.partner[0].person).toMatchObject({
+			id: '6',
+			affilid: 'novy.partner',
+			register: NOW_IN_PRAGUE,
+		});
+		const answer = await call('GetOrCreatePartner', {
+			email: 'another@example.com',
+			affilid: 'own-id',
+		});
+		expect(answer.text.indexOf('<created>1</created>')).toBeLessThan(
+			answer.text.indexOf('<partner>'),
+		);
 
-		expect((await apiError('GetOrCreatePartner', { email: 'third@example.com', affilid: 'zofie' })).code).toBe('409');
+		expect(
+			(await apiError('GetOrCreatePartner', { email: 'third@example.com', affilid: 'zofie' })).code,
+		).toBe('409');
 		expect(await apiError('GetOrCreatePartner', { email: 'not-an-email' })).toEqual({
 			code: '400',
 			message: 'Invalid value for email: expected e-mail',
@@ -308,18 +446,49 @@ describe('AffilBox sandbox: partners, bonuses, clicks, campaigns', () => {
 	});
 
 	it('AddBonus credits a partner', async () => {
-		const response = await ok('AddBonus', { partner_id: 'petr.novak@example.net', text: 'Odměna & díky', value: '250.5' });
+		const response = await ok('AddBonus', {
+			partner_id: 'petr.novak@example.net',
+			text: 'Odměna & díky',
+			value: '250.5',
+		});
 		expect(response.bonus).toEqual([
-			{ id: '3', affilId: 'petr.novak', partner: 'petr.novak@example.net', text: 'Odměna & díky', value: '250.5', date: NOW_IN_PRAGUE },
+			{
+				id: '3',
+				affilId: 'petr.novak',
+				partner: 'petr.novak@example.net',
+				text: 'Odměna & díky',
+				value: '250.5',
+				date: NOW_IN_PRAGUE,
+			},
 		]);
 	});
 
 	it('AddClick records clicks', async () => {
-		const response = await ok('AddClick', { partner_id: 'jdvorak', campaign_id: '13', date: '2026-03-01 9:05:00', count: '7', channelId: 'blog' });
+		const response = await ok('AddClick', {
+			partner_id: 'jdvorak',
+			campaign_id: '13',
+			date: '2026-03-01 9:05:00',
+			count: '7',
+			channelId: 'blog',
+		});
 		expect(response.click).toEqual([
-			{ id: '3', affilId: 'jdvorak', campaignId: '13', date: '2026-03-01 09:05:00', count: '7', channel: 'blog' },
+			{
+				id: '3',
+				affilId: 'jdvorak',
+				campaignId: '13',
+				date: '2026-03-01 09:05:00',
+				count: '7',
+				channel: 'blog',
+			},
 		]);
-		expect(await apiError('AddClick', { partner_id: 'jdvorak', campaign_id: '13', date: '2026-03-01 09:05:00', count: '0' })).toEqual({
+		expect(
+			await apiError('AddClick', {
+				partner_id: 'jdvorak',
+				campaign_id: '13',
+				date: '2026-03-01 09:05:00',
+				count: '0',
+			}),
+		).toEqual({
 			code: '400',
 			message: 'Invalid value for count: expected int >= 1',
 		});
@@ -329,7 +498,10 @@ describe('AffilBox sandbox: partners, bonuses, clicks, campaigns', () => {
 		const all = await ok('GetCampaigns');
 		expect(ids(all.campaign)).toEqual(['11', '12', '13', '14']);
 		expect(all.campaign[1].name).toBe('Knihy & <Hry> pro děti');
-		expect(ids((await ok('GetCampaigns', { partner_id: 'petr.novak' })).campaign)).toEqual(['13', '14']);
+		expect(ids((await ok('GetCampaigns', { partner_id: 'petr.novak' })).campaign)).toEqual([
+			'13',
+			'14',
+		]);
 		expect((await apiError('GetCampaigns', { partner_id: 'nobody' })).code).toBe('404');
 	});
 });
@@ -337,16 +509,31 @@ describe('AffilBox sandbox: partners, bonuses, clicks, campaigns', () => {
 describe('AffilBox sandbox: test helpers', () => {
 	it('records values byte-exact as decoded from the XML', async () => {
 		const note = 'a<b & "c" ]]> ž 😀';
-		const data = requestXml('AddConversion', { partner_id: 'zofie', campaign_id: '11', conversion_id: ' spaced id ', value: '1', note });
+		const data = requestXml('AddConversion', {
+			partner_id: 'zofie',
+			campaign_id: '11',
+			conversion_id: ' spaced id ',
+			value: '1',
+			note,
+		});
 		expect(data).toContain('a&lt;b &amp; &quot;c&quot; ]]&gt; ž 😀');
 		const answer = await post({ data });
-		expect(answer.body.response?.conversion?.[0]).toMatchObject({ comment: note, transactionId: ' spaced id ' });
+		expect(answer.body.response?.conversion?.[0]).toMatchObject({
+			comment: note,
+			transactionId: ' spaced id ',
+		});
 		expect(sb.requests).toHaveLength(1);
 		expect(sb.requests[0]).toEqual({
 			method: 'AddConversion',
 			key: 'sandbox-key',
 			rawXml: data,
-			params: { partner_id: 'zofie', campaign_id: '11', conversion_id: ' spaced id ', value: '1', note },
+			params: {
+				partner_id: 'zofie',
+				campaign_id: '11',
+				conversion_id: ' spaced id ',
+				value: '1',
+				note,
+			},
 		});
 	});
 
@@ -360,15 +547,28 @@ describe('AffilBox sandbox: test helpers', () => {
 	});
 
 	it('injects HTTP faults and dropped connections, then answers normally', async () => {
-		sb.injectFault({ times: 1, status: 500, body: 'Internal Server Error', contentType: 'text/plain' });
+		sb.injectFault({
+			times: 1,
+			status: 500,
+			body: 'Internal Server Error',
+			contentType: 'text/plain',
+		});
 		const failed = await call('GetCampaigns');
-		expect(failed).toMatchObject({ status: 500, contentType: 'text/plain', text: 'Internal Server Error' });
+		expect(failed).toMatchObject({
+			status: 500,
+			contentType: 'text/plain',
+			text: 'Internal Server Error',
+		});
 
 		sb.injectFault({ dropConnection: true });
 		await expect(call('GetCampaigns')).rejects.toThrow();
 
 		expect((await call('GetCampaigns')).status).toBe(200);
-		expect(sb.requests.map((r) => r.method)).toEqual(['GetCampaigns', 'GetCampaigns', 'GetCampaigns']);
+		expect(sb.requests.map((r) => r.method)).toEqual([
+			'GetCampaigns',
+			'GetCampaigns',
+			'GetCampaigns',
+		]);
 	});
 
 	it('reset() restores the seed and clears requests and faults', async () => {

@@ -13,9 +13,12 @@
  */
 const fs = require('node:fs');
 const http = require('node:http');
+const { parseArgs: parseCliArgs, runCli } = require('../shared/cli');
+const { sandboxControls } = require('../shared/controls');
+const { createFaultQueue, serveFault } = require('../shared/faults');
+const { readBody, serverLifecycle } = require('../shared/httpServer');
 const { formatNow, isValidTimeZone } = require('./dates');
 const { ApiError } = require('./errors');
-const { createFaultQueue } = require('./faults');
 const { dispatch } = require('./methods');
 const protocol = require('./protocol');
 const { createStore } = require('./store');
@@ -39,26 +42,6 @@ const NOT_FOUND_PAGE =
  * @property {string} rawXml the `data` form field exactly as received ('' when there was none)
  * @property {string} key the <key> text as decoded
  */
-
-/**
- * @param {http.IncomingMessage} req
- * @returns {Promise<Buffer | undefined>} undefined when the body is over MAX_BODY_BYTES
- */
-function readBody(req) {
-	return new Promise((resolve, reject) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		let size = 0;
-		let tooLarge = false;
-		req.on('data', (chunk) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) tooLarge = true;
-			else chunks.push(chunk);
-		});
-		req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
 
 /**
  * @param {http.ServerResponse} res
@@ -105,28 +88,16 @@ function createSandboxServer(options = {}) {
 	const faults = createFaultQueue();
 	/** @type {RecordedRequest[]} */
 	const requests = [];
-	/** @type {Set<NodeJS.Timeout>} */
-	const timers = new Set();
 
 	/** @type {import('./methods').MethodContext} */
 	const ctx = { state: store.state, now: () => formatNow(clock(), timeZone) };
-
-	/** @param {number} ms */
-	const sleep = (ms) =>
-		new Promise((resolve) => {
-			const timer = setTimeout(() => {
-				timers.delete(timer);
-				resolve(undefined);
-			}, ms);
-			timers.add(timer);
-		});
 
 	/**
 	 * @param {http.IncomingMessage} req
 	 * @param {http.ServerResponse} res
 	 */
 	async function handle(req, res) {
-		const body = await readBody(req);
+		const body = await readBody(req, MAX_BODY_BYTES);
 		const pathname = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname;
 		const isApi = pathname === API_PATH;
 
@@ -156,13 +127,8 @@ function createSandboxServer(options = {}) {
 		}
 
 		const fault = faults.take();
-		if (fault && !fault.passThrough) {
-			if (fault.delayMs > 0) await sleep(fault.delayMs);
-			if (fault.dropConnection) {
-				req.socket.destroy();
-				return;
-			}
-			send(res, fault.status, fault.contentType, fault.body, fault.headers);
+		if (fault) {
+			await serveFault(req, res, fault, lifecycle.sleep);
 			return;
 		}
 
@@ -200,141 +166,44 @@ function createSandboxServer(options = {}) {
 			else res.destroy();
 		});
 	});
+	// listen() resolves to the API URL, e.g. http://127.0.0.1:8081/api/
+	const lifecycle = serverLifecycle(server, API_PATH);
 
 	return {
 		server,
 		apiKey,
 		timeZone,
-		store: store.state,
-		requests,
-		/** @param {import('./faults').FaultOptions} [fault] */
-		injectFault(fault) {
-			faults.add(fault);
-		},
-		reset() {
-			store.reset();
-			requests.length = 0;
-			faults.clear();
-		},
-		/**
-		 * @param {number} port 0 for any free port
-		 * @param {string} host
-		 * @returns {Promise<string>} the API URL
-		 */
-		listen(port, host) {
-			return new Promise((resolve, reject) => {
-				server.once('error', reject);
-				server.listen(port, host, () => {
-					server.off('error', reject);
-					const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-					const shownHost = address.address.includes(':')
-						? `[${address.address}]`
-						: address.address;
-					resolve(`http://${shownHost}:${address.port}${API_PATH}`);
-				});
-			});
-		},
-		/** @returns {Promise<void>} */
-		close() {
-			for (const timer of timers) clearTimeout(timer);
-			timers.clear();
-			return new Promise((resolve, reject) => {
-				if (!server.listening) return resolve();
-				server.close((error) => (error ? reject(error) : resolve()));
-				server.closeAllConnections();
-			});
-		},
+		...sandboxControls(store, requests, faults, lifecycle),
 	};
 }
 
-/**
- * @param {string[]} argv
- * @returns {{ port: number, host: string, key: string, timeZone: string, seed: string | undefined, verbose: boolean }}
- */
+/** @param {string[]} argv */
 function parseArgs(argv) {
-	/** @type {ReturnType<typeof parseArgs>} */
-	const args = {
-		port: 8081,
-		host: '127.0.0.1',
-		key: 'sandbox-key',
-		timeZone: 'Europe/Prague',
-		seed: undefined,
-		verbose: false,
-	};
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-		const value = () => {
-			const v = inline ?? argv[++i];
-			if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
-			return v;
-		};
-		switch (flag) {
-			case '--port': {
-				const port = Number(value());
-				if (!Number.isInteger(port) || port < 0 || port > 65535)
-					throw new Error('--port must be 0..65535');
-				args.port = port;
-				break;
-			}
-			case '--host':
-				args.host = value();
-				break;
-			case '--key':
-				args.key = value();
-				break;
-			case '--time-zone':
-				args.timeZone = value();
-				break;
-			case '--seed':
-				args.seed = value();
-				break;
-			case '--verbose':
-				args.verbose = true;
-				break;
-			default:
-				throw new Error(`unknown argument: ${argv[i]}`);
-		}
-	}
-	return args;
-}
-
-async function main() {
-	/** @type {ReturnType<typeof parseArgs>} */
-	let args;
-	try {
-		args = parseArgs(process.argv.slice(2));
-	} catch (error) {
-		process.stderr.write(
-			`${error instanceof Error ? error.message : String(error)}\n` +
-				'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json] [--verbose]\n',
-		);
-		process.exit(2);
-	}
-	const sandbox = createSandboxServer({
-		apiKey: args.key,
-		timeZone: args.timeZone,
-		// A state file of the seed's shape, e.g. the benchmark's 100,000 conversions.
-		seed: args.seed === undefined ? undefined : JSON.parse(fs.readFileSync(args.seed, 'utf8')),
-		log: args.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
-	});
-	const url = await sandbox.listen(args.port, args.host);
-	process.stdout.write(`AffilBox sandbox listening on ${url} (demo API key: ${args.key})\n`);
-	const stop = () => {
-		sandbox.close().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.once('SIGINT', stop);
-	process.once('SIGTERM', stop);
+	return parseCliArgs(
+		argv,
+		{ port: 8081, key: 'sandbox-key' },
+		{
+			'--time-zone': { name: 'timeZone', default: 'Europe/Prague' },
+			'--seed': { name: 'seed' },
+		},
+	);
 }
 
 if (require.main === module) {
-	main().catch((error) => {
-		process.stderr.write(
-			`affilbox sandbox: ${error instanceof Error ? error.message : String(error)}\n`,
-		);
-		process.exit(1);
+	runCli({
+		tag: 'affilbox sandbox',
+		usage:
+			'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json] [--verbose]',
+		parseArgs,
+		create: (args) =>
+			createSandboxServer({
+				apiKey: args.key,
+				timeZone: args.timeZone,
+				// A state file of the seed's shape, e.g. the benchmark's 100,000 conversions.
+				seed: args.seed === undefined ? undefined : JSON.parse(fs.readFileSync(args.seed, 'utf8')),
+				log: args.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
+			}),
+		announce: (url, args) => `AffilBox sandbox listening on ${url} (demo API key: ${args.key})`,
 	});
 }
 

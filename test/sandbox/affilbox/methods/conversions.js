@@ -62,7 +62,11 @@ function addConversion(params, ctx) {
 	]);
 	const partner = requirePartner(ctx.state, p.partner_id);
 	const campaign = requireCampaign(ctx.state, p.campaign_id);
-	if (ctx.state.conversions.some((c) => c.transactionId === p.conversion_id && c.campaignId === campaign.id)) {
+	if (
+		ctx.state.conversions.some(
+			(c) => c.transactionId === p.conversion_id && c.campaignId === campaign.id,
+		)
+	) {
 		throw conflict(`Duplicate conversion_id: ${p.conversion_id} in campaign ${campaign.id}`);
 	}
 	const value =
@@ -135,7 +139,8 @@ function getConversions(params, ctx) {
 					.map((id) => id.trim())
 					.filter((id) => id !== '');
 	const rows = ctx.state.conversions.filter((c) => {
-		if (p.partner_id !== undefined && (!partner || c.affilId !== partner.person.affilid)) return false;
+		if (p.partner_id !== undefined && (!partner || c.affilId !== partner.person.affilid))
+			return false;
 		if (p.coupon !== undefined && c.coupon !== p.coupon) return false;
 		if (p.filter_state !== undefined && c.state !== p.filter_state) return false;
 		if (p.campaign_id !== undefined && c.campaignId !== p.campaign_id) return false;

@@ -26,7 +26,8 @@ const METHODS = { ...conversions, ...partners, ...other };
  */
 function dispatch(method, params, ctx) {
 	if (method === '') throw new ApiError(400, 'Missing parameter: method');
-	if (!Object.prototype.hasOwnProperty.call(METHODS, method)) throw new ApiError(400, `Unknown method: ${method}`);
+	if (!Object.prototype.hasOwnProperty.call(METHODS, method))
+		throw new ApiError(400, `Unknown method: ${method}`);
 	return METHODS[method](params, ctx);
 }
 

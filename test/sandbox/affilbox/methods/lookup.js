@@ -19,7 +19,9 @@ const { conflict, notFound } = require('../errors');
 function findPartner(state, partnerId) {
 	return (
 		state.partners.find((p) => p.person?.affilid === partnerId) ??
-		state.partners.find((p) => String(p.person?.email ?? '').toLowerCase() === partnerId.toLowerCase())
+		state.partners.find(
+			(p) => String(p.person?.email ?? '').toLowerCase() === partnerId.toLowerCase(),
+		)
 	);
 }
 
@@ -54,7 +56,8 @@ function requireCampaign(state, campaignId) {
  */
 function requireConversion(state, conversionId, campaignId) {
 	const matches = state.conversions.filter(
-		(c) => c.transactionId === conversionId && (campaignId === undefined || c.campaignId === campaignId),
+		(c) =>
+			c.transactionId === conversionId && (campaignId === undefined || c.campaignId === campaignId),
 	);
 	if (matches.length === 0) {
 		throw notFound(

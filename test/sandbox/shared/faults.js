@@ -1,0 +1,90 @@
+// @ts-check
+'use strict';
+
+/**
+ * Fault injection for both sandboxes. The queue's `take()` hands out the fault due for the next
+ * request, or undefined when that request is to be answered normally. A fault first lets `skip`
+ * requests through untouched, then serves `times` requests; then the next queued one takes over.
+ * `serveFault` answers (or drops) a request with it.
+ */
+
+/**
+ * @typedef {object} FaultOptions
+ * @property {number} [skip] requests to let through before this fault starts (default 0)
+ * @property {number} [times] how many requests get this fault (default 1)
+ * @property {number} [status] HTTP status (default 500)
+ * @property {string} [body] response body (default 'Internal Server Error')
+ * @property {string} [contentType] default 'text/plain'
+ * @property {Record<string, string>} [headers] extra response headers, e.g. { 'Retry-After': '1' }
+ * @property {number} [delayMs] wait this long before answering or dropping (default 0)
+ * @property {boolean} [dropConnection] destroy the socket without answering (default false)
+ * @property {boolean} [passThrough] answer these `times` requests normally: queued before a real
+ *   fault, it lets the fault hit a later request of the same run (default false)
+ * @typedef {Required<FaultOptions>} Fault
+ */
+
+function createFaultQueue() {
+	/** @type {Fault[]} */
+	const queue = [];
+	return {
+		/** @param {FaultOptions} [options] */
+		add(options = {}) {
+			const times = options.times ?? 1;
+			const skip = options.skip ?? 0;
+			if (!Number.isInteger(times) || times < 1)
+				throw new RangeError('injectFault: times must be an integer >= 1');
+			if (!Number.isInteger(skip) || skip < 0)
+				throw new RangeError('injectFault: skip must be an integer >= 0');
+			queue.push({
+				skip,
+				times,
+				status: options.status ?? 500,
+				body: options.body ?? 'Internal Server Error',
+				contentType: options.contentType ?? 'text/plain',
+				headers: { ...(options.headers ?? {}) },
+				delayMs: options.delayMs ?? 0,
+				dropConnection: options.dropConnection ?? false,
+				passThrough: options.passThrough ?? false,
+			});
+		},
+		/** @returns {Fault | undefined} undefined: answer this request normally */
+		take() {
+			const fault = queue[0];
+			if (!fault) return undefined;
+			if (fault.skip > 0) {
+				fault.skip -= 1;
+				return undefined;
+			}
+			fault.times -= 1;
+			if (fault.times <= 0) queue.shift();
+			return fault.passThrough ? undefined : fault;
+		},
+		clear() {
+			queue.length = 0;
+		},
+	};
+}
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {Fault} fault
+ * @param {(ms: number) => Promise<unknown>} sleep a sleep that the sandbox's close() cuts short
+ * @returns {Promise<number>} the status sent, 0 for a dropped connection
+ */
+async function serveFault(req, res, fault, sleep) {
+	if (fault.delayMs > 0) await sleep(fault.delayMs);
+	if (fault.dropConnection) {
+		req.socket.destroy();
+		return 0;
+	}
+	res.writeHead(fault.status, {
+		...fault.headers,
+		'Content-Type': fault.contentType,
+		'Content-Length': Buffer.byteLength(fault.body),
+	});
+	res.end(fault.body);
+	return fault.status;
+}
+
+module.exports = { createFaultQueue, serveFault };
