@@ -25,6 +25,12 @@ const AFFELIOS_KEY = 'affelios-sandbox-key';
 /** @type {string} */ let payoutDir;
 const timings = /** @type {Record<string, number>} */ ({});
 
+/**
+ * @template T
+ * @param {string} name
+ * @param {() => T} action
+ * @returns {T}
+ */
 function timed(name, action) {
 	const started = Date.now();
 	const result = action();
@@ -90,8 +96,8 @@ beforeAll(async () => {
 		.trim()
 		.split('\n')
 		.pop();
-	affilbox = await startSandbox('affilbox', ['--key', AFFILBOX_KEY]);
-	affelios = await startSandbox('affelios', ['--key', AFFELIOS_KEY]);
+	affilbox = await startSandbox('affilbox', { args: ['--key', AFFILBOX_KEY] });
+	affelios = await startSandbox('affelios', { args: ['--key', AFFELIOS_KEY] });
 	n8n = createInstance({
 		runtime,
 		userFolder: path.join(work, 'n8n'),

@@ -23,14 +23,14 @@ async function freePort() {
 /**
  * Starts a sandbox script (`test/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
  * @param {string} name
- * @param {string[]} args
+ * @param {{ port?: string, args?: string[] }} [options] port 0 (default): any free one
  * @returns {Promise<{ url: string, stop: () => void }>}
  */
-async function startSandbox(name, args = []) {
+async function startSandbox(name, options = {}) {
 	const script = path.join(ROOT, 'test', 'sandbox', name, 'server.js');
-	const child = spawn(process.execPath, [script, '--port', '0', ...args], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const args = [script, '--port', options.port ?? '0', ...(options.args ?? [])];
+	const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+	/** @type {string} */
 	const url = await new Promise((resolve, reject) => {
 		let seen = '';
 		child.stdout.on('data', (chunk) => {

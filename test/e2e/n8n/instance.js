@@ -107,7 +107,7 @@ function createInstance(options) {
 		);
 	}
 
-	/** Starts `n8n start`; resolves once the editor answers. */
+	/** Starts `n8n start`; resolves once its REST API answers (/healthz answers before that). */
 	async function start() {
 		const child = spawn(runtime.node, [runtime.n8n, 'start'], {
 			env,
@@ -121,7 +121,7 @@ function createInstance(options) {
 			if (child.exitCode !== null)
 				throw new Error(`n8n start exited with ${child.exitCode}:\n${output.slice(-3000)}`);
 			try {
-				const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+				const response = await fetch(`http://127.0.0.1:${port}/rest/settings`);
 				if (response.ok) return child;
 			} catch {
 				// not listening yet
