@@ -128,6 +128,8 @@ afterAll(() => {
 	affilbox?.stop();
 	affelios?.stop();
 	process.stdout.write(`e2e timings (ms): ${JSON.stringify(timings)}\n`);
+	// Kept when E2E_KEEP is set, to read n8n's log after a failure.
+	if (!process.env.E2E_KEEP && work) fs.rmSync(work, { recursive: true, force: true });
 });
 
 describe('n8n-nodes-affiliate in n8n', () => {

@@ -38,14 +38,17 @@ function stopAll(code = 0) {
 
 /** A local owner account, so the editor opens straight to the login (n8n asks for one on first use). @param {string} base */
 async function createOwner(base) {
+	const settings =
+		/** @type {{ data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } }} */ (
+			await (await fetch(`${base}/rest/settings`)).json()
+		);
+	if (settings?.data?.userManagement?.showSetupOnFirstLoad !== true) return; // set up by an earlier start
 	const response = await fetch(`${base}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify(OWNER),
 	});
-	// 400 once an owner exists: then the same login still works.
-	if (!response.ok && response.status !== 400)
-		throw new Error(`owner setup failed: HTTP ${response.status}`);
+	if (!response.ok) throw new Error(`owner setup failed: HTTP ${response.status}`);
 }
 
 async function main() {

@@ -41,6 +41,18 @@ function paths(dir) {
 }
 
 /**
+ * The environment without the `npm_config_*` settings an outer `npm start` / `npm run` exports:
+ * this project's `.npmrc` says ignore-scripts, which would silently skip building sqlite3.
+ * @param {Record<string, string>} [extra]
+ */
+function cleanEnv(extra = {}) {
+	const inherited = Object.entries(process.env).filter(
+		([name]) => !/^npm_(config|package|lifecycle)_/i.test(name),
+	);
+	return { ...Object.fromEntries(inherited), ...extra };
+}
+
+/**
  * @param {string} what
  * @param {string[]} args
  * @param {import('node:child_process').SpawnSyncOptions} options
@@ -49,6 +61,7 @@ function run(what, args, options) {
 	const result = spawnSync('npm', args, {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		encoding: 'utf8',
+		env: cleanEnv(),
 		...options,
 	});
 	if (result.status !== 0) {
@@ -89,14 +102,22 @@ function ensureN8n(options = {}) {
 		},
 	);
 	log(`  2/2 building sqlite3 for Node 24 (about a minute)…`);
-	run('npm rebuild sqlite3', ['rebuild', 'sqlite3'], {
+	run('npm rebuild sqlite3', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 		cwd: target.dir,
-		env: {
-			...process.env,
+		env: cleanEnv({
 			npm_config_nodedir: target.nodeDir,
 			PATH: `${path.dirname(target.node)}:${process.env.PATH}`,
-		},
+		}),
 	});
+	// Only a runtime whose database driver loads is worth keeping.
+	const check = spawnSync(
+		target.node,
+		['-e', "new (require('sqlite3').Database)(':memory:').close()"],
+		{ cwd: target.dir, encoding: 'utf8' },
+	);
+	if (check.status !== 0) {
+		throw new Error(`sqlite3 does not load under Node ${NODE_VERSION} after the rebuild:\n${check.stderr}`);
+	}
 	fs.writeFileSync(target.ready, new Date().toISOString());
 	log(`  n8n is installed (${Math.round((Date.now() - started) / 1000)} s).`);
 	return { ...target, version: N8N_VERSION, installedNow: true };
