@@ -52,3 +52,11 @@ export function chunkBody(
 		}
 	});
 }
+
+/** Names a batch and its items for an error, e.g. "Create Many Customers, batch 2 (items 500–999)". */
+export function batchSubject(operation: string, batch: number, itemIndexes: number[]): string {
+	const first = itemIndexes[0];
+	const last = itemIndexes[itemIndexes.length - 1];
+	const items = first === last ? `item ${first}` : `items ${first}–${last}`;
+	return `${operation}, batch ${batch} (${items})`;
+}

@@ -53,3 +53,20 @@ export function parseWholeNumber(value: unknown, field: string, min: number, max
 	}
 	return number;
 }
+
+/** A number within bounds, decimals allowed, e.g. the timeout in seconds. */
+export function parseNumberInRange(
+	value: unknown,
+	field: string,
+	min: number,
+	max: number,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number < min || number > max) {
+		throw new InvalidInputError(
+			field,
+			`${field} must be a number from ${min} to ${max}, got "${String(value)}"`,
+		);
+	}
+	return number;
+}

@@ -1,6 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { NetworkFailure } from './networkFailure';
 import { renderErrorBody } from './problem';
 import { redact } from './redact';
 
@@ -15,28 +16,53 @@ export interface ErrorContext {
 	request: string;
 	apiKey: string | undefined;
 	itemIndex?: number;
+	/** Set when Max Retries ran out: the error says how often it was tried. */
+	attempts?: number;
+	/** A sentence put before the description, e.g. why a Retry-After was not waited out. */
+	note?: string;
 }
 
 const KEYS_PAGE = 'Settings → API Keys in the Affelios dashboard';
 
 function apiError(
 	context: ErrorContext,
-	message: string,
-	description: string,
+	lead: string,
+	explanation: string,
 	httpCode?: number,
 ): NodeApiError {
 	const clean = (text: string) => redact(text, context.apiKey);
-	const response: JsonObject = { message: clean(message), request: context.request };
+	const attempts = context.attempts ?? 1;
+	const message = clean(attempts > 1 ? `${lead} (gave up after ${attempts} attempts)` : lead);
+	const description = clean(
+		[
+			context.note,
+			attempts > 1
+				? `Failed ${attempts} times in a row, with pauses in between (Options → Max Retries).`
+				: undefined,
+			explanation,
+		]
+			.filter(Boolean)
+			.join(' '),
+	);
+	const response: JsonObject = { message, request: context.request };
 	if (httpCode !== undefined) response.httpCode = String(httpCode);
 	const error = new NodeApiError(context.node, response, {
-		message: clean(message),
-		description: clean(description),
+		message,
+		description,
 		httpCode: httpCode === undefined ? undefined : String(httpCode),
 		itemIndex: context.itemIndex,
 	});
 	// NodeApiError swaps a message that mentions a network code (ECONNREFUSED…) for a generic one.
-	error.message = clean(message);
+	error.message = message;
 	return error;
+}
+
+function waitHint(retryAfter: string | undefined): string {
+	const value = retryAfter?.trim();
+	if (!value) return 'Wait';
+	return /^\d+$/.test(value)
+		? `Wait ${value} s (Retry-After)`
+		: `Wait until ${value} (Retry-After)`;
 }
 
 /** What each status means, in plain words: [message lead, description]. */
@@ -75,13 +101,13 @@ function meaning(statusCode: number, retryAfter: string | undefined): [string, s
 		case 429:
 			return [
 				'Too many requests to Affelios',
-				`Wait${retryAfter ? ` ${retryAfter} s (Retry-After)` : ''} and run again, or use Create Many for volume.`,
+				`${waitHint(retryAfter)} and run again, or use Create Many for volume, or fewer Requests in Parallel.`,
 			];
 		default:
 			return statusCode >= 500
 				? [
 						'The Affelios server had a problem',
-						'Try again later (Affelios recommends retrying with a growing pause; the node setting "Retry On Fail" does that). A create may already have gone through: check before repeating it.',
+						'Try again later. The node itself repeats reads and updates after 502, 503 and 504, with growing pauses (Options → Max Retries).',
 					]
 				: ['Affelios did not accept the request', 'See the message for what Affelios answered.'];
 	}
@@ -116,15 +142,81 @@ export function notJsonError(
 	);
 }
 
+/** What went wrong on the network, in plain words: [message, first sentence of the description]. */
+function networkWords(
+	baseUrl: string,
+	failure: NetworkFailure,
+	reason: string,
+	timeoutMs: number,
+): [string, string] {
+	const code = failure.code ? ` (${failure.code})` : '';
+	switch (failure.kind) {
+		case 'timeout':
+			return [
+				`Affelios at ${baseUrl} did not answer within ${timeoutMs / 1000} s`,
+				'If Affelios is just slow, raise Options → Timeout. Otherwise check the Base URL in the Affelios credential and your network.',
+			];
+		case 'reset':
+			return [
+				`The connection to Affelios at ${baseUrl} closed before an answer came${code}`,
+				`${reason}. Check the Base URL in the Affelios credential and your network.`,
+			];
+		default:
+			return [
+				`Could not reach Affelios at ${baseUrl}${code}`,
+				`${reason}. Check the Base URL in the Affelios credential and your network.`,
+			];
+	}
+}
+
+/** `reason`: n8n's plain-words message for the failure (never the request, which carries the key). */
 export function networkError(
 	context: ErrorContext,
 	baseUrl: string,
-	code: string | undefined,
+	failure: NetworkFailure,
 	reason: string,
+	timeoutMs: number,
+): NodeApiError {
+	const [message, description] = networkWords(baseUrl, failure, reason, timeoutMs);
+	return apiError(context, message, `${description} Request: ${context.request}.`);
+}
+
+/** Why a create may have gone through, for the message: e.g. "HTTP 500: boom", "no answer within 30 s". */
+export function uncertainCause(
+	context: ErrorContext,
+	outcome:
+		| { kind: 'status'; statusCode: number; body: string }
+		| { kind: 'network'; failure: NetworkFailure; timeoutMs: number },
+): string {
+	if (outcome.kind === 'status') {
+		return `HTTP ${outcome.statusCode}: ${renderErrorBody(redact(outcome.body, context.apiKey))}`;
+	}
+	const code = outcome.failure.code ? `${outcome.failure.code}: ` : '';
+	switch (outcome.failure.kind) {
+		case 'timeout':
+			return `no answer within ${outcome.timeoutMs / 1000} s`;
+		case 'reset':
+			return `${code}the connection closed before an answer came`;
+		default:
+			return `${code}the request failed`;
+	}
+}
+
+/**
+ * A call that creates something failed in a way that leaves open whether Affelios acted on it
+ * (5xx, connection reset, time-out). It is not repeated, so nothing is created twice; the user
+ * must check first. `subject` names the item or the batch and its items.
+ */
+export function mayHaveBeenAppliedError(
+	context: ErrorContext,
+	subject: string,
+	cause: string,
+	httpCode?: number,
 ): NodeApiError {
 	return apiError(
 		context,
-		`Could not reach Affelios at ${baseUrl}${code ? ` (${code})` : ''}`,
-		`${reason}. Check the Base URL in the Affelios credential and your network. Request: ${context.request}.`,
+		`${subject} may have been applied: check Affelios before running it again (${cause})`,
+		`Affelios may have stored it before the answer got lost, so the node did not send it again (that could create it twice). Look it up in Affelios, and send again only what is missing. Request: ${context.request}.`,
+		httpCode,
 	);
 }

@@ -1,11 +1,28 @@
 import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
+import { sendOnce, type AttemptResult } from './attempt';
 import { checkBaseUrl } from './baseUrl';
-import { httpStatusError, networkError, notJsonError, type ErrorContext } from './errors';
+import { CREDENTIAL_TYPE } from './credentialType';
+import {
+	httpStatusError,
+	mayHaveBeenAppliedError,
+	networkError,
+	notJsonError,
+	uncertainCause,
+	type ErrorContext,
+} from './errors';
 import { parseJson } from './problem';
+import {
+	MAX_RETRY_AFTER_MS,
+	decideRetry,
+	type Failure,
+	type RetryDecision,
+	type RetrySettings,
+} from './retryPolicy';
 
-export const CREDENTIAL_TYPE = 'affeliosApi';
+export { CREDENTIAL_TYPE };
+export type { RetrySettings };
 
 export interface AffeliosRequest {
 	method: IHttpRequestMethods;
@@ -15,6 +32,13 @@ export interface AffeliosRequest {
 	itemIndex?: number;
 	/** The answer must be JSON (customer calls); transaction calls answer 202 without a body. */
 	expectJson: boolean;
+	settings: RetrySettings;
+	/**
+	 * Set on calls that create something, naming what for the user, e.g. "Create Customer (item
+	 * 3)". Such a call is repeated only when Affelios certainly did not act on it; when that is
+	 * open, the error says so with this name.
+	 */
+	creates?: string;
 }
 
 export interface AffeliosAnswer {
@@ -23,34 +47,49 @@ export interface AffeliosAnswer {
 	data: unknown;
 }
 
-interface FullResponse {
-	statusCode: number;
-	headers?: Record<string, unknown>;
-	body: unknown;
+function asFailure(result: AttemptResult): Failure {
+	return result.kind === 'response'
+		? { kind: 'status', status: result.statusCode, retryAfter: result.retryAfter }
+		: { kind: 'network', network: result.failure.kind };
+}
+
+/** The error for the last attempt, worded by why the node stopped there. */
+function finalError(
+	context: ErrorContext,
+	request: AffeliosRequest,
+	baseUrl: string,
+	result: AttemptResult,
+	reason: Exclude<RetryDecision, { retry: true }>['reason'] | 'cancelled',
+	attempts: number,
+): NodeApiError {
+	const { timeoutMs } = request.settings;
+	if (reason === 'may-have-been-applied' && request.creates !== undefined) {
+		const cause = uncertainCause(
+			context,
+			result.kind === 'response'
+				? { kind: 'status', statusCode: result.statusCode, body: result.text }
+				: { kind: 'network', failure: result.failure, timeoutMs },
+		);
+		const httpCode = result.kind === 'response' ? result.statusCode : undefined;
+		return mayHaveBeenAppliedError(context, request.creates, cause, httpCode);
+	}
+	const final: ErrorContext = {
+		...context,
+		attempts: reason === 'exhausted' ? attempts : undefined,
+		note:
+			reason === 'wait-too-long'
+				? `Affelios asked to wait longer than the ${MAX_RETRY_AFTER_MS / 1000} s the node waits by itself.`
+				: undefined,
+	};
+	return result.kind === 'response'
+		? httpStatusError(final, result.statusCode, result.text, result.retryAfter)
+		: networkError(final, baseUrl, result.failure, result.reason, timeoutMs);
 }
 
 /**
- * The network error code (ECONNREFUSED, ENOTFOUND…). n8n's wrapper drops the original error, but
- * keeps its plain message (e.g. "connect ECONNREFUSED 127.0.0.1:443") in `messages`.
+ * One Affelios API call, repeated on passing failures as `retryPolicy` decides, waiting with n8n's
+ * `sleep` in between. The credential adds the key headers; errors never carry the request.
  */
-function errorCode(error: unknown): string | undefined {
-	const candidate = error as { code?: unknown; cause?: { code?: unknown }; messages?: unknown };
-	const code = candidate?.cause?.code ?? candidate?.code;
-	if (typeof code === 'string') return code;
-	const messages = Array.isArray(candidate?.messages) ? candidate.messages : [];
-	for (const message of messages) {
-		const found = /\b(E[A-Z][A-Z_]{2,})\b/.exec(String(message));
-		if (found) return found[1];
-	}
-	return undefined;
-}
-
-function header(response: FullResponse, name: string): string | undefined {
-	const value = response.headers?.[name];
-	return typeof value === 'string' ? value : undefined;
-}
-
-/** One Affelios API call. The credential adds the key headers; errors never carry the request. */
 export async function affeliosRequest(
 	this: IExecuteFunctions,
 	request: AffeliosRequest,
@@ -71,37 +110,36 @@ export async function affeliosRequest(
 		apiKey,
 		itemIndex: request.itemIndex,
 	};
-	const hasBody = request.body !== undefined;
+	const attempt = {
+		method: request.method,
+		url: `${base.url}${path}`,
+		body: request.body,
+		timeoutMs: request.settings.timeoutMs,
+	};
 
-	let response: FullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method: request.method,
-			url: `${base.url}${path}`,
-			headers: hasBody
-				? { Accept: 'application/json', 'Content-Type': 'application/json' }
-				: { Accept: 'application/json' },
-			// Serialised here so that arrays and numbers go out exactly as built.
-			body: hasBody ? JSON.stringify(request.body) : undefined,
-			json: false,
-			encoding: 'text',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 60_000,
-		})) as FullResponse;
-	} catch (error) {
-		// Only the error's code and plain message are used: the original carries the request (and key).
-		const reason = (error as Error)?.message ?? 'The request failed';
-		throw networkError(context, base.url, errorCode(error), reason);
+	for (let attempts = 1; ; attempts++) {
+		const result = await sendOnce.call(this, attempt);
+		if (result.kind === 'response' && result.statusCode >= 200 && result.statusCode <= 299) {
+			const data = result.text.trim() === '' ? undefined : parseJson(result.text);
+			if (request.expectJson && (typeof data !== 'object' || data === null)) {
+				throw notJsonError(context, result.statusCode, result.text);
+			}
+			return { statusCode: result.statusCode, data };
+		}
+		const decision = decideRetry(asFailure(result), {
+			creates: request.creates !== undefined,
+			retriesDone: attempts - 1,
+			maxRetries: request.settings.maxRetries,
+			nowMs: Date.now(),
+			random: Math.random(),
+		});
+		if (!decision.retry) {
+			throw finalError(context, request, base.url, result, decision.reason, attempts);
+		}
+		// A stopped execution does not wait out its pauses.
+		if (this.getExecutionCancelSignal?.()?.aborted) {
+			throw finalError(context, request, base.url, result, 'cancelled', attempts);
+		}
+		await sleep(decision.delayMs);
 	}
-
-	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw httpStatusError(context, response.statusCode, text, header(response, 'retry-after'));
-	}
-	const data = text.trim() === '' ? undefined : parseJson(text);
-	if (request.expectJson && (typeof data !== 'object' || data === null)) {
-		throw notJsonError(context, response.statusCode, text);
-	}
-	return { statusCode: response.statusCode, data };
 }

@@ -64,5 +64,16 @@ export function requestLines(sandbox: AffeliosSandbox): string[] {
 	return sandbox.requests.map((request) => `${request.method} ${request.path}`);
 }
 
+/**
+ * The bodies of the bulk requests the sandbox received, in input order: batches go out in parallel,
+ * so they may arrive in any order. Ordered by the number that ends each batch's first externalId.
+ */
+export function bulkBodiesInInputOrder(sandbox: AffeliosSandbox): IDataObject[][] {
+	const position = (body: IDataObject[]) => Number(/\d+$/.exec(String(body[0]?.externalId))?.[0]);
+	return sandbox.requests
+		.map((request) => request.body as IDataObject[])
+		.sort((a, b) => position(a) - position(b));
+}
+
 export const [JANA, ZOFIE, ORGANIC] = seed.customers;
 export const [DEPOSIT, REVENUE] = seed.transactions;

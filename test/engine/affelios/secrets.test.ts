@@ -30,6 +30,7 @@ const sandbox = useSandbox(() =>
 const consoleLines = captureConsole();
 
 const getJana: INodeParameters = { resource: 'customer', operation: 'get', customerId: JANA.id };
+const getJanaOnce: INodeParameters = { ...getJana, options: { maxRetries: 0 } };
 const createTransaction: INodeParameters = {
 	resource: 'transaction',
 	operation: 'create',
@@ -48,7 +49,10 @@ const echoedProblem = JSON.stringify({
 	errors: { [API_KEY]: [`value ${API_KEY}`] },
 });
 
-const errorPaths: FailurePath[] = [
+/** A failure path, and for the retry paths the error it must end in (so it is the path it claims). */
+type AffeliosFailurePath = FailurePath & { message?: RegExp };
+
+const errorPaths: AffeliosFailurePath[] = [
 	{ name: 'wrong key (the key sent is the secret)', credentials: { apiKey: `${API_KEY}-wrong` } },
 	{
 		name: 'key lacking a permission module (403)',
@@ -76,8 +80,12 @@ const errorPaths: FailurePath[] = [
 		name: 'long error page cut in the middle of an echoed key',
 		fault: { status: 500, body: `${'x'.repeat(485)}${API_KEY}`, contentType: 'text/plain' },
 	},
-	{ name: 'dropped connection', fault: { dropConnection: true } },
-	{ name: 'unreachable port', credentials: { baseUrl: 'http://127.0.0.1:9' } },
+	{ name: 'dropped connection', parameters: getJanaOnce, fault: { dropConnection: true } },
+	{
+		name: 'unreachable port',
+		parameters: getJanaOnce,
+		credentials: { baseUrl: 'http://127.0.0.1:9' },
+	},
 	{ name: 'wrong path', credentials: { baseUrl: 'WRONG_PATH' } },
 	{ name: 'http:// on a real host', credentials: { baseUrl: 'http://api.affelios.com' } },
 	{
@@ -110,12 +118,97 @@ const errorPaths: FailurePath[] = [
 		parameters: { resource: 'transaction', operation: 'createMany', inputMode: 'json' },
 		inputItems: [{ externalId: API_KEY.length, depositAmount: 'x' }],
 	},
+	// Retries and their final errors.
+	{
+		name: 'retries exhausted (503 echoing the key each time)',
+		message: /\(HTTP 503\).*\(gave up after 2 attempts\)$/,
+		parameters: { ...getJana, options: { maxRetries: 1 } },
+		fault: { times: 2, status: 503, body: echoedProblem, headers: { 'Retry-After': '0' } },
+	},
+	{
+		name: 'retries exhausted on the write of an update (502 echoing the key)',
+		message: /\(HTTP 502\).*\(gave up after 2 attempts\)$/,
+		parameters: {
+			resource: 'customer',
+			operation: 'update',
+			customerId: JANA.id,
+			updateFields: { username: 'x' },
+			options: { maxRetries: 1 },
+		},
+		fault: {
+			skip: 1,
+			times: 2,
+			status: 502,
+			body: `<pre>${API_KEY}</pre>`,
+			headers: { 'Retry-After': '0' },
+		},
+		credentials: { authorizationHeader: 'bearer' },
+	},
+	{
+		name: '429 whose Retry-After is too long to wait (echoing the key)',
+		message: /^Too many requests to Affelios \(HTTP 429\)/,
+		fault: { status: 429, body: `slow down ${API_KEY}`, headers: { 'Retry-After': '3600' } },
+	},
+	{
+		name: 'timeout',
+		message: /did not answer within 0\.2 s$/,
+		parameters: { ...getJana, options: { maxRetries: 0, timeout: 0.2 } },
+		fault: { delayMs: 1000 },
+		credentials: { authorizationHeader: 'raw' },
+	},
+	{
+		name: 'create may have been applied (500 echoing the key)',
+		message: /^Create Transaction \(item 0\) may have been applied: .*\(HTTP 500: /,
+		parameters: createTransaction,
+		fault: { status: 500, body: echoedProblem, contentType: 'application/json' },
+	},
+	{
+		name: 'create may have been applied (dropped connection)',
+		message: /^Create Customer \(item 0\) may have been applied: .*ECONNRESET/,
+		parameters: {
+			resource: 'customer',
+			operation: 'create',
+			externalId: 'x',
+			externalBrandId: 'shop-eu',
+			registrationDate: '2024-01-01',
+		},
+		fault: { dropConnection: true },
+	},
+	{
+		name: 'create may have been applied (timeout), with Continue On Fail',
+		message: /^Create Transaction \(item 0\) may have been applied: .*\(no answer within 0\.2 s\)$/,
+		parameters: { ...createTransaction, options: { timeout: 0.2 } },
+		fault: { delayMs: 1000 },
+		continueOnFail: true,
+	},
+	{
+		name: 'bulk may have been applied (504 echoing the key), with Continue On Fail',
+		message: /^Create Many Customers, batch 1 \(item 0\) may have been applied: .*\(HTTP 504: /,
+		parameters: createManyCustomers,
+		fault: { status: 504, body: `gateway saw ${API_KEY}`, headers: { 'Retry-After': '0' } },
+		continueOnFail: true,
+		inputItems: [
+			{ externalId: 'a', externalBrandId: 'shop-eu', regDate: '2024-01-01T00:00:00.000Z' },
+		],
+	},
+	{
+		name: 'transaction bulk may have been applied (timeout)',
+		message: /^Create Many Transactions, batch 1 \(item 0\) may have been applied: /,
+		parameters: {
+			resource: 'transaction',
+			operation: 'createMany',
+			inputMode: 'json',
+			options: { timeout: 0.2 },
+		},
+		fault: { delayMs: 1000 },
+		inputItems: [{ externalId: 'a' }],
+	},
 ];
 
 describe('the Affelios API key never leaks', () => {
 	it.each(errorPaths)(
 		'$name',
-		async ({ parameters, fault, credentials, continueOnFail, inputItems }) => {
+		async ({ parameters, fault, credentials, continueOnFail, inputItems, message }) => {
 			if (fault) sandbox().injectFault({ times: 1, ...fault });
 			const baseUrl = credentials?.baseUrl === 'WRONG_PATH' ? `${sandbox().url}/nope` : undefined;
 			const result = await runAffelios(sandbox(), parameters ?? getJana, {
@@ -124,6 +217,11 @@ describe('the Affelios API key never leaks', () => {
 				credentials: { apiKey: API_KEY, ...credentials, ...(baseUrl ? { baseUrl } : {}) },
 			});
 			expectFailedWithoutSecret(result, expectNoKey, consoleLines);
+			if (message) {
+				const shown =
+					result.error?.message ?? result.items.find((item) => item.json.error)?.json.error;
+				expect(shown).toMatch(message);
+			}
 		},
 	);
 

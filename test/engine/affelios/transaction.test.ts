@@ -1,9 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
 	DEPOSIT,
 	JANA,
+	bulkBodiesInInputOrder,
 	jsonOf,
 	lastRequest,
 	requestLines,
@@ -154,7 +154,7 @@ describe('Transaction → Create Many', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(requestLines(sandbox())).toEqual(Array(3).fill('POST /api/v1/transaction/bulk'));
-		const bodies = sandbox().requests.map((request) => request.body as IDataObject[]);
+		const bodies = bulkBodiesInInputOrder(sandbox());
 		expect(bodies.map((body) => body.length)).toEqual([500, 500, 234]);
 		expect(bodies[2][233]).toEqual({ externalId: 'ord-1233', depositAmount: 1233 });
 		expect(

@@ -4,6 +4,8 @@ import { JANA, lastRequest, runAffelios, useAffeliosSandbox } from './affeliosWo
 
 const sandbox = useAffeliosSandbox();
 const getJana = { resource: 'customer', operation: 'get', customerId: JANA.id };
+// For tests of how a failure reads: without retries (retries.test.ts covers those).
+const getJanaOnce = { ...getJana, options: { maxRetries: 0 } };
 
 describe('Affelios authentication, through the engine', () => {
 	it('sends X-Api-Key and, by default, no Authorization header', async () => {
@@ -84,7 +86,7 @@ describe('Affelios base URL', () => {
 	});
 
 	it('an unreachable host says Affelios could not be reached', async () => {
-		const result = await runAffelios(sandbox(), getJana, {
+		const result = await runAffelios(sandbox(), getJanaOnce, {
 			credentials: { baseUrl: 'http://127.0.0.1:9' },
 		});
 		expect(result.error).toBeInstanceOf(NodeApiError);
@@ -161,14 +163,14 @@ describe('Affelios error answers', () => {
 		],
 	])('HTTP %i (%s) is shown as it came', async (status, contentType, body, message) => {
 		sandbox().injectFault({ status, contentType, body });
-		const result = await runAffelios(sandbox(), getJana);
+		const result = await runAffelios(sandbox(), getJanaOnce);
 		expect(result.error?.message).toBe(message);
 		expect((result.error as NodeApiError).httpCode).toBe(String(status));
 	});
 
 	it('429 passes on Retry-After', async () => {
 		sandbox().injectFault({ status: 429, body: '', headers: { 'Retry-After': '30' } });
-		const result = await runAffelios(sandbox(), getJana);
+		const result = await runAffelios(sandbox(), getJanaOnce);
 		expect(result.error?.message).toBe('Too many requests to Affelios (HTTP 429): (empty body)');
 		expect((result.error as NodeApiError).description).toMatch(/^Wait 30 s \(Retry-After\)/);
 	});
@@ -193,10 +195,12 @@ describe('Affelios error answers', () => {
 		);
 	});
 
-	it('a dropped connection says Affelios could not be reached', async () => {
+	it('a dropped connection says the connection closed before an answer came', async () => {
 		sandbox().injectFault({ dropConnection: true });
-		const result = await runAffelios(sandbox(), getJana);
-		expect(result.error?.message).toBe(`Could not reach Affelios at ${sandbox().url}`);
+		const result = await runAffelios(sandbox(), getJanaOnce);
+		expect(result.error?.message).toBe(
+			`The connection to Affelios at ${sandbox().url} closed before an answer came (ECONNRESET)`,
+		);
 		expect((result.error as NodeApiError).description).toMatch(
 			/^The connection to the server was closed unexpectedly/,
 		);
@@ -206,7 +210,13 @@ describe('Affelios error answers', () => {
 		sandbox().injectFault({ skip: 1, status: 500, body: 'boom' });
 		const result = await runAffelios(
 			sandbox(),
-			{ resource: 'customer', operation: 'get', customerId: '={{ $json.id }}' },
+			{
+				resource: 'customer',
+				operation: 'get',
+				customerId: '={{ $json.id }}',
+				// One at a time, so that the fault hits the second request: item 1.
+				options: { requestsInParallel: 1 },
+			},
 			{
 				inputItems: [{ id: JANA.id }, { id: JANA.id }, { id: '' }, { id: JANA.id }],
 				continueOnFail: true,

@@ -285,3 +285,34 @@ describe('Affelios sandbox: faults and reset', () => {
 		expect(sb.requests).toHaveLength(0);
 	});
 });
+
+describe('Affelios sandbox: concurrency gauge and latency', () => {
+	it('counts the requests handled at once; latency makes later requests answer first', async () => {
+		// The first request waits longest: answers come back in reverse order.
+		sb.setLatency((request) =>
+			request.path.endsWith('/a') ? 150 : request.path.endsWith('/b') ? 75 : 0,
+		);
+		const finished: string[] = [];
+		await Promise.all(
+			['a', 'b', 'c'].map(async (id) => {
+				await call('GET', `/api/v1/customer/${id}`);
+				finished.push(id);
+			}),
+		);
+		expect(finished).toEqual(['c', 'b', 'a']);
+		expect(sb.gauge.maxInFlight).toBe(3);
+		expect(sb.gauge.inFlight).toBe(0);
+	});
+
+	it('a fault still applies after the latency; reset clears both', async () => {
+		sb.setLatency(() => 100);
+		sb.injectFault({ status: 503 });
+		expect((await call('GET', `/api/v1/customer/${jana.id}`)).status).toBe(503);
+		sb.reset();
+		expect(sb.gauge.maxInFlight).toBe(0);
+		const started = Date.now();
+		expect((await call('GET', `/api/v1/customer/${jana.id}`)).status).toBe(200);
+		expect(Date.now() - started).toBeLessThan(100);
+		expect(sb.gauge.maxInFlight).toBe(1);
+	});
+});

@@ -44,6 +44,9 @@ const LIMITED_KEYS = {
  * @property {import('node:http').IncomingHttpHeaders} headers every header as received (keys lower-case)
  * @property {unknown} body the parsed JSON body (undefined when there was none or it was not JSON)
  * @property {string} rawBody
+ *
+ * @typedef {(request: RecordedRequest) => number} Latency milliseconds to wait before handling a
+ *   request (before its fault, if any): lets tests make answers arrive out of order
  */
 
 /**
@@ -96,6 +99,10 @@ function createSandboxServer(options = {}) {
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 	let sequence = 0;
+	/** Requests being handled right now, and the most there were at once (a client's parallelism). */
+	const gauge = { inFlight: 0, maxInFlight: 0 };
+	/** @type {Latency | undefined} */
+	let latency;
 
 	/**
 	 * @param {http.ServerResponse} res
@@ -117,13 +124,17 @@ function createSandboxServer(options = {}) {
 		const parsed = rawBody.trim() === '' ? undefined : parseJson(rawBody);
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
 		const method = req.method ?? 'GET';
-		requests.push({
+		/** @type {RecordedRequest} */
+		const recorded = {
 			method,
 			path: `${url.pathname}${url.search}`,
 			headers: { ...req.headers },
 			body: parsed?.ok ? parsed.value : undefined,
 			rawBody,
-		});
+		};
+		requests.push(recorded);
+		const delayMs = latency?.(recorded) ?? 0;
+		if (delayMs > 0) await lifecycle.sleep(delayMs);
 
 		const fault = faults.take();
 		if (fault) return await serveFault(req, res, fault, lifecycle.sleep);
@@ -162,6 +173,12 @@ function createSandboxServer(options = {}) {
 	}
 
 	const server = http.createServer((req, res) => {
+		gauge.inFlight += 1;
+		gauge.maxInFlight = Math.max(gauge.maxInFlight, gauge.inFlight);
+		// 'close' comes once per response: sent, or its connection dropped.
+		res.once('close', () => {
+			gauge.inFlight -= 1;
+		});
 		handle(req, res).then(
 			(status) => log(`${req.method} ${req.url} → ${status || 'dropped'}`),
 			(error) => {
@@ -177,11 +194,22 @@ function createSandboxServer(options = {}) {
 	// listen() resolves to the Base URL, e.g. http://127.0.0.1:8082
 	const lifecycle = serverLifecycle(server, '');
 
+	const controls = sandboxControls(store, requests, faults, lifecycle);
 	return {
 		server,
 		apiKey,
 		limitedKeys: { ...LIMITED_KEYS },
-		...sandboxControls(store, requests, faults, lifecycle),
+		...controls,
+		gauge,
+		/** @param {Latency | undefined} answerAfter undefined: answer at once */
+		setLatency(answerAfter) {
+			latency = answerAfter;
+		},
+		reset() {
+			controls.reset();
+			latency = undefined;
+			gauge.maxInFlight = gauge.inFlight;
+		},
 	};
 }
 

@@ -1,5 +1,6 @@
 import { bulkSummary } from '../../../nodes/Affelios/actions/customer/bulkSummary';
 import { mergeForPut } from '../../../nodes/Affelios/actions/customer/mergeForPut';
+import { batchSubject } from '../../../nodes/Affelios/helpers/bulkInput';
 import { chunkIndexes } from '../../../nodes/Affelios/helpers/chunks';
 import { mapFields, type FieldSpec } from '../../../nodes/Affelios/helpers/fieldMap';
 
@@ -17,6 +18,17 @@ describe('chunkIndexes', () => {
 		]);
 		expect(chunkIndexes(1, 500)).toEqual([[0]]);
 		expect(chunkIndexes(0, 500)).toEqual([]);
+	});
+});
+
+describe('batchSubject', () => {
+	it('names the batch and its item range, or its one item', () => {
+		expect(batchSubject('Create Many Customers', 2, [500, 501, 502, 999])).toBe(
+			'Create Many Customers, batch 2 (items 500–999)',
+		);
+		expect(batchSubject('Create Many Transactions', 3, [1000])).toBe(
+			'Create Many Transactions, batch 3 (item 1000)',
+		);
 	});
 });
 

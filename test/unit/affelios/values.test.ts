@@ -3,6 +3,7 @@ import {
 	optionalText,
 	parseAmount,
 	parseBoolean,
+	parseNumberInRange,
 	parseWholeNumber,
 	requireText,
 } from '../../../nodes/Affelios/helpers/values';
@@ -76,6 +77,19 @@ describe('text and whole numbers', () => {
 		for (const bad of [0, 1001, 2.5, '', 'x', null]) {
 			expect(() => parseWholeNumber(bad, 'Batch Size', 1, 1000)).toThrow(
 				/^Batch Size must be a whole number from 1 to 1000/,
+			);
+		}
+	});
+});
+
+describe('parseNumberInRange', () => {
+	it('takes decimals within bounds, as numbers or text', () => {
+		expect(parseNumberInRange(30, 'Timeout', 0.1, 600)).toBe(30);
+		expect(parseNumberInRange('0.5', 'Timeout', 0.1, 600)).toBe(0.5);
+		expect(parseNumberInRange(0.1, 'Timeout', 0.1, 600)).toBe(0.1);
+		for (const bad of [0, 0.05, 601, '', 'x', null, Number.NaN, Number.POSITIVE_INFINITY]) {
+			expect(() => parseNumberInRange(bad, 'Timeout', 0.1, 600)).toThrow(
+				/^Timeout must be a number from 0.1 to 600/,
 			);
 		}
 	});

@@ -8,8 +8,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { mapFields } from '../../helpers/fieldMap';
 import { getCollection } from '../../helpers/parameters';
+import { readRequestOptions } from '../../helpers/requestOptions';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { affeliosRequest } from '../../transport';
+import { itemOptions } from '../common.descriptions';
 import {
 	CUSTOMER_FIELDS,
 	externalBrandIdField,
@@ -30,6 +32,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: optionalCustomerFields,
 	},
+	itemOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -39,20 +42,26 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const zone = this.getTimezone();
-	return await runForEachItem(this, async (i) => {
+	const { concurrency, retry } = readRequestOptions(this);
+	return await runForEachItem(this, concurrency, (i) => {
 		const values: IDataObject = {
 			...getCollection(this, 'additionalFields', i),
 			externalId: this.getNodeParameter('externalId', i),
 			externalBrandId: this.getNodeParameter('externalBrandId', i),
 			registrationDate: this.getNodeParameter('registrationDate', i),
 		};
-		const answer = await affeliosRequest.call(this, {
-			method: 'POST',
-			path: 'customer',
-			body: mapFields(values, CUSTOMER_FIELDS, zone),
-			itemIndex: i,
-			expectJson: true,
-		});
-		return answer.data as IDataObject;
+		const body = mapFields(values, CUSTOMER_FIELDS, zone);
+		return async () => {
+			const answer = await affeliosRequest.call(this, {
+				method: 'POST',
+				path: 'customer',
+				body,
+				itemIndex: i,
+				expectJson: true,
+				settings: retry,
+				creates: `Create Customer (item ${i})`,
+			});
+			return answer.data as IDataObject;
+		};
 	});
 }

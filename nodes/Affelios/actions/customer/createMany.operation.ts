@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { chunkBody, readBatchSize } from '../../helpers/bulkInput';
+import { batchSubject, chunkBody, readBatchSize } from '../../helpers/bulkInput';
 import { mapFields } from '../../helpers/fieldMap';
 import { getCollection } from '../../helpers/parameters';
+import { readRequestOptions } from '../../helpers/requestOptions';
 import { runForEachChunk } from '../../helpers/runForEachChunk';
 import { affeliosRequest } from '../../transport';
 import {
@@ -70,14 +71,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			zone,
 		);
 	const batchSize = readBatchSize(this);
-	return await runForEachChunk(this, batchSize, async (itemIndexes, batch) => {
-		const answer = await affeliosRequest.call(this, {
-			method: 'POST',
-			path: 'customer/bulk',
-			body: chunkBody(this, itemIndexes, mapItem),
-			itemIndex: itemIndexes[0],
-			expectJson: true,
-		});
-		return bulkSummary(answer.data as IDataObject, batch, itemIndexes.length);
+	const { concurrency, retry } = readRequestOptions(this);
+	return await runForEachChunk(this, batchSize, concurrency, ({ itemIndexes, batch }) => {
+		const body = chunkBody(this, itemIndexes, mapItem);
+		return async () => {
+			const answer = await affeliosRequest.call(this, {
+				method: 'POST',
+				path: 'customer/bulk',
+				body,
+				itemIndex: itemIndexes[0],
+				expectJson: true,
+				settings: retry,
+				creates: batchSubject('Create Many Customers', batch, itemIndexes),
+			});
+			return bulkSummary(answer.data as IDataObject, batch, itemIndexes.length);
+		};
 	});
 }

@@ -9,9 +9,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { mapFields } from '../../helpers/fieldMap';
 import { InvalidInputError } from '../../helpers/invalidInput';
 import { getCollection } from '../../helpers/parameters';
+import { readRequestOptions } from '../../helpers/requestOptions';
 import { runForEachItem } from '../../helpers/runForEachItem';
+import { serialByKey } from '../../helpers/serialByKey';
 import { requireText } from '../../helpers/values';
 import { affeliosRequest } from '../../transport';
+import { itemOptions } from '../common.descriptions';
 import { CUSTOMER_FIELDS, customerIdField, updatableCustomerFields } from './fields';
 import { mergeForPut } from './mergeForPut';
 
@@ -42,6 +45,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: updatableCustomerFields,
 	},
+	itemOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -55,7 +59,10 @@ function isObject(value: unknown): value is IDataObject {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const zone = this.getTimezone();
-	return await runForEachItem(this, async (i) => {
+	const { concurrency, retry } = readRequestOptions(this);
+	// Items for the same customer go one after the other, in input order, as a sequential run would.
+	const oneAtATime = serialByKey();
+	return await runForEachItem(this, concurrency, (i) => {
 		const id = requireText(this.getNodeParameter('customerId', i), 'Customer ID').trim();
 		const method = this.getNodeParameter('updateMethod', i) === 'PATCH' ? 'PATCH' : 'PUT';
 		const changes = mapFields(getCollection(this, 'updateFields', i), UPDATE_FIELDS, zone);
@@ -67,24 +74,32 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			);
 		}
 		const path = `customer/${encodeURIComponent(id)}`;
-		let body = changes;
-		if (method === 'PUT') {
-			const current = await affeliosRequest.call(this, {
-				method: 'GET',
-				path,
-				itemIndex: i,
-				expectJson: true,
+		// Both calls are idempotent (the write sends the same body each time): both may be repeated.
+		return async () =>
+			await oneAtATime(id, async () => {
+				let body = changes;
+				if (method === 'PUT') {
+					const current = await affeliosRequest.call(this, {
+						method: 'GET',
+						path,
+						itemIndex: i,
+						expectJson: true,
+						settings: retry,
+					});
+					body = mergeForPut(current.data as IDataObject, changes);
+				}
+				const answer = await affeliosRequest.call(this, {
+					method,
+					path,
+					body,
+					itemIndex: i,
+					expectJson: false,
+					settings: retry,
+				});
+				// The customer is the documented answer; an empty one still means success.
+				return isObject(answer.data)
+					? answer.data
+					: { id, updated: true, status: answer.statusCode };
 			});
-			body = mergeForPut(current.data as IDataObject, changes);
-		}
-		const answer = await affeliosRequest.call(this, {
-			method,
-			path,
-			body,
-			itemIndex: i,
-			expectJson: false,
-		});
-		// The customer is the documented answer; an empty one still means success.
-		return isObject(answer.data) ? answer.data : { id, updated: true, status: answer.statusCode };
 	});
 }

@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readRequestOptions } from '../../helpers/requestOptions';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { affeliosRequest } from '../../transport';
+import { itemOptions } from '../common.descriptions';
 import { transactionBody } from './body';
 import { externalIdField, optionalTransactionFields } from './fields';
 
@@ -16,6 +18,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: optionalTransactionFields,
 	},
+	itemOptions,
 ];
 
 export const description = updateDisplayOptions(
@@ -25,16 +28,21 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const zone = this.getTimezone();
-	return await runForEachItem(this, async (i) => {
+	const { concurrency, retry } = readRequestOptions(this);
+	return await runForEachItem(this, concurrency, (i) => {
 		const body = transactionBody(this, i, zone);
-		// Affelios only queues the transaction (202, no body): a later failure shows in its dashboard.
-		const answer = await affeliosRequest.call(this, {
-			method: 'POST',
-			path: 'transaction',
-			body,
-			itemIndex: i,
-			expectJson: false,
-		});
-		return { accepted: true, status: answer.statusCode, externalId: body.externalId ?? null };
+		return async () => {
+			// Affelios only queues the transaction (202, no body): a later failure shows in its dashboard.
+			const answer = await affeliosRequest.call(this, {
+				method: 'POST',
+				path: 'transaction',
+				body,
+				itemIndex: i,
+				expectJson: false,
+				settings: retry,
+				creates: `Create Transaction (item ${i})`,
+			});
+			return { accepted: true, status: answer.statusCode, externalId: body.externalId ?? null };
+		};
 	});
 }

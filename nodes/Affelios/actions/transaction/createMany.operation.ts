@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { chunkBody, readBatchSize } from '../../helpers/bulkInput';
+import { batchSubject, chunkBody, readBatchSize } from '../../helpers/bulkInput';
+import { readRequestOptions } from '../../helpers/requestOptions';
 import { runForEachChunk } from '../../helpers/runForEachChunk';
 import { affeliosRequest } from '../../transport';
 import { batchOptions, inputModeField } from '../common.descriptions';
@@ -33,22 +34,27 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const zone = this.getTimezone();
 	const batchSize = readBatchSize(this);
-	return await runForEachChunk(this, batchSize, async (itemIndexes, batch) => {
+	const { concurrency, retry } = readRequestOptions(this);
+	return await runForEachChunk(this, batchSize, concurrency, ({ itemIndexes, batch }) => {
 		const body = chunkBody(this, itemIndexes, (i) => transactionBody(this, i, zone));
-		// Queued as a whole (202, no body): every transaction of the batch counts as accepted.
-		const answer = await affeliosRequest.call(this, {
-			method: 'POST',
-			path: 'transaction/bulk',
-			body,
-			itemIndex: itemIndexes[0],
-			expectJson: false,
-		});
-		return {
-			accepted: true,
-			status: answer.statusCode,
-			batch,
-			acceptedCount: body.length,
-			externalIds: body.map((transaction) => transaction.externalId ?? null),
+		return async () => {
+			// Queued as a whole (202, no body): every transaction of the batch counts as accepted.
+			const answer = await affeliosRequest.call(this, {
+				method: 'POST',
+				path: 'transaction/bulk',
+				body,
+				itemIndex: itemIndexes[0],
+				expectJson: false,
+				settings: retry,
+				creates: batchSubject('Create Many Transactions', batch, itemIndexes),
+			});
+			return {
+				accepted: true,
+				status: answer.statusCode,
+				batch,
+				acceptedCount: body.length,
+				externalIds: body.map((transaction) => transaction.externalId ?? null),
+			};
 		};
 	});
 }

@@ -6,12 +6,14 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readRequestOptions } from '../../helpers/requestOptions';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { requireText } from '../../helpers/values';
 import { affeliosRequest } from '../../transport';
+import { itemOptions } from '../common.descriptions';
 import { transactionIdField } from './fields';
 
-const properties: INodeProperties[] = [transactionIdField];
+const properties: INodeProperties[] = [transactionIdField, itemOptions];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['transaction'], operation: ['get'] } },
@@ -19,14 +21,18 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runForEachItem(this, async (i) => {
+	const { concurrency, retry } = readRequestOptions(this);
+	return await runForEachItem(this, concurrency, (i) => {
 		const id = requireText(this.getNodeParameter('transactionId', i), 'Transaction ID').trim();
-		const answer = await affeliosRequest.call(this, {
-			method: 'GET',
-			path: `transaction/${encodeURIComponent(id)}`,
-			itemIndex: i,
-			expectJson: true,
-		});
-		return answer.data as IDataObject;
+		return async () => {
+			const answer = await affeliosRequest.call(this, {
+				method: 'GET',
+				path: `transaction/${encodeURIComponent(id)}`,
+				itemIndex: i,
+				expectJson: true,
+				settings: retry,
+			});
+			return answer.data as IDataObject;
+		};
 	});
 }
