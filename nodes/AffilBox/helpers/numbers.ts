@@ -46,10 +46,3 @@ export function parseInteger(value: unknown, field: string, min?: number): numbe
 	}
 	return number;
 }
-
-/** Required text: whitespace-only counts as missing, the value itself is sent unchanged. */
-export function requireText(value: unknown, field: string): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
-	if (text.trim() === '') throw new InvalidInputError(field, `${field} is required`);
-	return text;
-}

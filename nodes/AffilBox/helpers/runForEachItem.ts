@@ -1,13 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import {
+	affilBoxApiCall,
+	type AffilBoxCallResult,
+	type AffilBoxParams,
+	type CallSettings,
+} from '../transport';
+import { readCallSettings, readRequestsInParallel } from './callOptions';
 import { InvalidInputError } from './invalidInput';
+import { runLimited } from './limiter';
 
-function toNodeError(
-	context: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
+/** What one input item asks for: an API call, and how its answer becomes output records. */
+export interface ItemCall {
+	method: string;
+	params: AffilBoxParams;
+	toRecords: (result: AffilBoxCallResult) => IDataObject[];
+}
+
+type NodeError = NodeApiError | NodeOperationError;
+
+function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidInputError) {
 		return new NodeOperationError(context.getNode(), error.message, {
@@ -18,27 +31,84 @@ function toNodeError(
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
+function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+type Planned = { call: ItemCall; settings: CallSettings } | { error: NodeError };
+
 /**
- * Runs one operation per input item: every output item is paired with its input item, and with
- * "Continue On Fail" a failing item becomes an error item instead of stopping the workflow.
+ * Runs one API call per input item, several at a time (Options → Requests in Parallel).
+ * First every item's parameters are read and checked, so bad input fails before any request is
+ * sent; then the calls run. Output keeps the input order, every output item is paired with its
+ * input item, and with "Continue On Fail" a failing item becomes an error item instead of stopping
+ * the workflow. Without it, the first failure (in input order) is thrown once the calls already
+ * under way have finished, and no further call is started.
  */
 export async function runForEachItem(
 	context: IExecuteFunctions,
-	handler: (itemIndex: number) => Promise<IDataObject[]>,
+	prepare: (itemIndex: number) => Promise<ItemCall>,
 ): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
-	const output: INodeExecutionData[] = [];
+	if (items.length === 0) return [];
+	const continueOnFail = context.continueOnFail();
+	let parallel: number;
+	try {
+		parallel = readRequestsInParallel(context);
+	} catch (error) {
+		throw toNodeError(context, error, 0);
+	}
+
+	const planned: Planned[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const records = await handler(itemIndex);
-			for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+			const call = await prepare(itemIndex);
+			planned.push({ call, settings: readCallSettings(context, itemIndex) });
 		} catch (error) {
 			const nodeError = toNodeError(context, error, itemIndex);
-			if (!context.continueOnFail()) throw nodeError;
-			const json: IDataObject = { error: nodeError.message };
-			if (nodeError.description) json.description = nodeError.description;
-			output.push({ json, pairedItem: { item: itemIndex } });
+			if (!continueOnFail) throw nodeError;
+			planned.push({ error: nodeError });
 		}
+	}
+
+	const toSend = planned.flatMap((plan, itemIndex) => ('call' in plan ? [itemIndex] : []));
+	const outcomes = await runLimited(
+		toSend.length,
+		parallel,
+		async (n) => {
+			const itemIndex = toSend[n];
+			const { call, settings } = planned[itemIndex] as { call: ItemCall; settings: CallSettings };
+			const result = await affilBoxApiCall.call(
+				context,
+				call.method,
+				call.params,
+				itemIndex,
+				settings,
+			);
+			return call.toRecords(result);
+		},
+		!continueOnFail,
+	);
+
+	const sent = new Map(toSend.map((itemIndex, n) => [itemIndex, outcomes[n]]));
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < planned.length; itemIndex++) {
+		const plan = planned[itemIndex];
+		if ('error' in plan) {
+			output.push(errorItem(plan.error, itemIndex));
+			continue;
+		}
+		const outcome = sent.get(itemIndex);
+		if (outcome === undefined) continue; // never started: an earlier item failed (and is thrown below)
+		if (outcome.ok) {
+			for (const json of outcome.value) output.push({ json, pairedItem: { item: itemIndex } });
+			continue;
+		}
+		const nodeError = toNodeError(context, outcome.error, itemIndex);
+		if (!continueOnFail) throw nodeError;
+		output.push(errorItem(nodeError, itemIndex));
 	}
 	return output;
 }

@@ -25,11 +25,18 @@ export function redact(text: string, apiKey: string | undefined): string {
 	return clean;
 }
 
-interface ErrorContext {
+export interface ErrorContext {
 	node: INode;
 	method: string;
 	apiKey: string | undefined;
 	itemIndex?: number;
+	/** Attempts made for this call (1 + retries); shown when there was more than one. */
+	attempts?: number;
+}
+
+/** ` after N attempts` when the call was retried, '' otherwise. */
+function afterAttempts(context: ErrorContext): string {
+	return (context.attempts ?? 1) > 1 ? ` after ${context.attempts} attempts` : '';
 }
 
 function apiError(
@@ -41,12 +48,16 @@ function apiError(
 	const clean = (text: string) => redact(text, context.apiKey);
 	const response: JsonObject = { message: clean(message), method: context.method };
 	if (httpCode !== undefined) response.httpCode = String(httpCode);
-	return new NodeApiError(context.node, response, {
+	const error = new NodeApiError(context.node, response, {
 		message: clean(message),
 		description: clean(description),
 		httpCode: httpCode === undefined ? undefined : String(httpCode),
 		itemIndex: context.itemIndex,
 	});
+	// NodeApiError swaps a message that mentions a network error code (ECONNREFUSED, ETIMEDOUT …,
+	// e.g. in a proxy's 502 page) for its own generic text: keep ours, which names the call.
+	error.message = clean(message);
+	return error;
 }
 
 const AUTH_HINT =
@@ -56,8 +67,9 @@ export function httpStatusError(
 	context: ErrorContext,
 	statusCode: number,
 	serverText: string,
+	retryAfterNote?: string,
 ): NodeApiError {
-	const shown = serverText.trim().slice(0, 500) || '(empty body)';
+	const shown = shownText(serverText);
 	if (statusCode === 401 || statusCode === 403) {
 		return apiError(
 			context,
@@ -74,14 +86,20 @@ export function httpStatusError(
 			statusCode,
 		);
 	}
+	const hint =
+		statusCode >= 500 || statusCode === 429
+			? 'The AffilBox server had a problem or was busy; try again later.'
+			: 'The request was not accepted.';
 	return apiError(
 		context,
-		`AffilBox answered HTTP ${statusCode} to ${context.method}: ${shown}`,
-		statusCode >= 500
-			? 'The AffilBox server had a problem; try again later.'
-			: 'The request was not accepted.',
+		`AffilBox answered HTTP ${statusCode} to ${context.method}${afterAttempts(context)}: ${shown}`,
+		retryAfterNote === undefined ? hint : `${retryAfterNote} ${hint}`,
 		statusCode,
 	);
+}
+
+function shownText(serverText: string): string {
+	return serverText.trim().slice(0, 500) || '(empty body)';
 }
 
 export function answerProblemError(
@@ -120,7 +138,53 @@ export function networkError(
 ): NodeApiError {
 	return apiError(
 		context,
-		`Could not reach AffilBox at ${url}${code ? ` (${code})` : ''}`,
-		`${reason}. Check the API URL in the AffilBox credential and your network.`,
+		`Could not reach AffilBox at ${url}${code ? ` (${code})` : ''}${afterAttempts(context)}`,
+		`${withoutFinalStop(reason)}. Check the API URL in the AffilBox credential and your network.`,
 	);
+}
+
+export function timeoutError(context: ErrorContext, timeoutSeconds: number): NodeApiError {
+	return apiError(
+		context,
+		`AffilBox did not answer ${context.method} within ${timeoutSeconds} s${afterAttempts(context)}`,
+		'Raise Options → Timeout if AffilBox is just slow, or try again later.',
+	);
+}
+
+/** What happened to a create call that may have reached AffilBox, in words for the error. */
+export type UncertainOutcome =
+	| { kind: 'status'; statusCode: number; serverText: string }
+	| { kind: 'timeout'; timeoutSeconds: number }
+	| { kind: 'network'; code: string | undefined; reason: string };
+
+function describeOutcome(outcome: UncertainOutcome): string {
+	switch (outcome.kind) {
+		case 'status':
+			return `AffilBox answered HTTP ${outcome.statusCode}: ${shownText(outcome.serverText)}`;
+		case 'timeout':
+			return `AffilBox did not answer within ${outcome.timeoutSeconds} s`;
+		case 'network':
+			return `The connection failed before AffilBox answered${outcome.code ? ` (${outcome.code})` : ''}: ${withoutFinalStop(outcome.reason)}`;
+	}
+}
+
+/**
+ * A call that creates something failed in a way that leaves open whether AffilBox carried it out,
+ * so it was not repeated: the user must look before running it again.
+ */
+export function mayHaveBeenAppliedError(
+	context: ErrorContext,
+	outcome: UncertainOutcome,
+): NodeApiError {
+	const item = context.itemIndex === undefined ? '' : ` for item ${context.itemIndex}`;
+	return apiError(
+		context,
+		`${context.method}${item} may have been applied: check AffilBox before running it again`,
+		`${describeOutcome(outcome)}. Calls that create something are repeated only when they certainly did not reach AffilBox (connection refused, HTTP 429, HTTP 503 with Retry-After), so this one was not.`,
+		outcome.kind === 'status' ? outcome.statusCode : undefined,
+	);
+}
+
+function withoutFinalStop(text: string): string {
+	return text.replace(/\.\s*$/, '');
 }

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { assertTimeZone } from '../helpers/dates';
 import { InvalidInputError } from '../helpers/invalidInput';
 import { DEFAULT_LICENCE_ZONE } from '../helpers/licence';
+import { xmlSafeText } from '../helpers/text';
 import { CREDENTIAL_TYPE } from '../transport';
 import { planPoll, type Observation } from './decisions';
 import { lookbackWindow, observeConversions, toMinute } from './observe';
@@ -33,10 +34,19 @@ function readConfig(context: IPollFunctions): TriggerConfig {
 			`Lookback Window must be a whole number of days ≥ 1, got ${String(lookbackDays)}`,
 		);
 	}
+	let campaignId: string;
+	let partnerId: string;
+	try {
+		campaignId = xmlSafeText(filters.campaignId ?? '', 'Campaign');
+		partnerId = xmlSafeText(filters.partnerId ?? '', 'Partner');
+	} catch (error) {
+		const { message, hint } = error as InvalidInputError;
+		throw new NodeOperationError(context.getNode(), message, { description: hint });
+	}
 	return {
 		events: TRIGGER_EVENTS.filter((event) => events.includes(event)),
-		campaignId: String(filters.campaignId ?? ''),
-		partnerId: String(filters.partnerId ?? ''),
+		campaignId,
+		partnerId,
 		lookbackDays,
 	};
 }

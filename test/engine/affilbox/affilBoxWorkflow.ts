@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
@@ -29,6 +34,8 @@ export interface AffilBoxRunOptions {
 	inputItems?: IDataObject[];
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
+	/** Default: the package's AffilBox credential type (a test may pass a subclass that counts). */
+	credentialType?: ICredentialType;
 }
 
 /** Runs the AffilBox node as a workflow through n8n-core, against the sandbox. */
@@ -39,7 +46,7 @@ export async function runAffilBox(
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeTypes: { [AFFILBOX_NODE_TYPE]: new AffilBox() },
-		credentialTypes: [new AffilBoxApi()],
+		credentialTypes: [options.credentialType ?? new AffilBoxApi()],
 		credentials: { affilBoxApi: sandboxCredentials(sandbox, options.credentials) },
 		node: { type: AFFILBOX_NODE_TYPE, parameters, continueOnFail: options.continueOnFail },
 		inputItems: options.inputItems,

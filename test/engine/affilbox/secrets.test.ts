@@ -28,9 +28,19 @@ const getCampaigns: INodeParameters = {
 	operation: 'getMany',
 	returnAll: true,
 };
+const noRetries: INodeParameters = { ...getCampaigns, options: { maxRetries: 0 } };
+const addConversion: INodeParameters = {
+	resource: 'conversion',
+	operation: 'add',
+	partnerId: 'jdvorak',
+	campaignId: '11',
+	conversionId: 'SECRET-TEST',
+	value: 1,
+};
 const echoedKey = `<response><status>ERROR</status><error code="400">Bad request &lt;key&gt;${escapeXmlText(escapeXmlText(API_KEY))}&lt;/key&gt; and ${escapeXmlText(API_KEY)}</error></response>`;
 
-const errorPaths: FailurePath[] = [
+/** A way to fail, and (for the retry, time-out and character paths) what the error must say. */
+const errorPaths: Array<FailurePath & { said?: RegExp }> = [
 	{ name: 'wrong key (the key sent is the secret)', credentials: { apiKey: `${API_KEY}-wrong` } },
 	{
 		name: 'HTTP 500 echoing the request',
@@ -44,8 +54,75 @@ const errorPaths: FailurePath[] = [
 		name: 'plain text echoing the key',
 		fault: { status: 200, body: `NO DATA for ${API_KEY}`, contentType: 'text/plain' },
 	},
-	{ name: 'dropped connection', fault: { dropConnection: true } },
-	{ name: 'unreachable port', credentials: { apiUrl: 'http://127.0.0.1:9/api/' } },
+	{ name: 'dropped connection', fault: { dropConnection: true }, parameters: noRetries },
+	{
+		name: 'unreachable port',
+		credentials: { apiUrl: 'http://127.0.0.1:9/api/' },
+		parameters: noRetries,
+	},
+	{
+		name: 'retries exhausted: connection refused',
+		said: /^Could not reach AffilBox at .* \(ECONNREFUSED\) after 2 attempts$/,
+		credentials: { apiUrl: 'http://127.0.0.1:9/api/' },
+		parameters: { ...getCampaigns, options: { maxRetries: 1 } },
+	},
+	{
+		name: 'retries exhausted: HTTP 503 echoing the key',
+		said: /^AffilBox answered HTTP 503 to GetCampaigns after 4 attempts: Bad request/,
+		fault: {
+			times: 4,
+			status: 503,
+			body: echoedKey,
+			contentType: 'text/xml',
+			headers: { 'Retry-After': '0' },
+		},
+	},
+	{
+		name: 'Retry-After too long, 429 echoing the key',
+		said: /^AffilBox answered HTTP 429 to GetCampaigns: Bad request/,
+		fault: {
+			status: 429,
+			body: echoedKey,
+			contentType: 'text/xml',
+			headers: { 'Retry-After': '3600' },
+		},
+	},
+	{
+		name: 'timeout',
+		said: /^AffilBox did not answer GetCampaigns within 0.1 s$/,
+		fault: { delayMs: 1000 },
+		parameters: { ...getCampaigns, options: { maxRetries: 0, timeout: 0.1 } },
+	},
+	{
+		name: 'may have been applied: HTTP 500 echoing the key',
+		said: /^AddConversion for item 0 may have been applied/,
+		fault: { status: 500, body: echoedKey, contentType: 'text/xml' },
+		parameters: addConversion,
+	},
+	{
+		name: 'may have been applied: dropped connection',
+		said: /^AddConversion for item 0 may have been applied/,
+		fault: { dropConnection: true },
+		parameters: addConversion,
+	},
+	{
+		name: 'may have been applied: timeout, with Continue On Fail',
+		said: /^AddConversion for item 0 may have been applied/,
+		fault: { delayMs: 1000 },
+		parameters: { ...addConversion, options: { timeout: 0.1 } },
+		continueOnFail: true,
+	},
+	{
+		name: 'forbidden character in a field',
+		said: /^Note contains a character that cannot be sent to AffilBox \(U\+0007 at position 6\)$/,
+		parameters: { ...addConversion, additionalFields: { note: 'bell \u0007 x' } },
+	},
+	{
+		name: 'forbidden character, with Continue On Fail',
+		said: /^Conversion ID contains a character that cannot be sent to AffilBox \(U\+0000 at position 2\)$/,
+		parameters: { ...addConversion, conversionId: '={{ "A\\u0000B" }}' },
+		continueOnFail: true,
+	},
 	{ name: 'wrong path', credentials: { apiUrl: 'WRONG_PATH' } },
 	{ name: 'http:// on a real host', credentials: { apiUrl: 'http://c1234.affilbox.cz/api/' } },
 	{
@@ -71,7 +148,7 @@ const errorPaths: FailurePath[] = [
 ];
 
 describe('the AffilBox API key never leaks', () => {
-	it.each(errorPaths)('$name', async ({ parameters, fault, credentials, continueOnFail }) => {
+	it.each(errorPaths)('$name', async ({ parameters, fault, credentials, continueOnFail, said }) => {
 		if (fault) sandbox().injectFault({ times: 1, ...fault });
 		const apiUrl =
 			credentials?.apiUrl === 'WRONG_PATH'
@@ -82,6 +159,10 @@ describe('the AffilBox API key never leaks', () => {
 			credentials: { apiKey: API_KEY, ...credentials, ...(apiUrl ? { apiUrl } : {}) },
 		});
 		expectFailedWithoutSecret(result, expectNoKey, consoleLines);
+		if (said) {
+			const shown = result.error?.message ?? String(result.items[0]?.json.error);
+			expect(shown).toMatch(said);
+		}
 	});
 
 	it('a successful call with Include Raw XML shows no key either', async () => {

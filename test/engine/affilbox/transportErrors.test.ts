@@ -70,11 +70,19 @@ describe('AffilBox transport, through the engine', () => {
 
 	it('a dropped connection says AffilBox could not be reached', async () => {
 		sandbox().injectFault({ times: 1, dropConnection: true });
-		const result = await runAffilBox(sandbox(), getCampaigns);
+		const result = await runAffilBox(sandbox(), { ...getCampaigns, options: { maxRetries: 0 } });
 		expect(result.error).toBeInstanceOf(NodeApiError);
-		expect(result.error?.message).toBe(`Could not reach AffilBox at ${sandbox().url}`);
+		expect(result.error?.message).toBe(`Could not reach AffilBox at ${sandbox().url} (ECONNRESET)`);
 		expect((result.error as NodeApiError).description).toMatch(
 			/closed unexpectedly.*Check the API URL/s,
+		);
+	});
+
+	it('a proxy page naming a network error code keeps the message that names the call', async () => {
+		sandbox().injectFault({ status: 502, body: 'connect ECONNREFUSED 10.0.0.7:443' });
+		const result = await runAffilBox(sandbox(), { ...getCampaigns, options: { maxRetries: 0 } });
+		expect(result.error?.message).toBe(
+			'AffilBox answered HTTP 502 to GetCampaigns: connect ECONNREFUSED 10.0.0.7:443',
 		);
 	});
 

@@ -122,7 +122,8 @@ describe('AffilBox Trigger', () => {
 		for (const fault of [
 			{ status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
 			{ status: 200, body: '<response><status>OK</status><conversion>', contentType: 'text/xml' },
-			{ dropConnection: true },
+			// Passing failures are retried (3 times by default) before the poll fails.
+			{ times: 4, status: 503, body: 'busy', headers: { 'Retry-After': '0' } },
 		]) {
 			// The first call (authorized) succeeds, the second (invoiced) fails.
 			sandbox().injectFault({ times: 1, passThrough: true });
@@ -135,13 +136,41 @@ describe('AffilBox Trigger', () => {
 			expect(JSON.stringify(trigger.saved)).toBe(savedBefore);
 		}
 		// Failing on the first call of a poll is no different.
-		sandbox().injectFault({ times: 1, status: 503, body: 'busy', contentType: 'text/plain' });
+		sandbox().injectFault({
+			times: 4,
+			status: 503,
+			body: 'busy',
+			contentType: 'text/plain',
+			headers: { 'Retry-After': '0' },
+		});
 		await expect(trigger.poll()).rejects.toThrow(
-			'AffilBox answered HTTP 503 to GetConversions: busy',
+			'AffilBox answered HTTP 503 to GetConversions after 4 attempts: busy',
 		);
 		expect(emitted(await trigger.poll()).sort()).toEqual(
 			[`${authorized.transactionId}:authorized`, `${invoiced.transactionId}:invoiced`].sort(),
 		);
+	});
+
+	it('retries its calls like the node does: a 503 or 429 with Retry-After costs the poll nothing', async () => {
+		const trigger = new ActiveTrigger(sandbox(), BOTH);
+		await trigger.activate();
+		const authorized = addConversion(sandbox(), { state: 'authorized' });
+		sandbox().injectFault({ status: 503, headers: { 'Retry-After': '0' } });
+		sandbox().injectFault({ status: 429, headers: { 'Retry-After': '0' } });
+		expect(emitted(await trigger.poll())).toEqual([`${authorized.transactionId}:authorized`]);
+		const calls = sandbox().requests.filter((request) => request.method === 'GetConversions');
+		expect(calls).toHaveLength(2 + 4); // activation, then 2 failed attempts + 2 calls
+	});
+
+	it('a filter holding a character XML cannot carry fails the poll, naming the filter', async () => {
+		const trigger = new ActiveTrigger(sandbox(), {
+			...BOTH,
+			filters: { partnerId: 'zofie\u0000' },
+		});
+		await expect(trigger.activate()).rejects.toThrow(
+			'Partner contains a character that cannot be sent to AffilBox (U+0000 at position 6)',
+		);
+		expect(sandbox().requests).toHaveLength(0);
 	});
 
 	it('filters by campaign and partner, on the server and in what fires', async () => {

@@ -36,12 +36,19 @@ function random(seed: number) {
 const daysAgo = (rng: ReturnType<typeof random>) =>
 	rng.chance(0.8) ? rng.int(0, 80) : rng.int(100, 130);
 
+// Faults that fail a poll. Passing failures (503 here) are retried 3 times first, so they must
+// last 4 attempts; Retry-After 0 keeps the retries instant (dropped connections would back off
+// for real: the transport tests cover them).
 const FAULTS = [
 	{ status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
-	{ status: 503, body: 'Service Unavailable', contentType: 'text/plain' },
+	{ times: 4, status: 503, body: 'Service Unavailable', headers: { 'Retry-After': '0' } },
 	{ status: 200, body: 'NO DATA', contentType: 'text/plain' },
 	{ status: 200, body: '<response><status>OK</status><conversion><id>1', contentType: 'text/xml' },
-	{ dropConnection: true },
+];
+/** Faults the retries absorb: the poll goes on as if nothing happened. */
+const PASSING_FAULTS = [
+	{ status: 429, headers: { 'Retry-After': '0' } },
+	{ times: 2, status: 503, headers: { 'Retry-After': '0' } },
 ];
 
 interface Config {
@@ -69,11 +76,12 @@ const pairsOf = (items: Array<{ json: Record<string, unknown> }>) =>
 	items.map((item) => `${String(item.json.id)}:${String(item.json.event)}`);
 
 describe('AffilBox Trigger, randomized', () => {
-	it(`${SEQUENCES} sequences of changes, insertions, faults, lost writes and restarts: 0 missed, 0 duplicated`, async () => {
+	it(`${SEQUENCES} sequences of changes, insertions, faults (failing or retried), lost writes and restarts: 0 missed, 0 duplicated`, async () => {
 		const totals = {
 			sequences: 0,
 			polls: 0,
 			failedPolls: 0,
+			retriedPolls: 0,
 			lostWrites: 0,
 			restarts: 0,
 			emitted: 0,
@@ -141,6 +149,10 @@ describe('AffilBox Trigger, randomized', () => {
 					totals.failedPolls += 1;
 					continue;
 				}
+				if (rng.chance(0.1)) {
+					sandbox().injectFault({ times: 1, ...rng.pick(PASSING_FAULTS) });
+					totals.retriedPolls += 1;
+				}
 				// Default n8n drops what a poll that emitted nothing wrote; durable-cursor mode keeps it.
 				const emptyWrites = rng.chance(0.6) ? 'lost' : 'saved';
 				const items = await trigger.poll({ emptyWrites });
@@ -174,6 +186,7 @@ describe('AffilBox Trigger, randomized', () => {
 		);
 		expect(totals.emitted).toBeGreaterThan(SEQUENCES);
 		expect(totals.failedPolls).toBeGreaterThan(0);
+		expect(totals.retriedPolls).toBeGreaterThan(0);
 		expect(totals.lostWrites).toBeGreaterThan(0);
 	}, 120_000);
 });

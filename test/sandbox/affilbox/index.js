@@ -20,8 +20,12 @@ const { createSandboxServer } = require('./server');
  *
  * `url` is the API URL with its trailing slash, e.g. http://127.0.0.1:PORT/api/; `requests` are the
  * calls received on /api/.
+ * `concurrency` counts the requests being served at once (`current`, `peak`, `resetPeak()`);
+ * `setLatency(ms | (request) => ms)` delays every answer (reset() sets it back to the start option).
  * @typedef {import('../shared/controls').SandboxHandle<SandboxState, RecordedRequest>
- *   & { timeZone: string }} AffilBoxSandbox
+ *   & { timeZone: string,
+ *       concurrency: ReturnType<typeof import('../shared/gauge').createConcurrencyGauge>,
+ *       setLatency: (value: import('./server').Latency) => void }} AffilBoxSandbox
  */
 
 /**
@@ -31,7 +35,12 @@ const { createSandboxServer } = require('./server');
 async function startAffilBoxSandbox(options = {}) {
 	const { port, host, ...rest } = options;
 	const sandbox = createSandboxServer(rest);
-	return { ...(await listenForTests(sandbox, { port, host })), timeZone: sandbox.timeZone };
+	return {
+		...(await listenForTests(sandbox, { port, host })),
+		timeZone: sandbox.timeZone,
+		concurrency: sandbox.concurrency,
+		setLatency: (value) => sandbox.setLatency(value),
+	};
 }
 
 module.exports = { startAffilBoxSandbox, createSandboxServer };

@@ -1,4 +1,5 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { sleep } from 'n8n-workflow';
 
 import seed from '../../fixtures/affilbox/seed.json';
 import { startAffilBoxSandbox } from './index';
@@ -587,5 +588,43 @@ describe('AffilBox sandbox: test helpers', () => {
 			clicks: seed.clicks,
 		});
 		expect((await call('GetCampaigns')).status).toBe(200);
+	});
+
+	it('delays answers by a fixed or per-call latency, and counts the calls served at once', async () => {
+		sb.setLatency((request) => (request.params.partner_id === 'zofie' ? 120 : 10));
+		const started = Date.now();
+		const slow = call('GetPartner', { partner_id: 'zofie' });
+		const fast = call('GetPartner', { partner_id: 'jdvorak' });
+		expect((await fast).status).toBe(200);
+		expect(Date.now() - started).toBeLessThan(110);
+		expect(sb.concurrency.current).toBe(1);
+		expect((await slow).status).toBe(200);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(115);
+		expect(sb.concurrency.peak).toBe(2);
+		expect(sb.concurrency.current).toBe(0);
+
+		sb.setLatency(30);
+		const fixed = Date.now();
+		await call('GetCampaigns');
+		expect(Date.now() - fixed).toBeGreaterThanOrEqual(25);
+	});
+
+	it('gives faults to calls in the order they arrive, whatever their latency', async () => {
+		sb.setLatency((request) => (request.params.partner_id === 'zofie' ? 80 : 0));
+		sb.injectFault({ status: 503 });
+		const first = call('GetPartner', { partner_id: 'zofie' });
+		await sleep(20);
+		const second = call('GetPartner', { partner_id: 'jdvorak' });
+		expect((await second).status).toBe(200);
+		expect((await first).status).toBe(503);
+	});
+
+	it('reset() also clears the latency and starts a new concurrency peak', async () => {
+		sb.setLatency(200);
+		sb.reset();
+		const started = Date.now();
+		await call('GetCampaigns');
+		expect(Date.now() - started).toBeLessThan(150);
+		expect(sb.concurrency.peak).toBe(1);
 	});
 });

@@ -16,6 +16,7 @@ const http = require('node:http');
 const { parseArgs: parseCliArgs, runCli } = require('../shared/cli');
 const { sandboxControls } = require('../shared/controls');
 const { createFaultQueue, serveFault } = require('../shared/faults');
+const { createConcurrencyGauge } = require('../shared/gauge');
 const { readBody, serverLifecycle } = require('../shared/httpServer');
 const { formatNow, isValidTimeZone } = require('./dates');
 const { ApiError } = require('./errors');
@@ -35,6 +36,10 @@ const NOT_FOUND_PAGE =
  * @property {() => Date} [now] clock (default: the real one)
  * @property {Partial<import('./store').State>} [seed] initial state (default: test/fixtures/affilbox/seed.json)
  * @property {(line: string) => void} [log] gets one line per call (method and status, never the body)
+ * @property {Latency} [latency] wait this long before answering each call (default 0)
+ *
+ * @typedef {number | ((request: RecordedRequest) => number)} Latency milliseconds, fixed or per call
+ *   (e.g. from its parameters, to make answers finish out of order)
  *
  * @typedef {object} RecordedRequest
  * @property {string} method the <method> text ('' when the call had none or its XML was unreadable)
@@ -86,6 +91,9 @@ function createSandboxServer(options = {}) {
 	const log = options.log ?? (() => undefined);
 	const store = createStore(options.seed);
 	const faults = createFaultQueue();
+	const concurrency = createConcurrencyGauge();
+	/** @type {Latency} */
+	let latency = options.latency ?? 0;
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 
@@ -97,6 +105,7 @@ function createSandboxServer(options = {}) {
 	 * @param {http.ServerResponse} res
 	 */
 	async function handle(req, res) {
+		concurrency.track(res);
 		const body = await readBody(req, MAX_BODY_BYTES);
 		const pathname = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname;
 		const isApi = pathname === API_PATH;
@@ -118,15 +127,22 @@ function createSandboxServer(options = {}) {
 			}
 		}
 		if (isApi) {
-			requests.push({
+			/** @type {RecordedRequest} */
+			const recorded = {
 				method: parsed?.method ?? '',
 				params: { ...(parsed?.params ?? {}) },
 				rawXml: data ?? '',
 				key: parsed?.key ?? '',
-			});
+			};
+			requests.push(recorded);
 		}
 
+		// Faults go to requests in the order they arrive; the latency then delays every answer.
 		const fault = faults.take();
+		if (isApi) {
+			const delay = typeof latency === 'function' ? latency(requests[requests.length - 1]) : latency;
+			if (delay > 0) await lifecycle.sleep(delay);
+		}
 		if (fault) {
 			await serveFault(req, res, fault, lifecycle.sleep);
 			return;
@@ -169,11 +185,22 @@ function createSandboxServer(options = {}) {
 	// listen() resolves to the API URL, e.g. http://127.0.0.1:8081/api/
 	const lifecycle = serverLifecycle(server, API_PATH);
 
+	const controls = sandboxControls(store, requests, faults, lifecycle);
 	return {
 		server,
 		apiKey,
 		timeZone,
-		...sandboxControls(store, requests, faults, lifecycle),
+		...controls,
+		concurrency,
+		/** @param {Latency} value */
+		setLatency(value) {
+			latency = value;
+		},
+		reset() {
+			controls.reset();
+			latency = options.latency ?? 0;
+			concurrency.resetPeak();
+		},
 	};
 }
 

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../../nodes/AffilBox/helpers/invalidInput';
-import { parseAmount, parseInteger, requireText } from '../../../nodes/AffilBox/helpers/numbers';
+import { parseAmount, parseInteger } from '../../../nodes/AffilBox/helpers/numbers';
+import { requireText } from '../../../nodes/AffilBox/helpers/text';
 
 describe('parseAmount', () => {
 	it.each([

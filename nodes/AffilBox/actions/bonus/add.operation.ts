@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseAmount, requireText } from '../../helpers/numbers';
+import { parseAmount } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall } from '../../transport';
+import { requireText } from '../../helpers/text';
 import { optionsCollection, partnerIdField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -38,16 +38,15 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem(this, async (i) => {
-		const result = await affilBoxApiCall.call(
-			this,
-			'AddBonus',
-			{
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'AddBonus',
+			params: {
 				partner_id: requireText(this.getNodeParameter('partnerId', i), 'Partner'),
 				text: requireText(this.getNodeParameter('text', i), 'Reason'),
 				value: parseAmount(this.getNodeParameter('value', i), 'Amount'),
 			},
-			i,
-		);
-		return writeResultOf(result, 'bonus', wantsRawXml(this, i));
+			toRecords: (result) => writeResultOf(result, 'bonus', includeRawXml),
+		};
 	});
 }

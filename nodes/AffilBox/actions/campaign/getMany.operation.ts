@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { xmlSafeText } from '../../helpers/text';
+import type { AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -39,9 +40,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const limit = readLimit(this, i);
 		const filters = getCollection(this, 'filters', i);
 		const params: AffilBoxParams = {};
-		if (isSet(filters.partnerId)) params.partner_id = String(filters.partnerId);
-
-		const result = await affilBoxApiCall.call(this, 'GetCampaigns', params, i);
-		return recordsOf(result, 'campaign', wantsRawXml(this, i)).slice(0, limit);
+		if (isSet(filters.partnerId)) params.partner_id = xmlSafeText(filters.partnerId, 'Partner');
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'GetCampaigns',
+			params,
+			toRecords: (result) => recordsOf(result, 'campaign', includeRawXml).slice(0, limit),
+		};
 	});
 }

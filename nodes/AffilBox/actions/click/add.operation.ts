@@ -4,11 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate, isEmptyDate } from '../../helpers/dates';
 import { InvalidInputError } from '../../helpers/invalidInput';
 import { getLicenceZone } from '../../helpers/licence';
-import { parseInteger, requireText } from '../../helpers/numbers';
+import { parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { requireText, xmlSafeText } from '../../helpers/text';
+import type { AffilBoxParams } from '../../transport';
 import {
 	campaignIdField,
 	channelIdField,
@@ -65,9 +66,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			date: formatAffilBoxDate(date, zone, AFFILBOX_DATE_FORMATS.second, 'Date'),
 			count: parseInteger(this.getNodeParameter('count', i), 'Count', 1),
 		};
-		if (isSet(extra.channelId)) params.channelId = String(extra.channelId);
-
-		const result = await affilBoxApiCall.call(this, 'AddClick', params, i);
-		return writeResultOf(result, 'click', wantsRawXml(this, i));
+		if (isSet(extra.channelId)) params.channelId = xmlSafeText(extra.channelId, 'Channel ID');
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'AddClick',
+			params,
+			toRecords: (result) => writeResultOf(result, 'click', includeRawXml),
+		};
 	});
 }

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseAmount, parseInteger, requireText } from '../../helpers/numbers';
+import { parseAmount, parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { requireText, xmlSafeText } from '../../helpers/text';
+import type { AffilBoxParams } from '../../transport';
 import {
 	campaignIdField,
 	channelIdField,
@@ -80,13 +81,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
 			value: parseAmount(this.getNodeParameter('value', i), 'Commission'),
 		};
-		if (isSet(extra.channelId)) params.channelId = String(extra.channelId);
+		if (isSet(extra.channelId)) params.channelId = xmlSafeText(extra.channelId, 'Channel ID');
 		if (isSet(extra.orderValue)) params.orderValue = parseAmount(extra.orderValue, 'Order Value');
 		if (extra.countValue !== undefined) params.count_value = extra.countValue === true;
-		if (isSet(extra.note)) params.note = String(extra.note);
-		if (isSet(extra.currency)) params.currency = String(extra.currency);
-
-		const result = await affilBoxApiCall.call(this, 'AddConversion', params, i);
-		return writeResultOf(result, 'conversion', wantsRawXml(this, i));
+		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');
+		if (isSet(extra.currency)) params.currency = xmlSafeText(extra.currency, 'Currency');
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'AddConversion',
+			params,
+			toRecords: (result) => writeResultOf(result, 'conversion', includeRawXml),
+		};
 	});
 }

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseInteger, requireText } from '../../helpers/numbers';
+import { parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { requireText, xmlSafeText } from '../../helpers/text';
+import type { AffilBoxParams } from '../../transport';
 import {
 	conversionIdField,
 	noteField,
@@ -50,9 +51,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			value: this.getNodeParameter('decision', i) === 'approve',
 		};
 		if (isSet(extra.campaignId)) params.campaign_id = parseInteger(extra.campaignId, 'Campaign');
-		if (isSet(extra.note)) params.note = String(extra.note);
-
-		const result = await affilBoxApiCall.call(this, 'ConfirmConversion', params, i);
-		return writeResultOf(result, 'conversion', wantsRawXml(this, i));
+		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'ConfirmConversion',
+			params,
+			toRecords: (result) => writeResultOf(result, 'conversion', includeRawXml),
+		};
 	});
 }

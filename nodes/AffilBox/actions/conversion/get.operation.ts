@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/numbers';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { requireText, xmlSafeText } from '../../helpers/text';
+import type { AffilBoxParams } from '../../transport';
 import { conversionIdField, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -40,9 +40,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const params: AffilBoxParams = {
 			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
 		};
-		if (isSet(extra.coupon)) params.coupon = String(extra.coupon);
-
-		const result = await affilBoxApiCall.call(this, 'GetConversion', params, i);
-		return recordsOf(result, 'conversion', wantsRawXml(this, i));
+		if (isSet(extra.coupon)) params.coupon = xmlSafeText(extra.coupon, 'Coupon');
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'GetConversion',
+			params,
+			toRecords: (result) => recordsOf(result, 'conversion', includeRawXml),
+		};
 	});
 }

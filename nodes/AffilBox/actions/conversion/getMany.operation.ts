@@ -7,7 +7,8 @@ import { parseInteger } from '../../helpers/numbers';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { xmlSafeText } from '../../helpers/text';
+import type { AffilBoxParams } from '../../transport';
 import {
 	conversionStateOptions,
 	optionalCampaignIdField,
@@ -106,9 +107,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		zone ??= await getLicenceZone(this);
 		const filters = getCollection(this, 'filters', i);
 		const params: AffilBoxParams = {};
-		if (isSet(filters.partnerId)) params.partner_id = String(filters.partnerId);
-		if (isSet(filters.coupon)) params.coupon = String(filters.coupon);
-		if (isSet(filters.state)) params.filter_state = String(filters.state);
+		if (isSet(filters.partnerId)) params.partner_id = xmlSafeText(filters.partnerId, 'Partner');
+		if (isSet(filters.coupon)) params.coupon = xmlSafeText(filters.coupon, 'Coupon');
+		if (isSet(filters.state)) params.filter_state = xmlSafeText(filters.state, 'State');
 		if (isSet(filters.createdAfter)) {
 			params.filter_date_from = formatAffilBoxDate(
 				filters.createdAfter,
@@ -127,10 +128,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 		if (isSet(filters.campaignId))
 			params.campaign_id = parseInteger(filters.campaignId, 'Campaign');
-		if (isSet(filters.conversionId)) params.conversion_id = String(filters.conversionId);
-		if (isSet(filters.conversionIds)) params.conversions_id = joinIds(filters.conversionIds);
-
-		const result = await affilBoxApiCall.call(this, 'GetConversions', params, i);
-		return recordsOf(result, 'conversion', wantsRawXml(this, i)).slice(0, limit);
+		if (isSet(filters.conversionId))
+			params.conversion_id = xmlSafeText(filters.conversionId, 'Conversion ID');
+		if (isSet(filters.conversionIds))
+			params.conversions_id = joinIds(xmlSafeText(filters.conversionIds, 'Conversion IDs'));
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'GetConversions',
+			params,
+			toRecords: (result) => recordsOf(result, 'conversion', includeRawXml).slice(0, limit),
+		};
 	});
 }

@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/invalidInput';
-import { parseAmount, parseInteger, requireText } from '../../helpers/numbers';
+import { parseAmount, parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { requireText, xmlSafeText } from '../../helpers/text';
+import type { AffilBoxParams } from '../../transport';
 import {
 	conversionIdField,
 	conversionStateOptions,
@@ -74,13 +75,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const params: AffilBoxParams = {
 			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
 		};
-		if (isSet(fields.partnerId)) params.partner_id = String(fields.partnerId);
-		if (isSet(fields.state)) params.state = String(fields.state);
+		if (isSet(fields.partnerId)) params.partner_id = xmlSafeText(fields.partnerId, 'Partner');
+		if (isSet(fields.state)) params.state = xmlSafeText(fields.state, 'State');
 		// The API names are swapped against intuition: `value` is the order value here.
 		if (isSet(fields.orderValue)) params.value = parseAmount(fields.orderValue, 'Order Value');
 		if (isSet(fields.commission)) params.commission = parseAmount(fields.commission, 'Commission');
 		if (isSet(fields.campaignId)) params.campaign_id = parseInteger(fields.campaignId, 'Campaign');
-		if (isSet(fields.note)) params.note = String(fields.note);
+		if (isSet(fields.note)) params.note = xmlSafeText(fields.note, 'Note');
 		const changes = Object.keys(params).filter(
 			(name) => name !== 'conversion_id' && name !== 'campaign_id',
 		);
@@ -91,8 +92,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				'Nothing would change, so no request was sent.',
 			);
 		}
-
-		const result = await affilBoxApiCall.call(this, 'UpdateConversion', params, i);
-		return writeResultOf(result, 'conversion', wantsRawXml(this, i));
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'UpdateConversion',
+			params,
+			toRecords: (result) => writeResultOf(result, 'conversion', includeRawXml),
+		};
 	});
 }

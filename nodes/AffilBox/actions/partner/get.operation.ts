@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../../helpers/numbers';
 import { recordsOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall } from '../../transport';
+import { requireText } from '../../helpers/text';
 import { optionsCollection, partnerIdField } from '../common.descriptions';
 
 export const description = updateDisplayOptions(
@@ -15,8 +14,11 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem(this, async (i) => {
-		const partnerId = requireText(this.getNodeParameter('partnerId', i), 'Partner');
-		const result = await affilBoxApiCall.call(this, 'GetPartner', { partner_id: partnerId }, i);
-		return recordsOf(result, 'partner', wantsRawXml(this, i));
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'GetPartner',
+			params: { partner_id: requireText(this.getNodeParameter('partnerId', i), 'Partner') },
+			toRecords: (result) => recordsOf(result, 'partner', includeRawXml),
+		};
 	});
 }

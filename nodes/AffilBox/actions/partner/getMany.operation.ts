@@ -6,7 +6,7 @@ import { getLicenceZone } from '../../helpers/licence';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import type { AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
 
 /** UI filter → API parameter; all are whole days (`yyyy-mm-dd`) in the licence time zone. */
@@ -85,7 +85,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				);
 			}
 		}
-		const result = await affilBoxApiCall.call(this, 'GetPartners', params, i);
-		return recordsOf(result, 'partner', wantsRawXml(this, i)).slice(0, limit);
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'GetPartners',
+			params,
+			toRecords: (result) => recordsOf(result, 'partner', includeRawXml).slice(0, limit),
+		};
 	});
 }

@@ -1,12 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../helpers/invalidInput';
-import { requireText } from '../../helpers/numbers';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { affilBoxApiCall, type AffilBoxParams } from '../../transport';
+import { requireText, xmlSafeText } from '../../helpers/text';
+import type { AffilBoxCallResult, AffilBoxParams } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -46,6 +51,16 @@ export const description = updateDisplayOptions(
 // Deliberately loose: the server decides what a valid address is, we only catch obvious slips.
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The partner records, with `created: true|false` when the server says whether it created one. */
+function partnersWithCreated(result: AffilBoxCallResult, includeRawXml: boolean): IDataObject[] {
+	const created = result.answer.fields.created;
+	return recordsOf(result, 'partner', includeRawXml).map((partner) =>
+		created === undefined
+			? partner
+			: { ...partner, created: String(created) === '1' || String(created) === 'true' },
+	);
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem(this, async (i) => {
 		const email = requireText(this.getNodeParameter('email', i), 'Email').trim();
@@ -54,14 +69,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = { email };
-		if (isSet(extra.affilId)) params.affilid = String(extra.affilId);
-
-		const result = await affilBoxApiCall.call(this, 'GetOrCreatePartner', params, i);
-		const created = result.answer.fields.created;
-		return recordsOf(result, 'partner', wantsRawXml(this, i)).map((partner) =>
-			created === undefined
-				? partner
-				: { ...partner, created: String(created) === '1' || String(created) === 'true' },
-		);
+		if (isSet(extra.affilId)) params.affilid = xmlSafeText(extra.affilId, 'Affiliate ID');
+		const includeRawXml = wantsRawXml(this, i);
+		return {
+			method: 'GetOrCreatePartner',
+			params,
+			toRecords: (result) => partnersWithCreated(result, includeRawXml),
+		};
 	});
 }
