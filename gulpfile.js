@@ -132,9 +132,14 @@ async function runScript(entry) {
 			},
 		],
 	});
-	// n8n-core keeps instance settings in a user folder: use the cache, not the user's ~/.n8n.
-	process.env.N8N_USER_FOLDER ??= path.dirname(outfile);
-	require(outfile);
+	// A process of its own, so that figures of one script are not mixed with another's; n8n-core
+	// keeps instance settings in a user folder: the cache, not the user's ~/.n8n.
+	const { spawnSync } = require('node:child_process');
+	const run = spawnSync(process.execPath, [outfile], {
+		stdio: 'inherit',
+		env: { ...process.env, N8N_USER_FOLDER: process.env.N8N_USER_FOLDER ?? path.dirname(outfile) },
+	});
+	if (run.status !== 0) throw new Error(`${entry} exited with ${run.status ?? run.signal}`);
 }
 
 /** `npm start`: the AffilBox sandbox and a marketer's scenario through the built node. */
@@ -144,6 +149,7 @@ async function demo() {
 
 /** `npm run bench`: prints figures, never asserts. */
 async function bench() {
+	await runScript('test/bench/throughput.bench.ts');
 	await runScript('test/bench/triggerPoll.bench.ts');
 }
 
