@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { chunkIndexes } from './chunks';
-import { runLimited } from './limiter';
-import { toNodeError } from './nodeError';
+import { runPrepared, type SendUnit } from './runPrepared';
 
 /** Sends one prepared chunk: its bulk request, resolving to the summary JSON. */
-export type SendChunk = () => Promise<IDataObject>;
+export type SendChunk = SendUnit;
 
 export interface Chunk {
 	itemIndexes: number[];
@@ -26,47 +25,18 @@ export async function runForEachChunk(
 	concurrency: number,
 	prepare: (chunk: Chunk) => SendChunk,
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = context.continueOnFail();
 	const chunks: Chunk[] = chunkIndexes(context.getInputData().length, batchSize).map(
 		(itemIndexes, offset) => ({ itemIndexes, batch: offset + 1 }),
 	);
-	const output: INodeExecutionData[] = new Array<INodeExecutionData>(chunks.length);
-	const pairedItemOf = (chunk: Chunk) => chunk.itemIndexes.map((item) => ({ item }));
-	const failed = (error: unknown, offset: number): INodeExecutionData => {
-		const chunk = chunks[offset];
-		const nodeError = toNodeError(context, error, chunk.itemIndexes[0]);
-		if (!continueOnFail) throw nodeError;
-		const json: IDataObject = {
-			error: nodeError.message,
-			batch: chunk.batch,
-			itemCount: chunk.itemIndexes.length,
-		};
-		if (nodeError.description) json.description = nodeError.description;
-		return { json, pairedItem: pairedItemOf(chunk) };
-	};
-
-	const ready: Array<{ offset: number; send: SendChunk }> = [];
-	for (const [offset, chunk] of chunks.entries()) {
-		try {
-			ready.push({ offset, send: prepare(chunk) });
-		} catch (error) {
-			output[offset] = failed(error, offset);
-		}
-	}
-
-	const outcomes = await runLimited(
-		ready.length,
+	return await runPrepared(
+		context,
+		chunks,
 		concurrency,
-		async (index) => await ready[index].send(),
-		!continueOnFail,
+		(chunk) => ({
+			itemIndex: chunk.itemIndexes[0],
+			pairedItem: chunk.itemIndexes.map((item) => ({ item })),
+			errorFields: { batch: chunk.batch, itemCount: chunk.itemIndexes.length },
+		}),
+		prepare,
 	);
-	for (const [index, outcome] of outcomes.entries()) {
-		const { offset } = ready[index];
-		if (outcome.status === 'fulfilled') {
-			output[offset] = { json: outcome.value, pairedItem: pairedItemOf(chunks[offset]) };
-		} else if (outcome.status === 'rejected') {
-			output[offset] = failed(outcome.reason, offset);
-		}
-	}
-	return output;
 }

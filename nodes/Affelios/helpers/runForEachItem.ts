@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runLimited } from './limiter';
-import { toNodeError } from './nodeError';
+import { runPrepared, type SendUnit } from './runPrepared';
 
 /** Sends one prepared item: its request(s), resolving to the output JSON. */
-export type SendItem = () => Promise<IDataObject>;
+export type SendItem = SendUnit;
 
 /**
  * Runs one operation per input item, up to `concurrency` items at a time. First every item is
@@ -19,40 +18,12 @@ export async function runForEachItem(
 	concurrency: number,
 	prepare: (itemIndex: number) => SendItem,
 ): Promise<INodeExecutionData[]> {
-	const continueOnFail = context.continueOnFail();
-	const count = context.getInputData().length;
-	const output: INodeExecutionData[] = new Array<INodeExecutionData>(count);
-	const failed = (error: unknown, itemIndex: number): INodeExecutionData => {
-		const nodeError = toNodeError(context, error, itemIndex);
-		if (!continueOnFail) throw nodeError;
-		const json: IDataObject = { error: nodeError.message };
-		if (nodeError.description) json.description = nodeError.description;
-		return { json, pairedItem: { item: itemIndex } };
-	};
-
-	const ready: Array<{ itemIndex: number; send: SendItem }> = [];
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			ready.push({ itemIndex, send: prepare(itemIndex) });
-		} catch (error) {
-			output[itemIndex] = failed(error, itemIndex);
-		}
-	}
-
-	const outcomes = await runLimited(
-		ready.length,
+	const itemIndexes = context.getInputData().map((_, itemIndex) => itemIndex);
+	return await runPrepared(
+		context,
+		itemIndexes,
 		concurrency,
-		async (index) => await ready[index].send(),
-		!continueOnFail,
+		(itemIndex) => ({ itemIndex, pairedItem: { item: itemIndex } }),
+		prepare,
 	);
-	for (const [index, outcome] of outcomes.entries()) {
-		const { itemIndex } = ready[index];
-		// Skipped items only follow a failure, which has thrown by then.
-		if (outcome.status === 'fulfilled') {
-			output[itemIndex] = { json: outcome.value, pairedItem: { item: itemIndex } };
-		} else if (outcome.status === 'rejected') {
-			output[itemIndex] = failed(outcome.reason, itemIndex);
-		}
-	}
-	return output;
 }
