@@ -9,7 +9,11 @@ import {
 } from '../../harness/secretLeaks';
 import { useSandbox } from '../../harness/useSandbox';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
-import { runAffilBox } from './affilBoxWorkflow';
+import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
+import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
+import { runPoll } from '../../harness/runWorkflow';
+import { runAffilBox, sandboxCredentials } from './affilBoxWorkflow';
+import { TRIGGER_TYPE } from './triggerWorkflow';
 
 // Distinctive, and full of characters that XML and URLs escape, so every encoded form can be searched for.
 const API_KEY = `Kx9<&>"'sEcReT-🔑-${Date.now()}`;
@@ -180,5 +184,62 @@ describe('the AffilBox API key never leaks', () => {
 		const call = sandbox().requests.at(-1) as { key: string; rawXml: string };
 		expect(call.key).toBe(API_KEY);
 		expect(call.rawXml).toContain(`<key>${escapeXmlText(API_KEY)}</key>`);
+	});
+});
+
+/** The trigger fails by throwing: its error (message, description, all of it) and the console stay clean. */
+const triggerPaths: Array<{
+	name: string;
+	fault?: Record<string, unknown>;
+	credentials?: Record<string, string>;
+}> = [
+	{ name: 'wrong key', credentials: { apiKey: `${API_KEY}-wrong` } },
+	{
+		name: 'HTTP 500 echoing the request',
+		fault: { status: 500, body: echoedKey, contentType: 'text/xml' },
+	},
+	{
+		name: 'error answer echoing the key',
+		fault: { status: 200, body: echoedKey, contentType: 'text/xml' },
+	},
+	{
+		name: 'plain text echoing the key',
+		fault: { status: 200, body: `NO DATA for ${API_KEY}`, contentType: 'text/plain' },
+	},
+	{
+		name: 'malformed XML',
+		fault: {
+			status: 200,
+			body: '<response><status>OK</status><conversion>',
+			contentType: 'text/xml',
+		},
+	},
+	{ name: 'unreachable port', credentials: { apiUrl: 'http://127.0.0.1:9/api/' } },
+];
+
+describe('the AffilBox Trigger never leaks the key either', () => {
+	it.each(triggerPaths)('$name', async ({ fault, credentials }) => {
+		// Enough faults for every retry of the check.
+		if (fault) sandbox().injectFault({ times: 8, ...fault });
+		const failure = await runPoll({
+			nodeTypes: { [TRIGGER_TYPE]: new AffilBoxTrigger() },
+			credentialTypes: [new AffilBoxApi()],
+			credentials: {
+				affilBoxApi: sandboxCredentials(sandbox(), { apiKey: API_KEY, ...credentials }),
+			},
+			node: {
+				type: TRIGGER_TYPE,
+				parameters: { events: ['authorized', 'invoiced'], lookbackDays: 90 },
+			},
+			staticData: {},
+		}).then(
+			() => undefined,
+			(error: unknown) => error as Error & { description?: string },
+		);
+		expect(failure).toBeInstanceOf(Error);
+		expectNoKey(failure!.message, 'the error message');
+		expectNoKey(String(failure!.description ?? ''), 'the error description');
+		expectNoKey(JSON.stringify(failure), 'the serialised error');
+		expectNoKey(consoleLines.join('\n'), 'the console output');
 	});
 });
