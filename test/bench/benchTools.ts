@@ -17,10 +17,17 @@ export async function timed<T>(action: () => Promise<T> | T): Promise<{ ms: numb
 }
 
 /** A sandbox script in a process of its own; resolves with its URL. */
-export async function startSandboxProcess(name: string, args: string[]): Promise<{ url: string; stop: () => void }> {
-	const child = spawn(process.execPath, [`test/sandbox/${name}/server.js`, '--port', '0', ...args], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+export async function startSandboxProcess(
+	name: string,
+	args: string[],
+): Promise<{ url: string; stop: () => void }> {
+	const child = spawn(
+		process.execPath,
+		[`test/sandbox/${name}/server.js`, '--port', '0', ...args],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let seen = '';
 		child.stdout.on('data', (chunk: Buffer) => {
@@ -37,7 +44,10 @@ export async function startSandboxProcess(name: string, args: string[]): Promise
  * A proxy that holds every request `latencyMs` before passing it on: the sandboxes answer in
  * microseconds, real APIs do not, and concurrency only pays off against latency.
  */
-export async function latencyProxy(target: string, latencyMs: number): Promise<{ url: string; close: () => void }> {
+export async function latencyProxy(
+	target: string,
+	latencyMs: number,
+): Promise<{ url: string; close: () => void }> {
 	const upstream = new URL(target);
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 	const server = http.createServer((req, res) => {
@@ -46,7 +56,14 @@ export async function latencyProxy(target: string, latencyMs: number): Promise<{
 		req.on('end', () => {
 			setTimeout(() => {
 				const forward = http.request(
-					{ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers, agent },
+					{
+						host: upstream.hostname,
+						port: upstream.port,
+						path: req.url,
+						method: req.method,
+						headers: req.headers,
+						agent,
+					},
 					(answer) => {
 						res.writeHead(answer.statusCode ?? 502, answer.headers);
 						answer.pipe(res);
@@ -61,11 +78,18 @@ export async function latencyProxy(target: string, latencyMs: number): Promise<{
 	const address = server.address() as { port: number };
 	const url = new URL(target);
 	url.host = `127.0.0.1:${address.port}`;
-	return { url: url.toString().replace(/\/$/, target.endsWith('/') ? '/' : ''), close: () => server.close() };
+	return {
+		url: url.toString().replace(/\/$/, target.endsWith('/') ? '/' : ''),
+		close: () => server.close(),
+	};
 }
 
 /** Runs `count` tasks with at most `limit` in flight (the raw floor the nodes are compared with). */
-export async function runLimited(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
+export async function runLimited(
+	count: number,
+	limit: number,
+	task: (index: number) => Promise<void>,
+): Promise<void> {
 	let next = 0;
 	const worker = async () => {
 		while (next < count) await task(next++);
@@ -74,8 +98,14 @@ export async function runLimited(count: number, limit: number, task: (index: num
 }
 
 /** The internal name of an option in a node's "Options" collection, found by its label. */
-export function optionName(nodeType: INodeType | IVersionedNodeType, label: string): string | undefined {
-	const description = 'nodeVersions' in nodeType ? Object.values(nodeType.nodeVersions).at(-1)!.description : nodeType.description;
+export function optionName(
+	nodeType: INodeType | IVersionedNodeType,
+	label: string,
+): string | undefined {
+	const description =
+		'nodeVersions' in nodeType
+			? Object.values(nodeType.nodeVersions).at(-1)!.description
+			: nodeType.description;
 	const search = (properties: INodeProperties[]): string | undefined => {
 		for (const property of properties) {
 			if (property.displayName === label) return property.name;
