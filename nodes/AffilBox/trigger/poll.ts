@@ -1,11 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { assertTimeZone } from '../helpers/dates';
 import { InvalidInputError } from '../helpers/invalidInput';
-import { DEFAULT_LICENCE_ZONE } from '../helpers/licence';
+import { getLicenceZone } from '../helpers/licence';
 import { xmlSafeText } from '../helpers/text';
-import { CREDENTIAL_TYPE } from '../transport';
 import { planPoll, type Observation } from './decisions';
 import { lookbackWindow, observeConversions, toMinute } from './observe';
 import {
@@ -51,18 +49,14 @@ function readConfig(context: IPollFunctions): TriggerConfig {
 	};
 }
 
+/** The licence zone, its error raised as the node's own (a trigger has no per-item runner to do it). */
 async function licenceZone(context: IPollFunctions): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const zone =
-		typeof credentials.timeZone === 'string' && credentials.timeZone.trim() !== ''
-			? credentials.timeZone.trim()
-			: DEFAULT_LICENCE_ZONE;
 	try {
-		assertTimeZone(zone);
+		return await getLicenceZone(context);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as InvalidInputError).message);
+		// Keeps the message; a NodeOperationError (e.g. a missing credential) passes through as it is.
+		throw new NodeOperationError(context.getNode(), error as Error);
 	}
-	return zone;
 }
 
 function toItems(observations: Observation[], detectedAt: string): INodeExecutionData[] {

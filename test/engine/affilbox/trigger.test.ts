@@ -1,8 +1,18 @@
-import { NodeApiError } from 'n8n-workflow';
+import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
+import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
+import { runPoll } from '../../harness/runWorkflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { lastCall, useAffilBoxSandbox } from './affilBoxWorkflow';
-import { ActiveTrigger, addConversion, emitted, pragueTime, setState } from './triggerWorkflow';
+import { lastCall, sandboxCredentials, useAffilBoxSandbox } from './affilBoxWorkflow';
+import {
+	ActiveTrigger,
+	addConversion,
+	emitted,
+	pragueTime,
+	setState,
+	TRIGGER_TYPE,
+} from './triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const BOTH = { events: ['authorized', 'invoiced'], lookbackDays: 90 };
@@ -271,5 +281,23 @@ describe('AffilBox Trigger', () => {
 			'AffilBox rejected the API key (HTTP 401): Invalid API key (code 401)',
 		);
 		expect(trigger.saved).toEqual({});
+	});
+
+	it('an unknown licence time zone fails the poll naming it, before any request', async () => {
+		const failure = await runPoll({
+			nodeTypes: { [TRIGGER_TYPE]: new AffilBoxTrigger() },
+			credentialTypes: [new AffilBoxApi()],
+			credentials: { affilBoxApi: sandboxCredentials(sandbox(), { timeZone: 'Europe/Atlantis' }) },
+			node: { type: TRIGGER_TYPE, parameters: BOTH },
+			staticData: {},
+		}).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		expect(failure).toBeInstanceOf(NodeOperationError);
+		expect((failure as Error).message).toBe(
+			'The licence time zone "Europe/Atlantis" is not a known IANA time zone (e.g. Europe/Prague)',
+		);
+		expect(sandbox().requests).toHaveLength(0);
 	});
 });
