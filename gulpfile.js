@@ -121,10 +121,11 @@ async function runScript(entry) {
 		logLevel: 'warning',
 		plugins: [
 			{
-				// The sandboxes are plain JS that read their fixtures relative to themselves: load them in place.
-				name: 'sandboxes-in-place',
+				// The sandboxes and the e2e runtime are plain JS that find files relative to themselves
+				// (fixtures, the repository): load them in place.
+				name: 'plain-js-in-place',
 				setup(build) {
-					build.onResolve({ filter: /\/sandbox\// }, (args) => ({
+					build.onResolve({ filter: /\/(sandbox|e2e)\// }, (args) => ({
 						path: require.resolve(path.resolve(args.resolveDir, args.path)),
 						external: true,
 					}));

@@ -1,5 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- benchmark tooling: spawns sandboxes, proxies, times */
-import { spawn } from 'node:child_process';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark tooling: a latency proxy and timers */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -14,30 +13,6 @@ export async function timed<T>(action: () => Promise<T> | T): Promise<{ ms: numb
 	const start = performance.now();
 	const value = await action();
 	return { ms: performance.now() - start, value };
-}
-
-/** A sandbox script in a process of its own; resolves with its URL. */
-export async function startSandboxProcess(
-	name: string,
-	args: string[],
-): Promise<{ url: string; stop: () => void }> {
-	const child = spawn(
-		process.execPath,
-		[`test/sandbox/${name}/server.js`, '--port', '0', ...args],
-		{
-			stdio: ['ignore', 'pipe', 'inherit'],
-		},
-	);
-	const url = await new Promise<string>((resolve, reject) => {
-		let seen = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			seen += chunk.toString();
-			const match = /listening on (\S+)/.exec(seen);
-			if (match) resolve(match[1]);
-		});
-		child.once('exit', (code) => reject(new Error(`${name} sandbox exited with ${code}`)));
-	});
-	return { url, stop: () => child.kill() };
 }
 
 /**

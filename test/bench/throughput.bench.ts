@@ -8,15 +8,9 @@ import { XMLBuilder } from 'fast-xml-parser';
 
 import { loadBuiltPackage } from '../harness/nodeTypes';
 import { runNode } from '../harness/runWorkflow';
+import { startSandbox } from '../e2e/processes';
 import affilboxSeed from '../fixtures/affilbox/seed.json';
-import {
-	latencyProxy,
-	median,
-	optionName,
-	runLimited,
-	startSandboxProcess,
-	timed,
-} from './benchTools';
+import { latencyProxy, median, optionName, runLimited, timed } from './benchTools';
 
 const ROOT = process.cwd();
 const LATENCY_MS = 20;
@@ -60,12 +54,9 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 		seedFile,
 		JSON.stringify({ ...affilboxSeed, conversions: [...affilboxSeed.conversions, ...conversions] }),
 	);
-	const sandbox = await startSandboxProcess('affilbox', [
-		'--key',
-		AFFILBOX_KEY,
-		'--seed',
-		seedFile,
-	]);
+	const sandbox = await startSandbox('affilbox', {
+		args: ['--key', AFFILBOX_KEY, '--seed', seedFile],
+	});
 	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
 	try {
 		const nodeType = loaded.nodeTypes['n8n-nodes-affiliate.affilBox'];
@@ -121,7 +112,7 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 }
 
 async function bulkScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackage>>) {
-	const sandbox = await startSandboxProcess('affelios', ['--key', AFFELIOS_KEY]);
+	const sandbox = await startSandbox('affelios', { args: ['--key', AFFELIOS_KEY] });
 	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
 	try {
 		const nodeType = loaded.nodeTypes['n8n-nodes-affiliate.affelios'];

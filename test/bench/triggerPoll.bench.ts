@@ -1,9 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- a benchmark script: it spawns the sandbox and prints */
-import { spawn } from 'node:child_process';
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a benchmark script: it reads files and prints */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
@@ -11,21 +9,12 @@ import { DateTime } from 'luxon';
 import { loadBuiltPackage } from '../harness/nodeTypes';
 import { createPoller } from '../harness/runWorkflow';
 import seed from '../fixtures/affilbox/seed.json';
+import { startSandbox } from '../e2e/processes';
+import { median, timed } from './benchTools';
 
 const CONVERSIONS = Number(process.env.BENCH_CONVERSIONS ?? 100_000);
 const KEY = 'bench-key';
 const ZONE = 'Europe/Prague';
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function timed<T>(action: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-	const start = performance.now();
-	const value = await action();
-	return { ms: performance.now() - start, value };
-}
 
 /** 100,000 authorized conversions spread over the last 80 days, in the sandbox's own record shape. */
 function benchSeed() {
@@ -44,30 +33,12 @@ function benchSeed() {
 	return { ...seed, conversions };
 }
 
-/** The sandbox in a process of its own, so the figures below are the poll's alone. */
-async function startSandbox(seedFile: string): Promise<{ url: string; stop: () => void }> {
-	const child = spawn(
-		process.execPath,
-		['test/sandbox/affilbox/server.js', '--port', '0', '--key', KEY, '--seed', seedFile],
-		{
-			stdio: ['ignore', 'pipe', 'inherit'],
-		},
-	);
-	const url = await new Promise<string>((resolve, reject) => {
-		child.stdout.on('data', (chunk: Buffer) => {
-			const match = /listening on (\S+)/.exec(chunk.toString());
-			if (match) resolve(match[1]);
-		});
-		child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-	});
-	return { url, stop: () => child.kill() };
-}
-
 async function main() {
 	const dir = mkdtempSync(join(tmpdir(), 'affilbox-bench-'));
 	const seedFile = join(dir, 'seed.json');
 	writeFileSync(seedFile, JSON.stringify(benchSeed()));
-	const sandbox = await startSandbox(seedFile);
+	// The sandbox in a process of its own, so the figures below are the poll's alone.
+	const sandbox = await startSandbox('affilbox', { args: ['--key', KEY, '--seed', seedFile] });
 	try {
 		const from = DateTime.now().setZone(ZONE).minus({ days: 90 }).toFormat('yyyy-MM-dd HH:mm');
 		const request = new XMLBuilder({}).build({
