@@ -50,6 +50,10 @@ export const conversionStateOptions = [
 	{ name: 'Waiting', value: 'waiting' },
 ];
 
+/** The state values AffilBox knows; an expression must give one of them. */
+export const CONVERSION_STATES = conversionStateOptions.map((option) => option.value);
+export const CONVERSION_STATE_HINT = 'A rejected conversion has the state "rejection".';
+
 export const noteField: INodeProperties = {
 	displayName: 'Note',
 	name: 'note',

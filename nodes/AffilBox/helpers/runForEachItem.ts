@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { withHintForModel } from '../../shared/aiToolError';
+
 import {
 	affilBoxApiCall,
 	type AffilBoxCallResult,
@@ -21,6 +23,10 @@ export interface ItemCall {
 type NodeError = NodeApiError | NodeOperationError;
 
 function toNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+	return withHintForModel(context.getNode(), asNodeError(context, error, itemIndex));
+}
+
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof InvalidInputError) {
 		return new NodeOperationError(context.getNode(), error.message, {

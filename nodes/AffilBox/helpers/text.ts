@@ -18,3 +18,23 @@ export function requireText(value: unknown, field: string): string {
 	if (text.trim() === '') throw new InvalidInputError(field, `${field} is required`);
 	return xmlSafeText(text, field);
 }
+
+/**
+ * The value of a choice field, which an expression (or a model calling the node as a tool) can
+ * fill with any text: one of `allowed` (case aside), or an error listing them. Never a default.
+ */
+export function oneOf<T extends string>(
+	value: unknown,
+	allowed: readonly T[],
+	field: string,
+	hint?: string,
+): T {
+	const text = typeof value === 'string' ? value.trim() : String(value ?? '');
+	const found = allowed.find((choice) => choice === text.toLowerCase());
+	if (found !== undefined) return found;
+	throw new InvalidInputError(
+		field,
+		`${field} must be one of ${allowed.map((choice) => `"${choice}"`).join(', ')}, got "${text}"`,
+		hint,
+	);
+}

@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { escapeXmlText } from './apiKey';
+import { refusedCallHint } from './methodHints';
 import type { AffilBoxAnswerProblem } from './responseXml';
 
 /**
@@ -124,7 +125,7 @@ export function answerProblemError(
 			const description =
 				problem.code === '401' || problem.code === '403'
 					? AUTH_HINT
-					: `Method ${context.method} failed.`;
+					: refusedCallHint(context.method);
 			return apiError(context, `AffilBox error${code}: ${problem.message}`, description);
 		}
 	}

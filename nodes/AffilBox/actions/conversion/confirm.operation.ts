@@ -5,7 +5,7 @@ import { parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { requireText, xmlSafeText } from '../../helpers/text';
+import { oneOf, requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
 	conversionIdField,
@@ -13,6 +13,8 @@ import {
 	optionalCampaignIdField,
 	optionsCollection,
 } from '../common.descriptions';
+
+const DECISIONS = ['approve', 'reject'] as const;
 
 const properties: INodeProperties[] = [
 	conversionIdField,
@@ -26,6 +28,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'approve',
 		required: true,
+		description: 'In an expression: approve or reject (any other value is refused)',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -48,7 +51,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
 			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
-			value: this.getNodeParameter('decision', i) === 'approve',
+			value: oneOf(this.getNodeParameter('decision', i), DECISIONS, 'Decision') === 'approve',
 		};
 		if (isSet(extra.campaignId)) params.campaign_id = parseInteger(extra.campaignId, 'Campaign');
 		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');

@@ -7,9 +7,11 @@ import { parseInteger } from '../../helpers/numbers';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { xmlSafeText } from '../../helpers/text';
+import { oneOf, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
+	CONVERSION_STATE_HINT,
+	CONVERSION_STATES,
 	conversionStateOptions,
 	optionalCampaignIdField,
 	optionsCollection,
@@ -50,6 +52,7 @@ const properties: INodeProperties[] = [
 				name: 'coupon',
 				type: 'string',
 				default: '',
+				description: 'Only conversions with this coupon code',
 			},
 			{
 				displayName: 'Created After',
@@ -81,6 +84,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: conversionStateOptions,
 				default: 'waiting',
+				description:
+					'Only conversions in this state. In an expression: waiting, authorized, invoiced or rejection.',
 			},
 		],
 	},
@@ -109,7 +114,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const params: AffilBoxParams = {};
 		if (isSet(filters.partnerId)) params.partner_id = xmlSafeText(filters.partnerId, 'Partner');
 		if (isSet(filters.coupon)) params.coupon = xmlSafeText(filters.coupon, 'Coupon');
-		if (isSet(filters.state)) params.filter_state = xmlSafeText(filters.state, 'State');
+		if (isSet(filters.state))
+			params.filter_state = oneOf(filters.state, CONVERSION_STATES, 'State', CONVERSION_STATE_HINT);
 		if (isSet(filters.createdAfter)) {
 			params.filter_date_from = formatAffilBoxDate(
 				filters.createdAfter,

@@ -6,9 +6,11 @@ import { parseAmount, parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { requireText, xmlSafeText } from '../../helpers/text';
+import { oneOf, requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
+	CONVERSION_STATE_HINT,
+	CONVERSION_STATES,
 	conversionIdField,
 	conversionStateOptions,
 	noteField,
@@ -32,7 +34,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { numberPrecision: 2 },
 				default: 0,
-				description: "The partner's commission amount",
+				description: "The partner's new commission: a number without currency, e.g. 45 or 12.50",
 			},
 			noteField,
 			{
@@ -41,7 +43,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { numberPrecision: 2 },
 				default: 0,
-				description: 'The order value of the conversion',
+				description: 'The new order value of the conversion: a number without currency',
 			},
 			{
 				displayName: 'Partner',
@@ -57,7 +59,8 @@ const properties: INodeProperties[] = [
 				type: 'options',
 				options: conversionStateOptions,
 				default: 'waiting',
-				description: 'New state; a conversion can also be moved back to waiting',
+				description:
+					'New state; a conversion can also be moved back to waiting. In an expression: waiting, authorized, invoiced or rejection.',
 			},
 		],
 	},
@@ -76,7 +79,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
 		};
 		if (isSet(fields.partnerId)) params.partner_id = xmlSafeText(fields.partnerId, 'Partner');
-		if (isSet(fields.state)) params.state = xmlSafeText(fields.state, 'State');
+		if (isSet(fields.state))
+			params.state = oneOf(fields.state, CONVERSION_STATES, 'State', CONVERSION_STATE_HINT);
 		// The API names are swapped against intuition: `value` is the order value here.
 		if (isSet(fields.orderValue)) params.value = parseAmount(fields.orderValue, 'Order Value');
 		if (isSet(fields.commission)) params.commission = parseAmount(fields.commission, 'Commission');
