@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description: 'Get a transaction by its Affelios ID',
-				action: 'Get a transaction',
+				action: 'Get a transaction by internal ID',
 			},
 		],
 		default: 'create',

@@ -30,7 +30,13 @@ export const externalIdField: INodeProperties = {
 };
 
 function amountField(displayName: string, name: string, description: string): INodeProperties {
-	return { displayName, name, type: 'number', default: 0, description };
+	return {
+		displayName,
+		name,
+		type: 'number',
+		default: 0,
+		description: `${description}: a number without currency`,
+	};
 }
 
 function textField(displayName: string, name: string, description: string): INodeProperties {

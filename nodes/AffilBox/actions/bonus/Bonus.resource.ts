@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Add',
 				value: 'add',
 				description: 'Credit a bonus to a partner',
-				action: 'Add a bonus',
+				action: 'Credit a bonus to a partner',
 			},
 		],
 		default: 'add',

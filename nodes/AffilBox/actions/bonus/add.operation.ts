@@ -26,7 +26,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: 'Bonus amount credited to the partner',
+		description:
+			'Bonus amount credited to the partner: a number without currency, e.g. 250 or 12.50',
 	},
 	optionsCollection,
 ];

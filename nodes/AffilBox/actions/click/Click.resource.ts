@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Add',
 				value: 'add',
 				description: 'Record clicks for a partner in a campaign',
-				action: 'Add clicks',
+				action: 'Record clicks for a partner',
 			},
 		],
 		default: 'add',

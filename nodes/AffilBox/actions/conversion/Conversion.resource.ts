@@ -20,19 +20,19 @@ export const description: INodeProperties[] = [
 				name: 'Add',
 				value: 'add',
 				description: 'Record a new conversion for a partner',
-				action: 'Add a conversion',
+				action: 'Record a conversion for a partner',
 			},
 			{
 				name: 'Confirm or Reject',
 				value: 'confirm',
 				description: 'Approve or reject a waiting conversion',
-				action: 'Confirm or reject a conversion',
+				action: 'Approve or reject a conversion',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get one conversion by your transaction ID',
-				action: 'Get a conversion',
+				action: 'Get a conversion by transaction ID',
 			},
 			{
 				name: 'Get Many',

@@ -27,7 +27,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: "The partner's final commission for this conversion",
+		description:
+			"The partner's final commission for this conversion: a number without currency, e.g. 45 or 12.50",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -60,7 +61,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { numberPrecision: 2 },
 				default: 0,
-				description: 'Order total without VAT, shipping and packing',
+				description: 'Order total without VAT, shipping and packing: a number without currency',
 			},
 		],
 	},

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description: 'Get one partner by affiliate ID or e-mail',
-				action: 'Get a partner',
+				action: 'Get a partner by affiliate ID or email',
 			},
 			{
 				name: 'Get Many',
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 				name: 'Get or Create',
 				value: 'getOrCreate',
 				description: 'Find a partner by e-mail, or create one',
-				action: 'Get or create a partner',
+				action: 'Get or create a partner by email',
 			},
 		],
 		default: 'get',
