@@ -66,6 +66,21 @@ const getManyConversions = (/** @type {number} */ y) =>
 		y,
 	);
 
+/** Confirm or Reject: the model picks the conversion; the decision is fixed or picked too. */
+const approveOrReject = (/** @type {string} */ decision, /** @type {number} */ y) =>
+	toolNode(
+		'Approve or reject a conversion',
+		'affilBox',
+		{
+			resource: 'conversion',
+			operation: 'confirm',
+			conversionId: fromAI('Conversion_ID', DESCRIBE.conversionId),
+			decision,
+			additionalFields: {},
+		},
+		y,
+	);
+
 /**
  * @param {string} id @param {string} name
  * @param {object[]} nodes the trigger first, then the nodes it feeds and the tools
@@ -102,18 +117,7 @@ function workflow(id, name, nodes, toolNames, toolsTo, connections = {}) {
 function agentWorkflow({ path }) {
 	const tools = [
 		getManyConversions(200),
-		toolNode(
-			'Approve or reject a conversion',
-			'affilBox',
-			{
-				resource: 'conversion',
-				operation: 'confirm',
-				conversionId: fromAI('Conversion_ID', DESCRIBE.conversionId),
-				decision: 'approve',
-				additionalFields: {},
-			},
-			300,
-		),
+		approveOrReject('approve', 300),
 		toolNode(
 			'Credit a bonus to a partner',
 			'affilBox',
@@ -195,18 +199,7 @@ function agentWorkflow({ path }) {
 function mcpWorkflow({ path }) {
 	const tools = [
 		getManyConversions(200),
-		toolNode(
-			'Approve or reject a conversion',
-			'affilBox',
-			{
-				resource: 'conversion',
-				operation: 'confirm',
-				conversionId: fromAI('Conversion_ID', DESCRIBE.conversionId),
-				decision: fromAI('Decision', DESCRIBE.decision),
-				additionalFields: {},
-			},
-			300,
-		),
+		approveOrReject(fromAI('Decision', DESCRIBE.decision), 300),
 	];
 	return workflow(
 		'mcpServerE2e',
