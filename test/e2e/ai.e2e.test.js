@@ -20,7 +20,7 @@ const {
 
 const { requireAiNodes } = require('./ai/aiPackages');
 const { agentWorkflow, mcpWorkflow, DESCRIBE } = require('./ai/workflows');
-const { isUnregistered, onceRegistered, waitForReadiness } = require('./ai/serving');
+const { isUnregistered, onceRegistered, stopAndWait, waitForReadiness } = require('./ai/serving');
 const { startFakeOpenAi, FAKE_MODEL } = require('./fakeOpenAi/server');
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
@@ -168,7 +168,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-	server?.kill();
+	if (server) await stopAndWait(server, 30_000);
 	await Promise.all([affilbox?.close(), affelios?.close(), model?.close()]);
 	process.stdout.write(`AI e2e timings (ms): ${JSON.stringify(timings)}\n`);
 	if (!process.env.E2E_KEEP && work) fs.rmSync(work, { recursive: true, force: true });

@@ -51,4 +51,18 @@ function isUnregistered(status, body) {
 	return status === 404 && body.includes('is not registered');
 }
 
-module.exports = { waitForReadiness, onceRegistered, isUnregistered };
+/**
+ * Stops `n8n start` and waits until it has exited: it writes its log while shutting down, so its
+ * folder can only be removed after that. SIGKILL if it takes longer than `graceMs`.
+ * @param {import('node:child_process').ChildProcess} child @param {number} graceMs
+ */
+async function stopAndWait(child, graceMs) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+}
+
+module.exports = { waitForReadiness, onceRegistered, isUnregistered, stopAndWait };
