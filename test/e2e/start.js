@@ -4,72 +4,172 @@
 /**
  * `npm start`: both sandboxes and a real n8n with this package installed, sandbox credentials and
  * the example workflows ready, so the nodes can be tried in the editor without any API key.
- * The first start installs n8n into a cache (a few minutes); later starts take seconds.
+ * The first start installs n8n into a cache (minutes); later starts take about a minute.
+ *
+ * It either comes up or says why: taken ports are named before anything starts; n8n counts as up
+ * only when it really serves; every failure prints its cause and the end of n8n's own log; and on
+ * any end (failure, Ctrl-C, SIGTERM, a crash, even this process being killed) n8n and both
+ * sandboxes are stopped (each runs supervised in a process group of its own).
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { createInstance } = require('./n8n/instance');
+const { readExamples, examplesFingerprint, PAYOUT_DIR } = require('./n8n/examples');
+const { createInstance, tailOf } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
-const { startSandbox, ROOT } = require('./processes');
+const { requestJson } = require('./n8n/readiness');
+const { sandboxCredentials, LICENCE_ZONE } = require('./n8n/sandboxCredentials');
+const { duration } = require('./n8n/time');
+const {
+	assertPortsFree,
+	startSandbox,
+	stopAllSupervised,
+	supervisedCount,
+	ROOT,
+} = require('./processes');
 
-const PORT = Number(process.env.N8N_PORT ?? 5678);
-const AFFILBOX_PORT = process.env.AFFILBOX_SANDBOX_PORT ?? '8081';
-const AFFELIOS_PORT = process.env.AFFELIOS_SANDBOX_PORT ?? '8082';
-const PAYOUT_DIR = '/tmp/n8n-nodes-affiliate/payouts';
 const OWNER = {
 	email: 'marketer@example.com',
 	firstName: 'Demo',
 	lastName: 'Marketer',
 	password: 'Affiliate-demo-1',
 };
+const AFFILBOX_KEY = 'sandbox-key';
+const AFFELIOS_KEY = 'affelios-sandbox-key';
 
 /** @param {string} line */
 const say = (line) => process.stdout.write(`${line}\n`);
 
-/** @type {Array<{ stop: () => void }>} */
-const children = [];
-function stopAll(code = 0) {
-	for (const child of children) child.stop();
+/**
+ * @param {string} name
+ * @param {number} fallback
+ */
+function portSetting(name, fallback) {
+	const text = process.env[name];
+	if (text === undefined || text === '') return fallback;
+	const port = Number(text);
+	if (!Number.isInteger(port) || port < 1 || port > 65535)
+		throw new Error(`${name} must be a port number (1-65535), not "${text}"`);
+	return port;
+}
+
+/** N8N_START_TIMEOUT (seconds): how long n8n may take to come up; default 10 minutes. */
+function startTimeoutMs() {
+	const text = process.env.N8N_START_TIMEOUT;
+	if (text === undefined || text === '') return undefined;
+	const seconds = Number(text);
+	if (!Number.isFinite(seconds) || seconds <= 0)
+		throw new Error(`N8N_START_TIMEOUT must be a number of seconds, not "${text}"`);
+	return seconds * 1000;
+}
+
+/** Where the demo n8n keeps its database; later starts reuse it. */
+function demoHome() {
+	return (
+		process.env.N8N_NODES_AFFILIATE_START_HOME ??
+		path.join(
+			process.env.N8N_NODES_AFFILIATE_CACHE ??
+				path.join(os.homedir(), '.cache', 'n8n-nodes-affiliate'),
+			'start',
+		)
+	);
+}
+
+let stopping = false;
+/**
+ * Stops everything this start began and exits. Safe to call more than once.
+ * @param {number} code
+ */
+async function shutdown(code) {
+	if (stopping) return;
+	stopping = true;
+	if (supervisedCount() > 0) {
+		say('Stopping n8n and both sandboxes…');
+		await stopAllSupervised();
+		say('Stopped: nothing of this start is left running.');
+	}
 	process.exit(code);
 }
 
+/** @param {unknown} error */
+function fail(error) {
+	process.stderr.write(
+		`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
+	void shutdown(1);
+}
+
+for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+	process.on(signal, () => void shutdown(0));
+}
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
 /** A local owner account, so the editor opens straight to the login (n8n asks for one on first use). @param {string} base */
 async function createOwner(base) {
-	const settings =
-		/** @type {{ data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } }} */ (
-			await (await fetch(`${base}/rest/settings`)).json()
-		);
-	if (settings?.data?.userManagement?.showSetupOnFirstLoad !== true) return; // set up by an earlier start
-	const response = await fetch(`${base}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	if (!response.ok) throw new Error(`owner setup failed: HTTP ${response.status}`);
+	const settings = await requestJson(`${base}/rest/settings`, {}, { what: 'reading n8n settings' });
+	if (settings.body?.data?.userManagement?.showSetupOnFirstLoad !== true) return; // set up by an earlier start
+	const setup = await requestJson(
+		`${base}/rest/owner/setup`,
+		{
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		},
+		{ what: 'creating the owner account' },
+	);
+	if (setup.status >= 400)
+		throw new Error(`owner setup failed: HTTP ${setup.status} ${JSON.stringify(setup.body)}`);
+}
+
+/**
+ * @template T
+ * @param {string} what
+ * @param {() => Promise<T>} step
+ * @returns {Promise<T>}
+ */
+async function timedStep(what, step) {
+	const started = Date.now();
+	const result = await step();
+	say(`      ${what} (${duration(Date.now() - started)})`);
+	return result;
 }
 
 async function main() {
 	const started = Date.now();
-	say('[1/5] n8n runtime');
-	const runtime = ensureN8n({ log: (line) => say(`      ${line}`) });
+	const timeoutMs = startTimeoutMs();
+	const port = portSetting('N8N_PORT', 5678);
+	const brokerPort = portSetting('N8N_RUNNERS_BROKER_PORT', port + 1);
+	const affilboxPort = portSetting('AFFILBOX_SANDBOX_PORT', 8081);
+	const affeliosPort = portSetting('AFFELIOS_SANDBOX_PORT', 8082);
+	const n8nPorts = [
+		{ port, what: 'n8n', setting: 'N8N_PORT' },
+		{ port: brokerPort, what: "n8n's task broker", setting: 'N8N_RUNNERS_BROKER_PORT' },
+	];
+	say('[1/6] checking ports');
+	await assertPortsFree([
+		...n8nPorts,
+		{ port: affilboxPort, what: 'AffilBox sandbox', setting: 'AFFILBOX_SANDBOX_PORT' },
+		{ port: affeliosPort, what: 'Affelios sandbox', setting: 'AFFELIOS_SANDBOX_PORT' },
+	]);
 
-	say(`[2/5] sandboxes: AffilBox on ${AFFILBOX_PORT}, Affelios on ${AFFELIOS_PORT}`);
-	process.on('SIGINT', () => stopAll());
-	process.on('SIGTERM', () => stopAll());
-	const affilbox = await startSandbox('affilbox', { port: AFFILBOX_PORT });
-	children.push(affilbox);
-	const affelios = await startSandbox('affelios', { port: AFFELIOS_PORT });
-	children.push(affelios);
+	say('[2/6] n8n runtime');
+	const runtime = await ensureN8n({ log: (line) => say(`      ${line}`) });
 
-	say('[3/5] installing the built package into n8n');
-	const home = path.join(
-		process.env.N8N_NODES_AFFILIATE_CACHE ??
-			path.join(os.homedir(), '.cache', 'n8n-nodes-affiliate'),
-		'start',
-	);
+	say(`[3/6] sandboxes: AffilBox on ${affilboxPort}, Affelios on ${affeliosPort}`);
+	const affilbox = await startSandbox('affilbox', {
+		port: String(affilboxPort),
+		args: ['--key', AFFILBOX_KEY, '--time-zone', LICENCE_ZONE],
+	});
+	const affelios = await startSandbox('affelios', {
+		port: String(affeliosPort),
+		args: ['--key', AFFELIOS_KEY],
+	});
+
+	say('[4/6] this package, sandbox credentials and example workflows into n8n');
+	const home = demoHome();
 	fs.mkdirSync(home, { recursive: true });
 	fs.mkdirSync(PAYOUT_DIR, { recursive: true });
 	const tarball = execFileSync(
@@ -83,63 +183,68 @@ async function main() {
 	const n8n = createInstance({
 		runtime,
 		userFolder: path.join(home, 'user'),
-		port: PORT,
-		brokerPort: PORT + 1,
-		extraEnv: {
-			N8N_RESTRICT_FILE_ACCESS_TO: PAYOUT_DIR,
-			N8N_LOG_OUTPUT: 'console',
-			N8N_LOG_LEVEL: 'warn',
-		},
+		port,
+		brokerPort,
+		timeZone: LICENCE_ZONE,
+		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: PAYOUT_DIR },
 	});
 	n8n.installPackage(path.join(home, /** @type {string} */ (tarball)));
-
-	say('[4/5] sandbox credentials and example workflows');
-	n8n.importCredentials([
-		{
-			id: 'affilboxSandbox',
-			name: 'AffilBox sandbox',
-			type: 'affilBoxApi',
-			data: { apiUrl: affilbox.url, apiKey: 'sandbox-key', timeZone: 'Europe/Prague' },
-		},
-		{
-			id: 'affeliosSandbox',
-			name: 'Affelios sandbox',
-			type: 'affeliosApi',
-			data: { apiKey: 'affelios-sandbox-key', baseUrl: affelios.url, authorizationHeader: 'none' },
-		},
-	]);
-	const imported = path.join(home, 'user', '.examples-imported');
-	if (!fs.existsSync(imported)) {
-		// Only once: later starts keep whatever was changed in the editor.
-		for (const file of fs
-			.readdirSync(path.join(ROOT, 'examples'))
-			.filter((name) => name.endsWith('.json'))) {
-			const workflow = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8'));
-			n8n.importWorkflow(workflow);
-			n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
+	await timedStep('credentials imported', () =>
+		n8n.importCredentials(
+			sandboxCredentials({
+				affilboxUrl: affilbox.url,
+				affilboxKey: AFFILBOX_KEY,
+				affeliosUrl: affelios.url,
+				affeliosKey: AFFELIOS_KEY,
+			}),
+		),
+	);
+	const marker = path.join(n8n.userFolder, '.examples-imported');
+	const fingerprint = examplesFingerprint();
+	const importedBefore = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').trim() : '';
+	if (importedBefore === fingerprint) {
+		say('      examples: kept as they are in n8n (imported by an earlier start)');
+	} else {
+		// Later starts keep whatever was changed in the editor, unless the example files changed.
+		if (importedBefore)
+			say('      the example files changed since the last start: importing them again');
+		const examples = readExamples();
+		await timedStep(`${examples.length} example workflows imported`, () =>
+			n8n.importWorkflow(examples),
+		);
+		for (const example of examples) {
+			await timedStep(`published "${example.name}"`, () => n8n.publish(example.id));
 		}
-		fs.writeFileSync(imported, new Date().toISOString());
+		fs.writeFileSync(marker, fingerprint);
 	}
 
-	say('[5/5] starting n8n');
-	const server = await n8n.start();
-	children.push({ stop: () => server.kill() });
-	const base = `http://localhost:${PORT}`;
-	await createOwner(base);
+	say(`[5/6] starting n8n (time zone ${LICENCE_ZONE}); its own output: ${n8n.startLog}`);
+	await assertPortsFree(n8nPorts); // again: the install may have taken minutes
+	const server = await n8n.start({ log: say, timeoutMs });
+	const base = `http://localhost:${port}`;
+	server.exited.then((code) => {
+		if (stopping) return;
+		process.stderr.write(
+			`\nn8n exited unexpectedly (exit code ${code}). Last lines of ${n8n.startLog}:\n${tailOf(n8n.startLog)}\n`,
+		);
+		void shutdown(1);
+	});
+
+	say('[6/6] owner account');
+	try {
+		await createOwner(`http://127.0.0.1:${port}`);
+	} catch (error) {
+		const cause = error instanceof Error ? error.message : String(error);
+		throw new Error(`${cause}\n--- last lines of ${n8n.startLog} ---\n${tailOf(n8n.startLog)}`);
+	}
 	say(`
-n8n is ready at ${base}  (${Math.round((Date.now() - started) / 1000)} s)
+n8n is ready at ${base}  (${duration(Date.now() - started)})
   log in:    ${OWNER.email} / ${OWNER.password}   (local only)
   workflows: the three examples, active; credentials "AffilBox sandbox" and "Affelios sandbox"
   try:       curl -X POST ${base}/webhook/payment-succeeded -H 'Content-Type: application/json' -d '{"orderId":"OBJ-2025-0002","provider":"card"}'
              payout CSV of example 2: ${PAYOUT_DIR}/affiliate-payouts.csv
+  n8n's log: ${n8n.startLog}
 Ctrl-C stops n8n and both sandboxes.`);
-	server.once('exit', (code) => {
-		say(`n8n exited (${code}); stopping the sandboxes.`);
-		stopAll();
-	});
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-	stopAll(1);
-});
+main().catch(fail);

@@ -3,20 +3,40 @@
 
 /**
  * One n8n instance in a folder of its own: its database, its encryption key, this package installed
- * as a community package, and the CLI commands the tests and `npm start` need.
+ * as a community package, the CLI commands the tests and `npm start` need, and `n8n start` brought
+ * up until it really serves (readiness OK and JSON from the REST API). Every n8n process runs
+ * supervised (test/e2e/supervisor.js): it never outlives the process that started it.
  */
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { spawnSupervised } = require('../processes');
+const { waitUntilReady } = require('./readiness');
+
 const PACKAGE_NAME = 'n8n-nodes-affiliate';
+/** Lines of n8n's own log shown with a failure. */
+const TAIL_LINES = 40;
+
+/** @param {string} file @param {number} lines */
+function tailOf(file, lines = TAIL_LINES) {
+	let text = '';
+	try {
+		text = fs.readFileSync(file, 'utf8').trimEnd();
+	} catch {
+		// not created yet
+	}
+	return text ? text.split('\n').slice(-lines).join('\n') : '(n8n has written nothing to it yet)';
+}
 
 /**
- * @param {{ runtime: { node: string, n8n: string }, userFolder: string, port: number, brokerPort: number, extraEnv?: Record<string, string> }} options
+ * @param {{ runtime: { node: string, n8n: string }, userFolder: string, port: number, brokerPort: number, timeZone?: string, extraEnv?: Record<string, string> }} options
  */
 function createInstance(options) {
 	const { runtime, userFolder, port, brokerPort } = options;
+	fs.mkdirSync(userFolder, { recursive: true });
 	const logFile = path.join(userFolder, 'n8n.log');
+	const startLog = path.join(userFolder, 'n8n-start.log');
 	const env = {
 		...process.env,
 		// Under jest NODE_ENV is `test`, which makes n8n act as in its own unit tests (a silent logger).
@@ -32,9 +52,13 @@ function createInstance(options) {
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_SECURE_COOKIE: 'false',
+		// Well inside the supervisor's 20 s grace, so Ctrl-C ends n8n cleanly rather than by SIGKILL.
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		N8N_LOG_FORMAT: 'json',
 		N8N_LOG_OUTPUT: 'file',
 		N8N_LOG_FILE_LOCATION: logFile,
+		// The instance's default time zone: what `$now` and the Schedule use in every workflow.
+		...(options.timeZone ? { GENERIC_TIMEZONE: options.timeZone } : {}),
 		...(options.extraEnv ?? {}),
 	};
 
@@ -54,43 +78,58 @@ function createInstance(options) {
 		return target;
 	}
 
-	/** @param {string[]} args */
-	function cli(args) {
-		const result = spawnSync(runtime.node, [runtime.n8n, ...args], {
+	/**
+	 * Runs one n8n CLI command to its end.
+	 * @param {string[]} args
+	 * @returns {Promise<string>} its standard output
+	 */
+	async function cli(args) {
+		const command = spawnSupervised(runtime.node, [runtime.n8n, ...args], {
 			env,
-			encoding: 'utf8',
-			maxBuffer: 256 * 1024 * 1024,
+			stdout: 'pipe',
+			stderr: 'pipe',
 		});
-		if (result.status !== 0) {
-			throw new Error(
-				`n8n ${args.join(' ')} failed (exit ${result.status}):\n${(result.stdout + result.stderr).slice(-3000)}`,
-			);
+		let output = '';
+		let stdout = '';
+		command.child.stdout?.on('data', (chunk) => {
+			stdout += chunk;
+			output += chunk;
+		});
+		command.child.stderr?.on('data', (chunk) => (output += chunk));
+		const code = await command.exited;
+		if (code !== 0) {
+			throw new Error(`n8n ${args.join(' ')} failed (exit ${code}):\n${output.slice(-3000)}`);
 		}
-		return result.stdout;
+		return stdout;
 	}
 
 	/** @param {unknown[]} credentials n8n export format, plain `data` (encrypted on import) */
-	function importCredentials(credentials) {
+	async function importCredentials(credentials) {
 		const file = path.join(userFolder, 'credentials.import.json');
 		fs.writeFileSync(file, JSON.stringify(credentials));
-		cli(['import:credentials', `--input=${file}`]);
+		await cli(['import:credentials', `--input=${file}`]);
 	}
 
-	/** @param {object} workflow n8n export format */
-	function importWorkflow(workflow) {
+	/** @param {object | object[]} workflows n8n export format; several in one CLI run */
+	async function importWorkflow(workflows) {
 		const file = path.join(userFolder, 'workflow.import.json');
-		fs.writeFileSync(file, JSON.stringify(workflow));
-		cli(['import:workflow', `--input=${file}`]);
+		fs.writeFileSync(file, JSON.stringify(workflows));
+		await cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/** Makes the workflow's current version the active one (takes effect when n8n starts). @param {string} id */
+	async function publish(id) {
+		await cli(['publish:workflow', `--id=${id}`]);
 	}
 
 	/**
 	 * Runs a workflow headlessly (`n8n execute`); its run comes through the logger as JSON.
 	 * @param {string} id
-	 * @returns {any} the execution (data.resultData.runData …)
+	 * @returns {Promise<any>} the execution (data.resultData.runData …)
 	 */
-	function execute(id) {
+	async function execute(id) {
 		fs.rmSync(logFile, { force: true });
-		cli(['execute', `--id=${id}`, '--rawOutput']);
+		await cli(['execute', `--id=${id}`, '--rawOutput']);
 		const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
 		for (const line of lines.reverse()) {
 			const entry = JSON.parse(line);
@@ -107,44 +146,52 @@ function createInstance(options) {
 		);
 	}
 
-	/** Starts `n8n start`; resolves once its REST API answers (/healthz answers before that). */
-	async function start() {
-		const child = spawn(runtime.node, [runtime.n8n, 'start'], {
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+	/**
+	 * Starts `n8n start` (its output in `startLog`, readable text) and resolves once it serves: readiness
+	 * OK and JSON from the REST API. On any failure n8n is stopped and the error carries the cause and
+	 * the last lines of n8n's log.
+	 * @param {{ log?: (line: string) => void, timeoutMs?: number }} [startOptions]
+	 */
+	async function start(startOptions = {}) {
+		const out = fs.openSync(startLog, 'w');
+		const server = spawnSupervised(runtime.node, [runtime.n8n, 'start'], {
+			env: { ...env, N8N_LOG_OUTPUT: 'console', N8N_LOG_FORMAT: 'text', N8N_LOG_LEVEL: 'info' },
+			stdout: out,
+			stderr: out,
 		});
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		const deadline = Date.now() + 180_000;
-		while (Date.now() < deadline) {
-			if (child.exitCode !== null)
-				throw new Error(`n8n start exited with ${child.exitCode}:\n${output.slice(-3000)}`);
-			try {
-				const response = await fetch(`http://127.0.0.1:${port}/rest/settings`);
-				if (response.ok) return child;
-			} catch {
-				// not listening yet
-			}
-			await new Promise((resolve) => setTimeout(resolve, 500));
+		fs.closeSync(out);
+		try {
+			await waitUntilReady({
+				base: `http://127.0.0.1:${port}`,
+				exitCode: server.exitCode,
+				logFile: startLog,
+				log: startOptions.log,
+				timeoutMs: startOptions.timeoutMs,
+			});
+		} catch (error) {
+			await server.stop();
+			const cause = error instanceof Error ? error.message : String(error);
+			throw new Error(
+				`${cause}\n--- last ${TAIL_LINES} lines of n8n's log (${startLog}) ---\n${tailOf(startLog)}`,
+			);
 		}
-		child.kill();
-		throw new Error(
-			`n8n start did not answer on port ${port} within 3 minutes:\n${output.slice(-3000)}`,
-		);
+		return { pid: server.pid, exited: server.exited, stop: server.stop, logFile: startLog };
 	}
 
 	return {
 		env,
+		port,
 		userFolder,
 		logFile,
+		startLog,
 		installPackage,
 		cli,
 		importCredentials,
 		importWorkflow,
+		publish,
 		execute,
 		start,
 	};
 }
 
-module.exports = { createInstance, PACKAGE_NAME };
+module.exports = { createInstance, tailOf, PACKAGE_NAME };

@@ -1,0 +1,39 @@
+// @ts-check
+'use strict';
+
+/** The example workflows (examples/*.json, n8n export format), as `npm start` and the e2e tests import them. */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const EXAMPLES_DIR = path.join(__dirname, '..', '..', '..', 'examples');
+/** Where example 2 writes its payout CSV (the path inside examples/2-…json). */
+const PAYOUT_DIR = '/tmp/n8n-nodes-affiliate/payouts';
+
+function exampleFiles() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((name) => path.join(EXAMPLES_DIR, name));
+}
+
+/**
+ * @param {{ payoutDir?: string }} [options] payoutDir: write example 2's CSV there instead
+ * @returns {Array<{ id: string, name: string, nodes: any[], connections: any }>}
+ */
+function readExamples(options = {}) {
+	return exampleFiles().map((file) => {
+		const text = fs.readFileSync(file, 'utf8');
+		return JSON.parse(options.payoutDir ? text.replaceAll(PAYOUT_DIR, options.payoutDir) : text);
+	});
+}
+
+/** A fingerprint of the example files: tells whether they changed since the last import. */
+function examplesFingerprint() {
+	const hash = crypto.createHash('sha256');
+	for (const file of exampleFiles()) hash.update(fs.readFileSync(file));
+	return hash.digest('hex');
+}
+
+module.exports = { readExamples, examplesFingerprint, PAYOUT_DIR };
