@@ -8,19 +8,23 @@
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
+const { DateTime } = require('luxon');
 const os = require('node:os');
 const path = require('node:path');
 
+const { readExamples } = require('./n8n/examples');
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
+const { readmeCurlBodies } = require('./n8n/readmeCurls');
+const { sandboxCredentials, LICENCE_ZONE } = require('./n8n/sandboxCredentials');
 const { freePort, startSandbox, ROOT } = require('./processes');
 
 const AFFILBOX_KEY = 'sandbox-key';
 const AFFELIOS_KEY = 'affelios-sandbox-key';
 
 /** @type {ReturnType<typeof createInstance>} */ let n8n;
-/** @type {{ url: string, stop: () => void }} */ let affilbox;
-/** @type {{ url: string, stop: () => void }} */ let affelios;
+/** @type {{ url: string, stop: () => Promise<void> }} */ let affilbox;
+/** @type {{ url: string, stop: () => Promise<void> }} */ let affelios;
 /** @type {string} */ let work;
 /** @type {string} */ let payoutDir;
 const timings = /** @type {Record<string, number>} */ ({});
@@ -28,20 +32,14 @@ const timings = /** @type {Record<string, number>} */ ({});
 /**
  * @template T
  * @param {string} name
- * @param {() => T} action
- * @returns {T}
+ * @param {() => Promise<T>} action
+ * @returns {Promise<T>}
  */
-function timed(name, action) {
+async function timed(name, action) {
 	const started = Date.now();
-	const result = action();
+	const result = await action();
 	timings[name] = Date.now() - started;
 	return result;
-}
-
-/** @param {string} file example file under examples/, adapted to this run's folders */
-function example(file) {
-	const text = fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8');
-	return JSON.parse(text.replaceAll('/tmp/n8n-nodes-affiliate/payouts', payoutDir));
 }
 
 /** @param {string} id @param {object[]} nodes @param {Record<string, unknown>} connections */
@@ -84,7 +82,7 @@ function outputOf(execution, node) {
 }
 
 beforeAll(async () => {
-	const runtime = timed('n8n install (0 when cached)', () => ensureN8n());
+	const runtime = await timed('n8n install (0 when cached)', () => ensureN8n());
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-e2e-'));
 	payoutDir = path.join(work, 'payouts');
 	fs.mkdirSync(payoutDir);
@@ -96,46 +94,43 @@ beforeAll(async () => {
 		.trim()
 		.split('\n')
 		.pop();
-	affilbox = await startSandbox('affilbox', { args: ['--key', AFFILBOX_KEY] });
+	affilbox = await startSandbox('affilbox', {
+		args: ['--key', AFFILBOX_KEY, '--time-zone', LICENCE_ZONE],
+	});
 	affelios = await startSandbox('affelios', { args: ['--key', AFFELIOS_KEY] });
 	n8n = createInstance({
 		runtime,
 		userFolder: path.join(work, 'n8n'),
 		port: await freePort(),
 		brokerPort: await freePort(),
+		timeZone: LICENCE_ZONE,
 		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: payoutDir },
 	});
 	n8n.installPackage(path.join(work, /** @type {string} */ (tarball)));
-	timed('import credentials', () =>
-		n8n.importCredentials([
-			{
-				id: 'affilboxSandbox',
-				name: 'AffilBox sandbox',
-				type: 'affilBoxApi',
-				data: { apiUrl: affilbox.url, apiKey: AFFILBOX_KEY, timeZone: 'Europe/Prague' },
-			},
-			{
-				id: 'affeliosSandbox',
-				name: 'Affelios sandbox',
-				type: 'affeliosApi',
-				data: { apiKey: AFFELIOS_KEY, baseUrl: affelios.url, authorizationHeader: 'none' },
-			},
-		]),
+	await timed('import credentials', () =>
+		n8n.importCredentials(
+			sandboxCredentials({
+				affilboxUrl: affilbox.url,
+				affilboxKey: AFFILBOX_KEY,
+				affeliosUrl: affelios.url,
+				affeliosKey: AFFELIOS_KEY,
+			}),
+		),
 	);
 }, 900_000);
 
-afterAll(() => {
-	affilbox?.stop();
-	affelios?.stop();
+afterAll(async () => {
+	await affilbox?.stop();
+	await affelios?.stop();
 	process.stdout.write(`e2e timings (ms): ${JSON.stringify(timings)}\n`);
 	// Kept when E2E_KEEP is set, to read n8n's log after a failure.
 	if (!process.env.E2E_KEEP && work) fs.rmSync(work, { recursive: true, force: true });
 });
 
 describe('n8n-nodes-affiliate in n8n', () => {
-	it('n8n registers all three nodes of the installed package', () => {
+	it('n8n registers all three nodes of the installed package', async () => {
 		const file = path.join(work, 'nodes.json');
-		n8n.cli(['export:nodes', `--output=${file}`]);
+		await n8n.cli(['export:nodes', `--output=${file}`]);
 		const names = JSON.parse(fs.readFileSync(file, 'utf8')).map(
 			(/** @type {{name: string}} */ node) => node.name,
 		);
@@ -148,9 +143,9 @@ describe('n8n-nodes-affiliate in n8n', () => {
 		);
 	});
 
-	it('runs the AffilBox node: campaigns, a dated conversion filter (luxon) and an approval', () => {
+	it('runs the AffilBox node: campaigns, a dated conversion filter (luxon) and an approval', async () => {
 		const credentials = { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } };
-		n8n.importWorkflow(
+		await n8n.importWorkflow(
 			manualWorkflow(
 				'e2eAffilBox',
 				[
@@ -199,7 +194,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 				},
 			),
 		);
-		const execution = timed('execute AffilBox workflow', () => n8n.execute('e2eAffilBox'));
+		const execution = await timed('execute AffilBox workflow', () => n8n.execute('e2eAffilBox'));
 		expect(execution.status).toBe('success');
 		expect(outputOf(execution, 'Campaigns').map((/** @type {any} */ c) => c.name)).toContain(
 			'Knihy & <Hry> pro děti',
@@ -212,9 +207,9 @@ describe('n8n-nodes-affiliate in n8n', () => {
 		]);
 	});
 
-	it('runs the Affelios node: a customer and its transaction', () => {
+	it('runs the Affelios node: a customer and its transaction', async () => {
 		const credentials = { affeliosApi: { id: 'affeliosSandbox', name: 'Affelios sandbox' } };
-		n8n.importWorkflow(
+		await n8n.importWorkflow(
 			manualWorkflow(
 				'e2eAffelios',
 				[
@@ -255,7 +250,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 				{ Customer: { main: [[{ node: 'Transaction', type: 'main', index: 0 }]] } },
 			),
 		);
-		const execution = timed('execute Affelios workflow', () => n8n.execute('e2eAffelios'));
+		const execution = await timed('execute Affelios workflow', () => n8n.execute('e2eAffelios'));
 		expect(execution.status).toBe('success');
 		expect(outputOf(execution, 'Customer')).toEqual([
 			expect.objectContaining({ externalId: 'E2E-CUSTOMER-1', externalBrandId: 'shop-eu' }),
@@ -266,24 +261,32 @@ describe('n8n-nodes-affiliate in n8n', () => {
 	});
 
 	describe('the example workflows, published and running under n8n start', () => {
-		/** @type {import('node:child_process').ChildProcess} */ let server;
+		/** @type {{ stop: () => Promise<void> }} */ let server;
 		/** @type {string} */ let base;
+		const curlBodies = readmeCurlBodies();
+
+		/** Calls an example's webhook as the README shows. @param {string} webhookPath @param {unknown} body */
+		async function callWebhook(webhookPath, body) {
+			const response = await fetch(`${base}/webhook/${webhookPath}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+			const type = response.headers.get('content-type') ?? '';
+			return { status: response.status, type, body: /** @type {any} */ (await response.json()) };
+		}
 
 		beforeAll(async () => {
-			for (const file of fs
-				.readdirSync(path.join(ROOT, 'examples'))
-				.filter((name) => name.endsWith('.json'))) {
-				const workflow = example(file);
-				n8n.importWorkflow(workflow);
-				n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
-			}
+			const examples = readExamples({ payoutDir });
+			await n8n.importWorkflow(examples);
+			for (const workflow of examples) await n8n.publish(workflow.id);
 			const started = Date.now();
 			server = await n8n.start();
 			timings['n8n start'] = Date.now() - started;
-			base = `http://127.0.0.1:${n8n.env.N8N_PORT}`;
-		}, 300_000);
+			base = `http://127.0.0.1:${n8n.port}`;
+		}, 900_000);
 
-		afterAll(() => server?.kill());
+		afterAll(async () => await server?.stop());
 
 		it('Example 2: the trigger polled at activation and the payout CSV sums commission per partner', async () => {
 			const csv = path.join(payoutDir, 'affiliate-payouts.csv');
@@ -318,49 +321,95 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			expect(records).toHaveLength(2);
 		});
 
-		it('Example 1: a payment webhook approves the conversion in AffilBox', async () => {
-			const response = await fetch(`${base}/webhook/payment-succeeded`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ orderId: 'OBJ-2025-0002', provider: 'card' }),
-			});
-			expect(response.status).toBe(200);
-			expect(await response.json()).toEqual(
+		it('Example 1: the README call approves the conversion and answers what was done, with the time in the licence zone', async () => {
+			const answer = await callWebhook('payment-succeeded', curlBodies.get('payment-succeeded'));
+			expect(answer.status).toBe(200);
+			expect(answer.type).toContain('application/json');
+			expect(answer.body).toEqual(
 				expect.objectContaining({
+					ok: true,
+					message: 'Conversion OBJ-2025-0002 approved in AffilBox',
 					transactionId: 'OBJ-2025-0002',
 					state: 'authorized',
-					comment: expect.stringMatching(/^Paid \(card\) on /),
+					comment: expect.stringMatching(/^Paid \(card\) on \d{4}-\d\d-\d\d \d\d:\d\d$/),
+				}),
+			);
+			// AffilBox records the approval in the licence's wall-clock time; the note n8n wrote must
+			// read the same (a machine or n8n in another zone is off by whole hours).
+			const noted = DateTime.fromFormat(answer.body.comment.slice(-16), 'yyyy-MM-dd HH:mm', {
+				zone: LICENCE_ZONE,
+			});
+			const recorded = DateTime.fromFormat(answer.body.confirmDate, 'yyyy-MM-dd HH:mm:ss', {
+				zone: LICENCE_ZONE,
+			});
+			expect(Math.abs(recorded.diff(noted, 'minutes').minutes)).toBeLessThan(2);
+		});
+
+		it('Example 1: an unknown order and a call without orderId get a JSON answer saying why', async () => {
+			const unknown = await callWebhook('payment-succeeded', {
+				orderId: 'OBJ-NOT-IN-AFFILBOX',
+				provider: 'card',
+			});
+			expect(unknown.status).toBe(422);
+			expect(unknown.body).toEqual({
+				ok: false,
+				message: 'Conversion OBJ-NOT-IN-AFFILBOX was not approved',
+				error: expect.stringContaining('Conversion not found: OBJ-NOT-IN-AFFILBOX'),
+				description: expect.any(String),
+			});
+			const empty = await callWebhook('payment-succeeded', {});
+			expect(empty.status).toBe(422);
+			expect(empty.body).toEqual(
+				expect.objectContaining({
+					ok: false,
+					message: 'Conversion (no orderId given) was not approved',
+					error: expect.stringContaining('Conversion ID'),
 				}),
 			);
 		});
 
-		it('Example 3: a CRM webhook creates the Affelios customer, then its transactions in one bulk call', async () => {
-			const response = await fetch(`${base}/webhook/crm-new-customer`, {
-				method: 'POST',
-				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({
-					customer: {
-						id: 'CRM-1001',
-						brand: 'shop-eu',
-						registeredAt: '2026-11-20T09:15:00Z',
-						clickKey: 'CLK-42',
-						country: 'CZ',
-					},
-					orders: [
-						{ id: 'ORD-1', amount: 120, commission: 12, date: '2026-11-20 10:00:00' },
-						{ id: 'ORD-2', amount: 80.5, commission: 8.05, date: '2026-11-21 08:30:00' },
-					],
-				}),
-			});
-			expect(response.status).toBe(200);
-			expect(await response.json()).toEqual(
+		it('Example 3: the README call creates the Affelios customer, then its transactions in one bulk call, and says so', async () => {
+			const body = curlBodies.get('crm-new-customer');
+			const answer = await callWebhook('crm-new-customer', body);
+			expect(answer.status).toBe(200);
+			expect(answer.body).toEqual(
 				expect.objectContaining({
+					ok: true,
+					message: `Customer ${body.customer.id} created in Affelios; ${body.orders.length} transaction(s) accepted`,
+					customer: expect.objectContaining({
+						externalId: body.customer.id,
+						externalBrandId: body.customer.brand,
+					}),
 					accepted: true,
 					status: 202,
-					acceptedCount: 2,
-					externalIds: ['ORD-1', 'ORD-2'],
+					acceptedCount: body.orders.length,
+					externalIds: body.orders.map((/** @type {{ id: string }} */ order) => order.id),
 				}),
 			);
+		});
+
+		it('Example 3: a customer that exists already, and an order Affelios cannot take, get a JSON answer saying what failed', async () => {
+			const body = curlBodies.get('crm-new-customer');
+			const again = await callWebhook('crm-new-customer', body);
+			expect(again.status).toBe(422);
+			expect(again.body).toEqual({
+				ok: false,
+				message: `Customer ${body.customer.id} was not created in Affelios; no transactions were sent`,
+				error: expect.stringContaining('already exists'),
+				description: expect.any(String),
+			});
+			const badOrder = await callWebhook('crm-new-customer', {
+				customer: { ...body.customer, id: 'CRM-E2E-BAD-ORDER' },
+				orders: [{ id: 'ORD-BAD', amount: 'a lot', commission: 1, date: '2026-11-20 10:00' }],
+			});
+			expect(badOrder.status).toBe(422);
+			expect(badOrder.body).toEqual({
+				ok: false,
+				message:
+					'Customer CRM-E2E-BAD-ORDER was created in Affelios, but its transactions were not accepted',
+				error: expect.stringContaining('Gross Revenue'),
+				description: expect.any(String),
+			});
 		});
 	});
 });
