@@ -6,23 +6,18 @@
  * imported with n8n's CLI, each node run headlessly, then the example workflows published and
  * running under `n8n start` (webhooks called over HTTP, the trigger polling at activation).
  */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const { DateTime } = require('luxon');
 const os = require('node:os');
 const path = require('node:path');
 
 const { readExamples } = require('./n8n/examples');
-const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
 const { readmeCurlBodies } = require('./n8n/readmeCurls');
-const { sandboxCredentials, LICENCE_ZONE } = require('./n8n/sandboxCredentials');
-const { freePort, startSandbox, ROOT } = require('./processes');
+const { prepareInstance, startSandboxes, LICENCE_ZONE } = require('./n8n/sandboxStack');
+const { freePort } = require('./processes');
 
-const AFFILBOX_KEY = 'sandbox-key';
-const AFFELIOS_KEY = 'affelios-sandbox-key';
-
-/** @type {ReturnType<typeof createInstance>} */ let n8n;
+/** @type {Awaited<ReturnType<typeof prepareInstance>>} */ let n8n;
 /** @type {{ url: string, stop: () => Promise<void> }} */ let affilbox;
 /** @type {{ url: string, stop: () => Promise<void> }} */ let affelios;
 /** @type {string} */ let work;
@@ -85,37 +80,16 @@ beforeAll(async () => {
 	const runtime = await timed('n8n install (0 when cached)', () => ensureN8n());
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-e2e-'));
 	payoutDir = path.join(work, 'payouts');
-	fs.mkdirSync(payoutDir);
-	const tarball = execFileSync(
-		'npm',
-		['pack', '--ignore-scripts', '--silent', '--pack-destination', work],
-		{ cwd: ROOT, encoding: 'utf8' },
-	)
-		.trim()
-		.split('\n')
-		.pop();
-	affilbox = await startSandbox('affilbox', {
-		args: ['--key', AFFILBOX_KEY, '--time-zone', LICENCE_ZONE],
-	});
-	affelios = await startSandbox('affelios', { args: ['--key', AFFELIOS_KEY] });
-	n8n = createInstance({
-		runtime,
-		userFolder: path.join(work, 'n8n'),
-		port: await freePort(),
-		brokerPort: await freePort(),
-		timeZone: LICENCE_ZONE,
-		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: payoutDir },
-	});
-	n8n.installPackage(path.join(work, /** @type {string} */ (tarball)));
-	await timed('import credentials', () =>
-		n8n.importCredentials(
-			sandboxCredentials({
-				affilboxUrl: affilbox.url,
-				affilboxKey: AFFILBOX_KEY,
-				affeliosUrl: affelios.url,
-				affeliosKey: AFFELIOS_KEY,
-			}),
-		),
+	({ affilbox, affelios } = await startSandboxes());
+	n8n = await timed('pack, install the package, import credentials', async () =>
+		prepareInstance({
+			runtime,
+			folder: work,
+			port: await freePort(),
+			brokerPort: await freePort(),
+			payoutDir,
+			sandboxes: { affilbox, affelios },
+		}),
 	);
 }, 900_000);
 

@@ -47,6 +47,17 @@ async function portIsFree(port) {
 	return error === null;
 }
 
+/** @param {string} command a command line with long paths cut to their last two parts */
+function shortCommand(command) {
+	const short = command
+		.split(' ')
+		.map((arg) =>
+			arg.length > 30 && arg.includes('/') ? `…/${arg.split('/').slice(-2).join('/')}` : arg,
+		)
+		.join(' ');
+	return short.length > 160 ? `${short.slice(0, 159)}…` : short;
+}
+
 /**
  * Throws a plain message naming every taken port, what it is for and who holds it.
  * @param {Array<{ port: number, what: string, setting: string }>} ports
@@ -56,7 +67,7 @@ async function assertPortsFree(ports) {
 	for (const { port, what, setting } of ports) {
 		if (port === 0 || (await portIsFree(port))) continue;
 		const holders = portHolders(port)
-			.map((holder) => `pid ${holder.pid} (${holder.command.slice(0, 120)})`)
+			.map((holder) => `pid ${holder.pid} (${shortCommand(holder.command)})`)
 			.join(', ');
 		problems.push(
 			`Port ${port} (${what}) is already in use${holders ? ` by ${holders}` : ''}. ` +

@@ -117,6 +117,12 @@ async function noneLeftAfterCleanup(start) {
 
 const isN8nServer = (/** @type {string} */ command) => /n8n\/bin\/n8n start$/.test(command);
 
+async function launchUntilN8nRuns() {
+	const start = await launch();
+	await start.until(() => start.sawProcess(isN8nServer), 'n8n was started');
+	return start;
+}
+
 beforeAll(async () => {
 	await ensureN8n();
 	home = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-start-e2e-'));
@@ -204,16 +210,14 @@ describe('npm start', () => {
 	}, 600_000);
 
 	it('Ctrl-C while n8n is starting stops everything', async () => {
-		const start = await launch();
-		await start.until(() => start.sawProcess(isN8nServer), 'n8n was started');
+		const start = await launchUntilN8nRuns();
 		start.child.kill('SIGINT');
 		expect(await start.exited).toEqual({ code: 0, signal: null });
 		expect(start.leftovers()).toEqual([]);
 	}, 600_000);
 
 	it('killed outright (SIGKILL) while n8n runs, leaves nothing behind: the supervisors stop n8n and the sandboxes', async () => {
-		const start = await launch();
-		await start.until(() => start.sawProcess(isN8nServer), 'n8n was started');
+		const start = await launchUntilN8nRuns();
 		start.child.kill('SIGKILL');
 		expect(await start.exited).toEqual({ code: null, signal: 'SIGKILL' });
 		expect(await noneLeftAfterCleanup(start)).toEqual([]);

@@ -11,24 +11,17 @@
  * any end (failure, Ctrl-C, SIGTERM, a crash, even this process being killed) n8n and both
  * sandboxes are stopped (each runs supervised in a process group of its own).
  */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { readExamples, examplesFingerprint, PAYOUT_DIR } = require('./n8n/examples');
-const { createInstance, tailOf } = require('./n8n/instance');
+const { tailOf } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
 const { requestJson } = require('./n8n/readiness');
-const { sandboxCredentials, LICENCE_ZONE } = require('./n8n/sandboxCredentials');
+const { prepareInstance, startSandboxes, LICENCE_ZONE } = require('./n8n/sandboxStack');
 const { duration } = require('./n8n/time');
-const {
-	assertPortsFree,
-	startSandbox,
-	stopAllSupervised,
-	supervisedCount,
-	ROOT,
-} = require('./processes');
+const { assertPortsFree, stopAllSupervised, supervisedCount } = require('./processes');
 
 const OWNER = {
 	email: 'marketer@example.com',
@@ -36,8 +29,6 @@ const OWNER = {
 	lastName: 'Marketer',
 	password: 'Affiliate-demo-1',
 };
-const AFFILBOX_KEY = 'sandbox-key';
-const AFFELIOS_KEY = 'affelios-sandbox-key';
 
 /** @param {string} line */
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -159,45 +150,18 @@ async function main() {
 	const runtime = await ensureN8n({ log: (line) => say(`      ${line}`) });
 
 	say(`[3/6] sandboxes: AffilBox on ${affilboxPort}, Affelios on ${affeliosPort}`);
-	const affilbox = await startSandbox('affilbox', {
-		port: String(affilboxPort),
-		args: ['--key', AFFILBOX_KEY, '--time-zone', LICENCE_ZONE],
-	});
-	const affelios = await startSandbox('affelios', {
-		port: String(affeliosPort),
-		args: ['--key', AFFELIOS_KEY],
-	});
+	const sandboxes = await startSandboxes({ affilboxPort, affeliosPort });
 
 	say('[4/6] this package, sandbox credentials and example workflows into n8n');
-	const home = demoHome();
-	fs.mkdirSync(home, { recursive: true });
-	fs.mkdirSync(PAYOUT_DIR, { recursive: true });
-	const tarball = execFileSync(
-		'npm',
-		['pack', '--ignore-scripts', '--silent', '--pack-destination', home],
-		{ cwd: ROOT, encoding: 'utf8' },
-	)
-		.trim()
-		.split('\n')
-		.pop();
-	const n8n = createInstance({
-		runtime,
-		userFolder: path.join(home, 'user'),
-		port,
-		brokerPort,
-		timeZone: LICENCE_ZONE,
-		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: PAYOUT_DIR },
-	});
-	n8n.installPackage(path.join(home, /** @type {string} */ (tarball)));
-	await timedStep('credentials imported', () =>
-		n8n.importCredentials(
-			sandboxCredentials({
-				affilboxUrl: affilbox.url,
-				affilboxKey: AFFILBOX_KEY,
-				affeliosUrl: affelios.url,
-				affeliosKey: AFFELIOS_KEY,
-			}),
-		),
+	const n8n = await timedStep('package installed, credentials imported', () =>
+		prepareInstance({
+			runtime,
+			folder: demoHome(),
+			port,
+			brokerPort,
+			payoutDir: PAYOUT_DIR,
+			sandboxes,
+		}),
 	);
 	const marker = path.join(n8n.userFolder, '.examples-imported');
 	const fingerprint = examplesFingerprint();

@@ -1,0 +1,87 @@
+// @ts-check
+'use strict';
+
+/**
+ * What `npm start` and the end-to-end tests both bring up before n8n starts: the two sandboxes,
+ * and an n8n instance (in the licence's time zone) with this package installed and a credential
+ * per sandbox imported. One piece of code, so the tests exercise what users run.
+ */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { startSandbox, ROOT } = require('../processes');
+const { createInstance } = require('./instance');
+
+/** The AffilBox licence's time zone: the sandbox's, the credential's and the demo n8n's own zone. */
+const LICENCE_ZONE = 'Europe/Prague';
+const AFFILBOX_KEY = 'sandbox-key';
+const AFFELIOS_KEY = 'affelios-sandbox-key';
+
+/**
+ * @param {{ affilboxPort?: number, affeliosPort?: number }} [ports] 0 or none: any free port
+ */
+async function startSandboxes(ports = {}) {
+	const affilbox = await startSandbox('affilbox', {
+		port: String(ports.affilboxPort ?? 0),
+		args: ['--key', AFFILBOX_KEY, '--time-zone', LICENCE_ZONE],
+	});
+	const affelios = await startSandbox('affelios', {
+		port: String(ports.affeliosPort ?? 0),
+		args: ['--key', AFFELIOS_KEY],
+	});
+	return { affilbox, affelios };
+}
+
+/** n8n's export format, plain `data` (n8n encrypts it on import). @param {{ affilbox: { url: string }, affelios: { url: string } }} sandboxes */
+function sandboxCredentials(sandboxes) {
+	return [
+		{
+			id: 'affilboxSandbox',
+			name: 'AffilBox sandbox',
+			type: 'affilBoxApi',
+			data: { apiUrl: sandboxes.affilbox.url, apiKey: AFFILBOX_KEY, timeZone: LICENCE_ZONE },
+		},
+		{
+			id: 'affeliosSandbox',
+			name: 'Affelios sandbox',
+			type: 'affeliosApi',
+			data: {
+				apiKey: AFFELIOS_KEY,
+				baseUrl: sandboxes.affelios.url,
+				authorizationHeader: 'none',
+			},
+		},
+	];
+}
+
+/**
+ * Packs this package into `folder`, sets up n8n's user folder there (`<folder>/user`) with the
+ * package installed, and imports the sandbox credentials.
+ * @param {{ runtime: { node: string, n8n: string }, folder: string, port: number, brokerPort: number, payoutDir: string, sandboxes: { affilbox: { url: string }, affelios: { url: string } } }} options
+ */
+async function prepareInstance(options) {
+	fs.mkdirSync(options.folder, { recursive: true });
+	fs.mkdirSync(options.payoutDir, { recursive: true });
+	const tarball = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--silent', '--pack-destination', options.folder],
+		{ cwd: ROOT, encoding: 'utf8' },
+	)
+		.trim()
+		.split('\n')
+		.pop();
+	const n8n = createInstance({
+		runtime: options.runtime,
+		userFolder: path.join(options.folder, 'user'),
+		port: options.port,
+		brokerPort: options.brokerPort,
+		timeZone: LICENCE_ZONE,
+		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: options.payoutDir },
+	});
+	n8n.installPackage(path.join(options.folder, /** @type {string} */ (tarball)));
+	await n8n.importCredentials(sandboxCredentials(options.sandboxes));
+	return n8n;
+}
+
+module.exports = { startSandboxes, prepareInstance, LICENCE_ZONE, AFFILBOX_KEY, AFFELIOS_KEY };
