@@ -50,7 +50,7 @@ function paths(dir) {
  * (see README, "Try it in n8n"): said before it starts so nobody gives up halfway.
  */
 const EXPECTED =
-	'measured on a 2-core machine: 6 minutes when quiet, 9 when busy, up to 27 when very busy';
+	'measured on a 2-core machine: 6 minutes when quiet, 9-13 when busy, up to 27 when very busy';
 /** How often a step still running says so. */
 const TICK_MS = 20_000;
 
@@ -103,12 +103,31 @@ async function runStep(step) {
 	return Date.now() - started;
 }
 
-/** @param {string} logFile what npm has fetched so far, from its http log lines */
-function fetchedSoFar(logFile) {
-	const fetched = (readOr(logFile).match(/http fetch GET 200 /g) ?? []).length;
-	return fetched > 0
-		? `downloading and unpacking packages (${fetched} fetched so far)`
-		: 'resolving the dependency tree';
+/** @param {string} dir bytes free on its file system */
+function freeBytes(dir) {
+	const stats = fs.statfsSync(dir);
+	return stats.bavail * stats.bsize;
+}
+
+/**
+ * What npm is doing: first it fetches package manifests to resolve the tree (counted from its http
+ * log lines), then it writes about 2.2 GB of packages (measured as the disk's free space shrinking).
+ * @param {string} logFile
+ * @param {string} dir
+ */
+function npmProgress(logFile, dir) {
+	const freeAtStart = freeBytes(dir);
+	return () => {
+		const text = readOr(logFile);
+		if (/\.tgz/.test(text)) {
+			const written = Math.max(0, freeAtStart - freeBytes(dir)) / 1e9;
+			return `unpacking packages: about ${written.toFixed(1)} of 2.2 GB written`;
+		}
+		const manifests = (text.match(/http fetch GET 200 /g) ?? []).length;
+		return manifests > 0
+			? `resolving the dependency tree (${manifests} package manifests fetched)`
+			: 'starting npm';
+	};
 }
 
 /**
@@ -198,7 +217,7 @@ async function install(target, log) {
 	};
 	fs.writeFileSync(path.join(target.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	const started = Date.now();
-	log('  1/3 npm install (n8n and Node 24, about 1,100 packages)…');
+	log('  1/3 npm install (n8n and Node 24: about 2,100 packages, 2.2 GB)…');
 	const installed = await runStep({
 		what: 'npm install of n8n',
 		args: [
@@ -214,7 +233,7 @@ async function install(target, log) {
 		env: cleanEnv(),
 		logFile,
 		log,
-		doing: () => fetchedSoFar(logFile),
+		doing: npmProgress(logFile, target.dir),
 	});
 	log(`      done in ${duration(installed)}`);
 	log('  2/3 building sqlite3 for Node 24 from source…');
