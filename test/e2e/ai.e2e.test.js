@@ -20,7 +20,7 @@ const {
 
 const { requireAiNodes } = require('./ai/aiPackages');
 const { agentWorkflow, mcpWorkflow, DESCRIBE } = require('./ai/workflows');
-const { isUnregistered, onceRegistered, stopAndWait, waitForReadiness } = require('./ai/serving');
+const { isUnregistered, onceRegistered } = require('./ai/serving');
 const { startFakeOpenAi, FAKE_MODEL } = require('./fakeOpenAi/server');
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
@@ -43,7 +43,7 @@ const FINAL_ANSWER = `Approved OBJ-2026-0001; ${UNKNOWN_ORDER} does not exist; t
 /** @type {Awaited<ReturnType<typeof startAffilBoxSandbox>>} */ let affilbox;
 /** @type {Awaited<ReturnType<typeof startAffeliosSandbox>>} */ let affelios;
 /** @type {Awaited<ReturnType<typeof startFakeOpenAi>>} */ let model;
-/** @type {import('node:child_process').ChildProcess | undefined} */ let server;
+/** @type {Awaited<ReturnType<ReturnType<typeof createInstance>['start']>> | undefined} */ let server;
 /** @type {string} */ let work;
 /** @type {string} */ let base;
 const timings = /** @type {Record<string, number>} */ ({});
@@ -129,8 +129,8 @@ beforeAll(async () => {
 		brokerPort: await freePort(),
 	});
 	n8n.installPackage(path.join(work, /** @type {string} */ (tarball)));
-	await timed('import and publish', () => {
-		n8n.importCredentials([
+	await timed('import and publish', async () => {
+		await n8n.importCredentials([
 			{
 				id: 'affilboxSandbox',
 				name: 'AffilBox sandbox',
@@ -156,19 +156,20 @@ beforeAll(async () => {
 				data: { token: MCP_TOKEN },
 			},
 		]);
-		n8n.importWorkflow([agentWorkflow({ path: AGENT_PATH }), mcpWorkflow({ path: MCP_PATH })]);
-		n8n.cli(['publish:workflow', '--id=aiAgentE2e']);
-		n8n.cli(['publish:workflow', '--id=mcpServerE2e']);
+		await n8n.importWorkflow([
+			agentWorkflow({ path: AGENT_PATH }),
+			mcpWorkflow({ path: MCP_PATH }),
+		]);
+		await n8n.publish('aiAgentE2e');
+		await n8n.publish('mcpServerE2e');
 	});
-	server = await timed('n8n start', async () => {
-		const child = await n8n.start();
-		await waitForReadiness(base, 120_000);
-		return child;
-	});
+	// Resolves once n8n serves (readiness OK and JSON from its REST API).
+	server = await timed('n8n start', () => n8n.start());
 }, 900_000);
 
 afterAll(async () => {
-	if (server) await stopAndWait(server, 30_000);
+	// Waits until n8n has exited: it writes its log while shutting down, so its folder can only go after.
+	await server?.stop();
 	await Promise.all([affilbox?.close(), affelios?.close(), model?.close()]);
 	process.stdout.write(`AI e2e timings (ms): ${JSON.stringify(timings)}\n`);
 	if (!process.env.E2E_KEEP && work) fs.rmSync(work, { recursive: true, force: true });

@@ -2,29 +2,13 @@
 'use strict';
 
 /**
- * When `n8n start` really serves: its REST API can answer before the published workflows are
- * activated, and a production webhook (or MCP endpoint) answers 404 "… is not registered" until
- * then. These helpers wait for readiness, then retry a call only while n8n says exactly that.
+ * When a published workflow really serves: n8n's REST API can answer before the published workflows
+ * are activated, and a production webhook (or MCP endpoint) answers 404 "… is not registered" until
+ * then. These helpers retry a call only while n8n says exactly that (readiness itself is waited for
+ * by `n8n.start()`, test/e2e/n8n/readiness.js).
  */
 
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** @param {string} base e.g. http://127.0.0.1:5678 @param {number} timeoutMs */
-async function waitForReadiness(base, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	let last = 'no answer';
-	while (Date.now() < deadline) {
-		try {
-			const response = await fetch(`${base}/healthz/readiness`);
-			if (response.ok) return;
-			last = `HTTP ${response.status}`;
-		} catch (error) {
-			last = String(error);
-		}
-		await sleep(500);
-	}
-	throw new Error(`n8n at ${base} was not ready within ${timeoutMs / 1000} s (last: ${last})`);
-}
 
 /**
  * Runs `attempt` until it does not report an unregistered webhook (404 from n8n's webhook handler).
@@ -51,18 +35,4 @@ function isUnregistered(status, body) {
 	return status === 404 && body.includes('is not registered');
 }
 
-/**
- * Stops `n8n start` and waits until it has exited: it writes its log while shutting down, so its
- * folder can only be removed after that. SIGKILL if it takes longer than `graceMs`.
- * @param {import('node:child_process').ChildProcess} child @param {number} graceMs
- */
-async function stopAndWait(child, graceMs) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-	await exited;
-	clearTimeout(timer);
-}
-
-module.exports = { waitForReadiness, onceRegistered, isUnregistered, stopAndWait };
+module.exports = { onceRegistered, isUnregistered };
