@@ -18,6 +18,8 @@ export interface ItemCall {
 	method: string;
 	params: AffilBoxParams;
 	toRecords: (result: AffilBoxCallResult) => IDataObject[];
+	/** Adds advice to the error of a failed call, e.g. which field to fill in (see ambiguousConversion.ts). */
+	explainError?: (error: NodeApiError | NodeOperationError) => void;
 }
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -113,6 +115,7 @@ export async function runForEachItem(
 			continue;
 		}
 		const nodeError = toNodeError(context, outcome.error, itemIndex);
+		plan.call.explainError?.(nodeError);
 		if (!continueOnFail) throw nodeError;
 		output.push(errorItem(nodeError, itemIndex));
 	}

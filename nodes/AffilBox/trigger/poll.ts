@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../helpers/invalidInput';
 import { getLicenceZone } from '../helpers/licence';
+import { locatorValue } from '../helpers/locator';
+import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
 import { planPoll, type Observation } from './decisions';
 import { lookbackWindow, observeConversions, toMinute } from './observe';
@@ -35,8 +37,9 @@ function readConfig(context: IPollFunctions): TriggerConfig {
 	let campaignId: string;
 	let partnerId: string;
 	try {
-		campaignId = xmlSafeText(filters.campaignId ?? '', 'Campaign');
-		partnerId = xmlSafeText(filters.partnerId ?? '', 'Partner');
+		// Version 2 filters are pickers; their plain value is what version 1 stored.
+		campaignId = xmlSafeText(locatorValue(filters.campaignId) ?? '', 'Campaign');
+		partnerId = xmlSafeText(locatorValue(filters.partnerId) ?? '', 'Partner');
 	} catch (error) {
 		const { message, hint } = error as InvalidInputError;
 		throw new NodeOperationError(context.getNode(), message, { description: hint });
@@ -59,8 +62,17 @@ async function licenceZone(context: IPollFunctions): Promise<string> {
 	}
 }
 
-function toItems(observations: Observation[], detectedAt: string): INodeExecutionData[] {
-	return observations.map(({ record, event }) => ({ json: { ...record, event, detectedAt } }));
+/** Version 2's Simplify (on by default) flattens each conversion; version 1 emits it as sent. */
+function toItems(
+	context: IPollFunctions,
+	observations: Observation[],
+	detectedAt: string,
+	zone: string,
+): INodeExecutionData[] {
+	const simplify = context.getNodeParameter('simplify', false) === true;
+	return observations.map(({ record, event }) => ({
+		json: { ...(simplify ? simplifyConversion(record, zone) : record), event, detectedAt },
+	}));
 }
 
 /** "Fetch Test Event": the newest matching conversion per event; stored state is left alone. */
@@ -90,7 +102,7 @@ export async function pollAffilBox(
 
 	if (context.getMode() === 'manual') {
 		const newest = newestPerEvent(observations);
-		return newest.length > 0 ? [toItems(newest, detectedAt)] : null;
+		return newest.length > 0 ? [toItems(context, newest, detectedAt, zone)] : null;
 	}
 
 	const staticData = context.getWorkflowStaticData('node');
@@ -104,5 +116,5 @@ export async function pollAffilBox(
 		emitExistingOnFirstRun: context.getNodeParameter('emitExistingOnFirstRun', false) === true,
 	});
 	staticData.state = plan.next;
-	return plan.emit.length > 0 ? [toItems(plan.emit, detectedAt)] : null;
+	return plan.emit.length > 0 ? [toItems(context, plan.emit, detectedAt, zone)] : null;
 }

@@ -36,6 +36,11 @@ export interface AffilBoxRunOptions {
 	credentials?: IDataObject;
 	/** Default: the package's AffilBox credential type (a test may pass a subclass that counts). */
 	credentialType?: ICredentialType;
+	/**
+	 * Default 1: most engine tests pin what workflows saved with version 1 rely on (values as the
+	 * server sent them, plain IDs). Version 2 tests pass 2.
+	 */
+	typeVersion?: number;
 }
 
 /** Runs the AffilBox node as a workflow through n8n-core, against the sandbox. */
@@ -48,7 +53,12 @@ export async function runAffilBox(
 		nodeTypes: { [AFFILBOX_NODE_TYPE]: new AffilBox() },
 		credentialTypes: [options.credentialType ?? new AffilBoxApi()],
 		credentials: { affilBoxApi: sandboxCredentials(sandbox, options.credentials) },
-		node: { type: AFFILBOX_NODE_TYPE, parameters, continueOnFail: options.continueOnFail },
+		node: {
+			type: AFFILBOX_NODE_TYPE,
+			typeVersion: options.typeVersion ?? 1,
+			parameters,
+			continueOnFail: options.continueOnFail,
+		},
 		inputItems: options.inputItems,
 	});
 }

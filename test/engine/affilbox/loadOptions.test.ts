@@ -37,12 +37,12 @@ async function campaignDropdown(credentialOverrides: Record<string, string> = {}
 }
 
 describe('Campaign dropdown', () => {
-	it('lists campaigns by name, sorted, sending their numeric id, marking inactive ones', async () => {
+	it('lists campaigns by name and number, sorted, inactive ones last and marked, sending the number', async () => {
 		expect(await campaignDropdown()).toEqual([
-			{ name: 'Elektronika "Premium"', value: '13' },
-			{ name: 'Knihy & <Hry> pro děti', value: '12' },
-			{ name: 'Letní výprodej – obuv', value: '11' },
-			{ name: 'Zimní kolekce 2024 (inactive)', value: '14' },
+			{ name: 'Elektronika "Premium" (13)', value: '13' },
+			{ name: 'Knihy & <Hry> pro děti (12)', value: '12' },
+			{ name: 'Letní výprodej – obuv (11)', value: '11' },
+			{ name: 'Zimní kolekce 2024 (14) · inactive', value: '14' },
 		]);
 	});
 
