@@ -24,10 +24,11 @@ export const partnerLocator: INodeProperties = {
 			typeOptions: { searchListMethod: 'searchPartners', searchable: true },
 		},
 		{
-			displayName: 'By Affiliate ID or E-Mail',
+			// The editor labels a mode named `id` "By ID" (a longer label would not fit its selector).
+			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: 'e.g. jnovak or jan.novak@example.com',
+			placeholder: 'Affiliate ID or e-mail, e.g. jnovak',
 		},
 	],
 };
@@ -53,10 +54,10 @@ export const campaignLocator: INodeProperties = {
 			typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
 		},
 		{
-			displayName: 'By Number',
+			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: 'e.g. 12',
+			placeholder: 'Campaign number, e.g. 12',
 			validation: [
 				{
 					type: 'regex',
@@ -86,10 +87,10 @@ export const conversionLocator: INodeProperties = {
 		'Your transaction ID of the conversion (order number or customer e-mail, not an AffilBox internal number), or pick a recent conversion from the list',
 	modes: [
 		{
-			displayName: 'By Transaction ID',
+			displayName: 'By ID',
 			name: 'id',
 			type: 'string',
-			placeholder: 'e.g. ORDER-2025-0042',
+			placeholder: 'Transaction ID, e.g. ORDER-2025-0042',
 		},
 		{
 			displayName: 'From List',
