@@ -1,12 +1,17 @@
 import type {
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import {
+	CAMPAIGN_FILTER_HELP,
+	conversionFilters,
+	PARTNER_FILTER_HELP,
+} from './actions/conversionFilters';
+import { campaignFieldV1, partnerTextV1 } from './actions/v1.descriptions';
 import { fromV2, LATEST_VERSION, onlyV1 } from './actions/versions';
 import {
 	optionalCampaignLocator,
@@ -16,44 +21,15 @@ import {
 import { listSearch, loadOptions } from './methods';
 import { pollAffilBox } from './trigger/poll';
 
-const CAMPAIGN_FILTER_HELP = 'Only conversions of this campaign';
-const PARTNER_FILTER_HELP = 'Only conversions of this partner (affiliate ID or e-mail)';
+const filtersV1 = conversionFilters([
+	campaignFieldV1(CAMPAIGN_FILTER_HELP),
+	partnerTextV1(PARTNER_FILTER_HELP),
+]);
 
-const filtersV1: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	description: 'Only conversions that match all the filters added here',
-	options: [
-		{
-			displayName: 'Campaign Name or ID',
-			name: 'campaignId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getCampaigns' },
-			default: '',
-			description:
-				'Only conversions of this campaign. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		{
-			displayName: 'Partner',
-			name: 'partnerId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. jnovak or jan.novak@example.com',
-			description: 'Only conversions of this partner (affiliate ID or e-mail)',
-		},
-	],
-};
-
-const filtersV2: INodeProperties = {
-	...filtersV1,
-	options: [
-		optionalCampaignLocator(CAMPAIGN_FILTER_HELP),
-		optionalPartnerLocator(PARTNER_FILTER_HELP),
-	],
-};
+const filtersV2 = conversionFilters([
+	optionalCampaignLocator(CAMPAIGN_FILTER_HELP),
+	optionalPartnerLocator(PARTNER_FILTER_HELP),
+]);
 
 // Readable on the canvas: "Authorized or invoiced conversions" rather than "On authorized,invoiced".
 const SUBTITLE =

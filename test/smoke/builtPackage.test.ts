@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { loadBuiltPackage } from '../harness/nodeTypes';
+import type { NodeUnderTestOptions } from '../harness/nodeUnderTest';
 import { runNode } from '../harness/runWorkflow';
 import { startAffeliosSandbox } from '../sandbox/affelios';
 import { startAffilBoxSandbox } from '../sandbox/affilbox';
@@ -19,6 +20,22 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 	name: string;
 	n8n: { nodes: string[]; credentials: string[] };
 };
+
+/** Runs one AffilBox node of the built package against the sandbox, through n8n-core. */
+async function runBuiltAffilBox(
+	loaded: Awaited<ReturnType<typeof loadBuiltPackage>>,
+	sandbox: Awaited<ReturnType<typeof startAffilBoxSandbox>>,
+	node: NodeUnderTestOptions,
+) {
+	return await runNode({
+		nodeTypes: loaded.nodeTypes,
+		credentialTypes: loaded.credentialTypes,
+		credentials: {
+			affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' },
+		},
+		node,
+	});
+}
 
 beforeAll(() => {
 	if (!existsSync(join(ROOT, 'dist')))
@@ -40,16 +57,9 @@ describe('the built package', () => {
 
 		const sandbox = await startAffilBoxSandbox({ port: 0 });
 		try {
-			const result = await runNode({
-				nodeTypes: loaded.nodeTypes,
-				credentialTypes: loaded.credentialTypes,
-				credentials: {
-					affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' },
-				},
-				node: {
-					type: 'n8n-nodes-affiliate.affilBox',
-					parameters: { resource: 'campaign', operation: 'getMany', returnAll: true },
-				},
+			const result = await runBuiltAffilBox(loaded, sandbox, {
+				type: 'n8n-nodes-affiliate.affilBox',
+				parameters: { resource: 'campaign', operation: 'getMany', returnAll: true },
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items.map((item) => item.json.name)).toEqual(
@@ -79,18 +89,11 @@ describe('the built package', () => {
 		try {
 			const outputs: Record<string, unknown[]> = {};
 			for (const node of savedWithV1.nodes) {
-				const result = await runNode({
-					nodeTypes: loaded.nodeTypes,
-					credentialTypes: loaded.credentialTypes,
-					credentials: {
-						affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' },
-					},
-					node: {
-						type: node.type,
-						typeVersion: node.typeVersion,
-						name: node.name,
-						parameters: node.parameters as INodeParameters,
-					},
+				const result = await runBuiltAffilBox(loaded, sandbox, {
+					type: node.type,
+					typeVersion: node.typeVersion,
+					name: node.name,
+					parameters: node.parameters as INodeParameters,
 				});
 				expect(result.error).toBeUndefined();
 				outputs[node.name] = result.items.map((item) => item.json);

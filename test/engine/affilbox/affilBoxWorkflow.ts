@@ -1,12 +1,18 @@
+import { LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	INode,
 	INodeParameters,
 } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
+import { createAdditionalData } from '../../harness/additionalData';
+import { InMemoryCredentialsHelper } from '../../harness/credentialsHelper';
+import { NodeTypesRegistry } from '../../harness/nodeTypes';
 import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
 import { useSandbox } from '../../harness/useSandbox';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
@@ -82,4 +88,34 @@ export function seedCount(
 	predicate: (conversion: (typeof seed.conversions)[number]) => boolean,
 ): number {
 	return seed.conversions.filter(predicate).length;
+}
+
+/**
+ * What the editor uses to fill a dropdown or picker of an AffilBox node: n8n-core's
+ * LoadOptionsContext on a node of the given version, with the sandbox's credential.
+ */
+export function loadOptionsContext(
+	sandbox: AffilBoxSandbox,
+	options: { typeVersion: number; parameters: INodeParameters; credentials?: IDataObject },
+): LoadOptionsContext {
+	const node: INode = {
+		id: 'affilbox',
+		name: 'AffilBox',
+		type: AFFILBOX_NODE_TYPE,
+		typeVersion: options.typeVersion,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { affilBoxApi: { id: '1', name: 'AffilBox sandbox' } },
+	};
+	const nodeTypes = new NodeTypesRegistry({ [AFFILBOX_NODE_TYPE]: new AffilBox() });
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const credentialsHelper = new InMemoryCredentialsHelper([new AffilBoxApi()], {
+		affilBoxApi: sandboxCredentials(sandbox, options.credentials),
+	});
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		createAdditionalData({ credentialsHelper, executionId: 'load-options' }),
+		'campaignId',
+	);
 }

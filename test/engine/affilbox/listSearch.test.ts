@@ -1,51 +1,25 @@
-import { LoadOptionsContext } from 'n8n-core';
-import type { INode, INodeListSearchResult } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { INodeListSearchResult } from 'n8n-workflow';
 
-import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
-import { createAdditionalData } from '../../harness/additionalData';
-import { InMemoryCredentialsHelper } from '../../harness/credentialsHelper';
-import { NodeTypesRegistry } from '../../harness/nodeTypes';
-import {
-	AFFILBOX_NODE_TYPE,
-	lastCall,
-	sandboxCredentials,
-	useAffilBoxSandbox,
-} from './affilBoxWorkflow';
+import { lastCall, loadOptionsContext, useAffilBoxSandbox } from './affilBoxWorkflow';
 import { addConversion, pragueTime } from './triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 
 type SearchMethod = 'searchCampaigns' | 'searchPartners' | 'searchConversions';
 
-/** Opens a "From List" picker the way the editor does: n8n-core's LoadOptionsContext on a version-2 node. */
+/** Opens a "From List" picker of a version-2 node the way the editor does. */
 async function search(
 	method: SearchMethod,
 	filter?: string,
 	paginationToken?: string,
-	credentialOverrides: Record<string, string> = {},
+	credentials: Record<string, string> = {},
 ): Promise<INodeListSearchResult> {
-	const node: INode = {
-		id: 'affilbox',
-		name: 'AffilBox',
-		type: AFFILBOX_NODE_TYPE,
+	const context = loadOptionsContext(sandbox(), {
 		typeVersion: 2,
-		position: [0, 0],
 		parameters: { resource: 'conversion', operation: 'confirm' },
-		credentials: { affilBoxApi: { id: '1', name: 'AffilBox sandbox' } },
-	};
-	const nodeTypes = new NodeTypesRegistry({ [AFFILBOX_NODE_TYPE]: new AffilBox() });
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	const credentialsHelper = new InMemoryCredentialsHelper([new AffilBoxApi()], {
-		affilBoxApi: sandboxCredentials(sandbox(), credentialOverrides),
+		credentials,
 	});
-	const context = new LoadOptionsContext(
-		workflow,
-		node,
-		createAdditionalData({ credentialsHelper, executionId: 'list-search' }),
-		'conversionId',
-	);
 	return await new AffilBox().methods.listSearch[method].call(context, filter, paginationToken);
 }
 

@@ -8,6 +8,7 @@ import { runForEachItem } from '../../helpers/runForEachItem';
 import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
+import { partnerTextV1 } from '../v1.descriptions';
 import { optionalPartnerLocator } from '../v2.descriptions';
 import { fromV2, onlyV1 } from '../versions';
 
@@ -25,16 +26,7 @@ const filtersField = (partner: INodeProperties): INodeProperties => ({
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	...onlyV1([
-		filtersField({
-			displayName: 'Partner',
-			name: 'partnerId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. jnovak or jan.novak@example.com',
-			description: PARTNER_FILTER_HELP,
-		}),
-	]),
+	...onlyV1([filtersField(partnerTextV1(PARTNER_FILTER_HELP))]),
 	...fromV2([filtersField(optionalPartnerLocator(PARTNER_FILTER_HELP))]),
 	optionsCollection,
 ];

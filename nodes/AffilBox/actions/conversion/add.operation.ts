@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { locatorValue } from '../../helpers/locator';
 import { parseAmount, parseInteger } from '../../helpers/numbers';
-import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
 import { simplifyConversion } from '../../helpers/simplifyConversion';
@@ -19,8 +19,11 @@ import {
 	optionsCollection,
 	partnerIdField,
 } from '../common.descriptions';
+import { amountFieldV1 } from '../v1.descriptions';
 import { amountField, campaignLocator, partnerLocator, simplifyField } from '../v2.descriptions';
 import { fromV2, isVersion2, onlyV1 } from '../versions';
+
+const ORDER_VALUE_HELP = 'Order total without VAT, shipping and packing: a number without currency';
 
 const additionalFieldsV1: INodeProperties = {
 	displayName: 'Additional Fields',
@@ -48,14 +51,7 @@ const additionalFieldsV1: INodeProperties = {
 			description: 'Currency code (needs the Currencies plugin in AffilBox)',
 		},
 		noteField,
-		{
-			displayName: 'Order Value',
-			name: 'orderValue',
-			type: 'number',
-			typeOptions: { numberPrecision: 2 },
-			default: 0,
-			description: 'Order total without VAT, shipping and packing: a number without currency',
-		},
+		amountFieldV1('Order Value', 'orderValue', ORDER_VALUE_HELP),
 	],
 };
 
@@ -91,8 +87,7 @@ const properties: INodeProperties[] = [
 					? amountField({
 							displayName: 'Order Value',
 							name: 'orderValue',
-							description:
-								'Order total without VAT, shipping and packing: a number without currency',
+							description: ORDER_VALUE_HELP,
 						})
 					: option,
 			),

@@ -15,10 +15,11 @@ import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
 	conversionStateOptions,
-	optionalCampaignIdField,
 	optionsCollection,
 	returnAllAndLimit,
 } from '../common.descriptions';
+import { CAMPAIGN_FILTER_HELP, conversionFilters, PARTNER_FILTER_HELP } from '../conversionFilters';
+import { campaignFieldV1, partnerTextV1 } from '../v1.descriptions';
 import {
 	optionalCampaignLocator,
 	optionalPartnerLocator,
@@ -54,80 +55,56 @@ const createdFilters: INodeProperties[] = [
 	},
 ];
 
-const CAMPAIGN_FILTER_HELP = 'Only conversions of this campaign';
-const PARTNER_FILTER_HELP = 'Only conversions of this partner (affiliate ID or e-mail)';
-
-const filtersV1: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	description: 'Only conversions that match all the filters added here',
-	options: [
-		{
-			...optionalCampaignIdField,
-			description: `${CAMPAIGN_FILTER_HELP}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-		},
-		{
-			displayName: 'Conversion ID',
-			name: 'conversionId',
-			type: 'string',
-			default: '',
-			description:
-				'Only the conversion with exactly this transaction ID. To match any of several IDs, use Conversion IDs instead.',
-		},
-		{
-			displayName: 'Conversion IDs',
-			name: 'conversionIds',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. ORDER-1; ORDER-2',
-			description:
-				'Conversions with any of these transaction IDs, separated by semicolons, commas or new lines. Given together with Conversion ID, a conversion must match both.',
-		},
-		couponFilter,
-		...createdFilters,
-		{
-			displayName: 'Partner',
-			name: 'partnerId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. jnovak or jan.novak@example.com',
-			description: PARTNER_FILTER_HELP,
-		},
-		{
-			displayName: 'State',
-			name: 'state',
-			type: 'options',
-			options: conversionStateOptions,
-			default: 'waiting',
-			description:
-				'Only conversions in this state. In an expression: waiting, authorized, invoiced or rejection.',
-		},
-	],
-};
+const filtersV1 = conversionFilters([
+	campaignFieldV1(CAMPAIGN_FILTER_HELP),
+	{
+		displayName: 'Conversion ID',
+		name: 'conversionId',
+		type: 'string',
+		default: '',
+		description:
+			'Only the conversion with exactly this transaction ID. To match any of several IDs, use Conversion IDs instead.',
+	},
+	{
+		displayName: 'Conversion IDs',
+		name: 'conversionIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ORDER-1; ORDER-2',
+		description:
+			'Conversions with any of these transaction IDs, separated by semicolons, commas or new lines. Given together with Conversion ID, a conversion must match both.',
+	},
+	couponFilter,
+	...createdFilters,
+	partnerTextV1(PARTNER_FILTER_HELP),
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'options',
+		options: conversionStateOptions,
+		default: 'waiting',
+		description:
+			'Only conversions in this state. In an expression: waiting, authorized, invoiced or rejection.',
+	},
+]);
 
 // One filter for one or several transaction IDs; the node sends whichever parameter fits.
-const filtersV2: INodeProperties = {
-	...filtersV1,
-	options: [
-		optionalCampaignLocator(CAMPAIGN_FILTER_HELP),
-		couponFilter,
-		...createdFilters,
-		optionalPartnerLocator(PARTNER_FILTER_HELP),
-		stateField('Only conversions in this state'),
-		{
-			displayName: 'Transaction IDs',
-			name: 'transactionIds',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. ORDER-1 or ORDER-1; ORDER-2',
-			description:
-				'Only conversions with this transaction ID, or with any of several separated by semicolons, commas or new lines',
-		},
-	],
-};
+const filtersV2 = conversionFilters([
+	optionalCampaignLocator(CAMPAIGN_FILTER_HELP),
+	couponFilter,
+	...createdFilters,
+	optionalPartnerLocator(PARTNER_FILTER_HELP),
+	stateField('Only conversions in this state'),
+	{
+		displayName: 'Transaction IDs',
+		name: 'transactionIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ORDER-1 or ORDER-1; ORDER-2',
+		description:
+			'Only conversions with this transaction ID, or with any of several separated by semicolons, commas or new lines',
+	},
+]);
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),

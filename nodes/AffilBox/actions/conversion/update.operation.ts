@@ -18,9 +18,9 @@ import {
 	conversionIdField,
 	conversionStateOptions,
 	noteField,
-	optionalCampaignIdField,
 	optionsCollection,
 } from '../common.descriptions';
+import { amountFieldV1, campaignFieldV1, partnerTextV1 } from '../v1.descriptions';
 import {
 	amountField,
 	conversionLocator,
@@ -47,35 +47,11 @@ const updateFieldsV1: INodeProperties = {
 	default: {},
 	description: 'The values to change; what is not added here stays as it is',
 	options: [
-		{
-			...optionalCampaignIdField,
-			description: `${CAMPAIGN_HELP}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-		},
-		{
-			displayName: 'Commission',
-			name: 'commission',
-			type: 'number',
-			typeOptions: { numberPrecision: 2 },
-			default: 0,
-			description: COMMISSION_HELP,
-		},
+		campaignFieldV1(CAMPAIGN_HELP),
+		amountFieldV1('Commission', 'commission', COMMISSION_HELP),
 		noteField,
-		{
-			displayName: 'Order Value',
-			name: 'orderValue',
-			type: 'number',
-			typeOptions: { numberPrecision: 2 },
-			default: 0,
-			description: ORDER_VALUE_HELP,
-		},
-		{
-			displayName: 'Partner',
-			name: 'partnerId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. jnovak or jan.novak@example.com',
-			description: PARTNER_HELP,
-		},
+		amountFieldV1('Order Value', 'orderValue', ORDER_VALUE_HELP),
+		partnerTextV1(PARTNER_HELP),
 		{
 			displayName: 'State',
 			name: 'state',
