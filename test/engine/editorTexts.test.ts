@@ -71,7 +71,7 @@ describe('subtitles read as words, not internal names', () => {
 			}
 		}
 		expect(subtitle(new AffilBox(), { resource: 'conversion', operation: 'confirm' })).toBe(
-			'Confirm or reject a conversion',
+			'Approve or reject a conversion',
 		);
 		expect(subtitle(new Affelios(), { resource: 'transaction', operation: 'createMany' })).toBe(
 			'Create many transactions',

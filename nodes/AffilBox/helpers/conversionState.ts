@@ -1,9 +1,8 @@
 import { oneOf } from './text';
 
-export const CONVERSION_STATES = ['waiting', 'rejection', 'authorized', 'invoiced'] as const;
+export const CONVERSION_STATES = ['authorized', 'invoiced', 'rejection', 'waiting'] as const;
 export type ConversionState = (typeof CONVERSION_STATES)[number];
-export const CONVERSION_STATE_HINT =
-	'Use waiting, authorized, invoiced or rejection (a rejected conversion has the state "rejection").';
+export const CONVERSION_STATE_HINT = 'A rejected conversion has the state "rejection".';
 
 /** Version 1's State: whatever it holds must be one of AffilBox's four states (never a default). */
 export function requireConversionState(value: unknown, field: string): ConversionState {

@@ -426,7 +426,9 @@ describe('no value is sent that nobody chose', () => {
 			},
 			{ typeVersion: 2 },
 		);
-		expect(result.error?.message).toBe('State: "approved" is not a conversion state');
+		expect(result.error?.message).toBe(
+			'State must be one of "authorized", "invoiced", "rejection", "waiting", got "approved"',
+		);
 		expect(sandbox().requests).toHaveLength(0);
 	});
 });

@@ -37,7 +37,10 @@ describe('readConversionState', () => {
 
 	it('refuses anything else, naming the field', () => {
 		expect(() => readConversionState('approved', 'State')).toThrow(
-			new InvalidInputError('State', 'State: "approved" is not a conversion state'),
+			new InvalidInputError(
+				'State',
+				'State must be one of "authorized", "invoiced", "rejection", "waiting", got "approved"',
+			),
 		);
 	});
 });
