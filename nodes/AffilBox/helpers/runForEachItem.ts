@@ -7,10 +7,12 @@ import {
 	affilBoxApiCall,
 	type AffilBoxCallResult,
 	type AffilBoxParams,
+	type AnswerReading,
 	type CallSettings,
 } from '../transport';
 import { readCallSettings, readRequestsInParallel } from './callOptions';
 import { InvalidInputError } from './invalidInput';
+import { wantsRawXml } from './parameters';
 import { runLimited } from './limiter';
 
 /** What one input item asks for: an API call, and how its answer becomes output records. */
@@ -20,6 +22,8 @@ export interface ItemCall {
 	toRecords: (result: AffilBoxCallResult) => IDataObject[];
 	/** Adds advice to the error of a failed call, e.g. which field to fill in (see ambiguousConversion.ts). */
 	explainError?: (error: NodeApiError | NodeOperationError) => void;
+	/** What to keep of the answer (default: every record); Include Raw XML is added here. */
+	reading?: AnswerReading;
 }
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -94,6 +98,7 @@ export async function runForEachItem(
 				call.params,
 				itemIndex,
 				settings,
+				{ ...call.reading, rawXml: wantsRawXml(context, itemIndex) },
 			);
 			return call.toRecords(result);
 		},

@@ -6,8 +6,9 @@ import { getLicenceZone } from '../helpers/licence';
 import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
-import { planPoll, type Observation } from './decisions';
-import { lookbackWindow, observeConversions, toMinute } from './observe';
+import { DEFAULT_CALL_SETTINGS, type CallSettings } from '../transport';
+import { mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
+import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
 import {
 	configHash,
 	isTriggerState,
@@ -75,46 +76,90 @@ function toItems(
 	}));
 }
 
+function isNewer(observation: Observation, than: Observation | undefined): boolean {
+	return !than || (observation.createdMinute ?? -Infinity) > (than.createdMinute ?? -Infinity);
+}
+
+/** "Fetch Test Event" keeps, per answer (one event each), the record of the newest conversion only. */
+const newestRecordOnly: RecordFilter = () => {
+	let newest: Observation | undefined;
+	return (observation) => {
+		if (!isNewer(observation, newest)) return false;
+		if (newest) delete newest.record;
+		newest = observation;
+		return true;
+	};
+};
+
 /** "Fetch Test Event": the newest matching conversion per event; stored state is left alone. */
 function newestPerEvent(observations: Observation[]): Observation[] {
 	const newest = new Map<TriggerEvent, Observation>();
 	for (const observation of observations) {
-		const current = newest.get(observation.event);
-		if (
-			!current ||
-			(observation.createdMinute ?? -Infinity) > (current.createdMinute ?? -Infinity)
-		) {
+		if (isNewer(observation, newest.get(observation.event)))
 			newest.set(observation.event, observation);
-		}
 	}
 	return [...newest.values()];
+}
+
+/** Share of a poll budget the answers may use; the rest is left for deciding and saving. */
+const BUDGET_SHARE = 0.9;
+
+/**
+ * The calls of a poll. The whole transfer of each answer has a deadline (the node's default
+ * Timeout); where the n8n running the poll gives it a time budget (`getPollBudgetMs`, newer n8n
+ * only, hence looked up rather than typed), no call runs past it.
+ */
+function pollCallSettings(context: IPollFunctions, startedAt: number): CallSettings {
+	const settings: CallSettings = { ...DEFAULT_CALL_SETTINGS };
+	const withBudget = context as { getPollBudgetMs?: () => number | undefined };
+	const budget =
+		typeof withBudget.getPollBudgetMs === 'function' ? withBudget.getPollBudgetMs() : undefined;
+	if (typeof budget === 'number' && Number.isFinite(budget) && budget > 0) {
+		settings.deadline = startedAt + Math.floor(budget * BUDGET_SHARE);
+	}
+	return settings;
 }
 
 export async function pollAffilBox(
 	context: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
+	const startedAt = Date.now();
 	const config = readConfig(context);
 	const zone = await licenceZone(context);
 	const now = Date.now();
 	const window = lookbackWindow(now, config.lookbackDays, zone);
-	const observations = await observeConversions(context, config, window);
 	const detectedAt = new Date(now).toISOString();
+	const settings = pollCallSettings(context, startedAt);
 
 	if (context.getMode() === 'manual') {
+		const observations = await observeConversions(
+			context,
+			config,
+			window,
+			newestRecordOnly,
+			settings,
+		);
 		const newest = newestPerEvent(observations);
 		return newest.length > 0 ? [toItems(context, newest, detectedAt, zone)] : null;
 	}
 
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = isTriggerState(staticData.state) ? staticData.state : undefined;
-	const plan = planPoll({
+	const basis: PlanBasis = {
 		state: stored,
 		config: configHash(config),
-		observations,
 		windowStartMinute: window.startMinute,
 		nowMinute: toMinute(now),
 		emitExistingOnFirstRun: context.getNodeParameter('emitExistingOnFirstRun', false) === true,
-	});
+	};
+	const observations = await observeConversions(
+		context,
+		config,
+		window,
+		() => mayEmit(basis),
+		settings,
+	);
+	const plan = planPoll({ ...basis, observations });
 	staticData.state = plan.next;
 	return plan.emit.length > 0 ? [toItems(context, plan.emit, detectedAt, zone)] : null;
 }

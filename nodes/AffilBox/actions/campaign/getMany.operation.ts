@@ -47,7 +47,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			method: 'GetCampaigns',
 			params,
-			toRecords: (result) => recordsOf(result, 'campaign', includeRawXml).slice(0, limit),
+			// Only what is returned is kept; with a limit, reading stops once it is reached.
+			reading: { only: 'campaign', limit },
+			toRecords: (result) => recordsOf(result, 'campaign', includeRawXml),
 		};
 	});
 }

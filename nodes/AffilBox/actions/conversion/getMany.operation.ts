@@ -177,7 +177,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			method: 'GetConversions',
 			params,
-			toRecords: (result) => shape(recordsOf(result, 'conversion', includeRawXml).slice(0, limit)),
+			// Only what is returned is kept; with a limit, reading stops once it is reached.
+			reading: { only: 'conversion', limit },
+			toRecords: (result) => shape(recordsOf(result, 'conversion', includeRawXml)),
 		};
 	});
 }

@@ -97,7 +97,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			method: 'GetPartners',
 			params,
-			toRecords: (result) => shape(recordsOf(result, 'partner', includeRawXml).slice(0, limit)),
+			// Only what is returned is kept; with a limit, reading stops once it is reached.
+			reading: { only: 'partner', limit },
+			toRecords: (result) => shape(recordsOf(result, 'partner', includeRawXml)),
 		};
 	});
 }
