@@ -11,7 +11,7 @@ import type { RecordHandler } from './answerTypes';
 /** The body as n8n gives it: a response stream; a string or bytes are read as one chunk. */
 interface ChunkSource {
 	[Symbol.asyncIterator](): AsyncIterator<unknown>;
-	destroy?: () => void;
+	destroy?: (error?: Error) => void;
 }
 
 function chunksOf(body: unknown): ChunkSource | unknown[] {
@@ -31,6 +31,18 @@ function close(source: ChunkSource | unknown[]): void {
 	if (!Array.isArray(source)) source.destroy?.();
 }
 
+/**
+ * Ends the transfer when `deadline` passes. n8n puts its own cancel signal in place of a node's
+ * `abortSignal` when it runs a node, so the deadline is also kept here, on the body itself.
+ */
+function stopAt(source: ChunkSource | unknown[], deadline: AbortSignal | undefined): () => void {
+	if (deadline === undefined || Array.isArray(source)) return () => undefined;
+	const stop = () => source.destroy?.(new Error('The answer did not arrive in time'));
+	if (deadline.aborted) stop();
+	deadline.addEventListener('abort', stop, { once: true });
+	return () => deadline.removeEventListener('abort', stop);
+}
+
 export interface StreamedAnswer {
 	end: AnswerEnd;
 	/** The whole body as text, when asked for (Include Raw XML). */
@@ -43,11 +55,13 @@ export async function readAnswerStream(
 	body: unknown,
 	onRecord: RecordHandler,
 	keepRawXml: boolean,
+	deadline?: AbortSignal,
 ): Promise<StreamedAnswer> {
 	const reader = new AnswerReader(onRecord);
 	const decoder = new TextDecoder('utf-8');
 	const raw: string[] = [];
 	const source = chunksOf(body);
+	const release = stopAt(source, deadline);
 	let bytesRead = 0;
 	try {
 		for await (const chunk of source) {
@@ -63,6 +77,7 @@ export async function readAnswerStream(
 			reader.write(rest);
 		}
 	} finally {
+		release();
 		close(source);
 	}
 	const streamed: StreamedAnswer = { end: reader.end(), bytesRead };
@@ -71,9 +86,14 @@ export async function readAnswerStream(
 }
 
 /** The text of an error answer, up to `maxChars` (the rest is not downloaded). */
-export async function readBodyText(body: unknown, maxChars: number): Promise<string> {
+export async function readBodyText(
+	body: unknown,
+	maxChars: number,
+	deadline?: AbortSignal,
+): Promise<string> {
 	const decoder = new TextDecoder('utf-8');
 	const source = chunksOf(body);
+	const release = stopAt(source, deadline);
 	let text = '';
 	try {
 		for await (const chunk of source) {
@@ -82,6 +102,7 @@ export async function readBodyText(body: unknown, maxChars: number): Promise<str
 		}
 		return text + decoder.decode();
 	} finally {
+		release();
 		close(source);
 	}
 }

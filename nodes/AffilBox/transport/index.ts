@@ -120,12 +120,13 @@ async function sendOnce(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: ms,
-				// axios's timeout stops counting once the headers are in: this one covers the whole body.
+				// axios's timeout stops counting once the headers are in: this one covers the whole body
+				// (where n8n replaces it with its own cancel signal, answerStream.ts keeps the deadline).
 				abortSignal: deadline,
 			},
 		)) as FullResponse;
 		if (response.statusCode < 200 || response.statusCode > 299) {
-			response.body = await readBodyText(response.body, MAX_ERROR_BODY).catch(() => '');
+			response.body = await readBodyText(response.body, MAX_ERROR_BODY, deadline).catch(() => '');
 		}
 		return { ok: true, response };
 	} catch (error) {
@@ -300,7 +301,12 @@ async function readAnswer(
 	const sink = recordSink(reading);
 	let streamed: StreamedAnswer;
 	try {
-		streamed = await readAnswerStream(response.body, sink.handler, reading.rawXml === true);
+		streamed = await readAnswerStream(
+			response.body,
+			sink.handler,
+			reading.rawXml === true,
+			deadline,
+		);
 	} catch (error) {
 		// The connection broke or the deadline passed while the answer came in: a failed attempt.
 		return failedAttempt(error, deadline);

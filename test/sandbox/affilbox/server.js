@@ -6,10 +6,12 @@
  * HTTP side of the AffilBox sandbox (plain node:http) and its command line:
  *
  *   node test/sandbox/affilbox/server.js --port 8081 [--host 127.0.0.1] [--key sandbox-key]
- *        [--time-zone Europe/Prague] [--seed state.json] [--verbose]
+ *        [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions 100000] [--verbose]
  *
  * prints one line with the API URL (and the fake demo key) and runs until SIGINT/SIGTERM. `--verbose` adds one
- * line per call with the method name and HTTP status only: request bodies are never printed.
+ * line per call with the method name and HTTP status only (and, for a large answer, how much of it was sent
+ * before the client closed): request bodies are never printed. `--bulk-conversions N` seeds N authorized
+ * conversions (bulkSeed.js), as the benchmark and the large-answer e2e test use.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -22,6 +24,7 @@ const { formatNow, isValidTimeZone } = require('./dates');
 const { ApiError } = require('./errors');
 const { dispatch } = require('./methods');
 const protocol = require('./protocol');
+const { bulkSeed } = require('./bulkSeed');
 const { createStore } = require('./store');
 
 const API_PATH = '/api/';
@@ -46,6 +49,8 @@ const NOT_FOUND_PAGE =
  * @property {Record<string, string>} params parameters as decoded from the XML (key and method excluded)
  * @property {string} rawXml the `data` form field exactly as received ('' when there was none)
  * @property {string} key the <key> text as decoded
+ * @property {{ bytes: number, sent: number }} [answer] size of a successful answer, and how much of it
+ *   was written before it ended or the client closed the connection (set once the answer is over)
  */
 
 /**
@@ -62,6 +67,39 @@ function send(res, status, contentType, body, headers = {}) {
 		'Content-Length': Buffer.byteLength(body),
 	});
 	res.end(body);
+}
+
+/** Answers above this size are written piece by piece, as a server streaming a long list would. */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Writes a successful answer in pieces, waiting whenever the client is not reading, and stops when
+ * the client closes the connection: `sent` then tells how much of the answer was written (what the
+ * client read, plus what the network buffers held).
+ * @param {http.ServerResponse} res
+ * @param {string} body
+ * @returns {Promise<{ bytes: number, sent: number }>}
+ */
+async function sendAnswer(res, body) {
+	const bytes = Buffer.from(body, 'utf8');
+	res.writeHead(200, { 'Content-Type': protocol.XML_CONTENT_TYPE, 'Content-Length': bytes.length });
+	let sent = 0;
+	let closed = false;
+	res.once('close', () => {
+		closed = true;
+	});
+	while (sent < bytes.length && !closed) {
+		const piece = bytes.subarray(sent, sent + PIECE_BYTES);
+		sent += piece.length;
+		if (!res.write(piece)) {
+			await new Promise((resolve) => {
+				res.once('drain', resolve);
+				res.once('close', resolve);
+			});
+		}
+	}
+	if (!closed) res.end();
+	return { bytes: bytes.length, sent };
 }
 
 /**
@@ -144,7 +182,10 @@ function createSandboxServer(options = {}) {
 			if (delay > 0) await lifecycle.sleep(delay);
 		}
 		if (fault) {
-			await serveFault(req, res, fault, lifecycle.sleep);
+			const recorded = isApi ? requests[requests.length - 1] : undefined;
+			await serveFault(req, res, fault, lifecycle.sleep, (answer) => {
+				if (recorded) recorded.answer = answer;
+			});
 			return;
 		}
 
@@ -161,8 +202,10 @@ function createSandboxServer(options = {}) {
 		try {
 			if (parsed.paramError) throw parsed.paramError;
 			const payload = dispatch(parsed.method, parsed.params, ctx);
-			log(`${parsed.method} → 200 OK`);
-			send(res, 200, protocol.XML_CONTENT_TYPE, protocol.okAnswer(payload));
+			const answer = await sendAnswer(res, protocol.okAnswer(payload));
+			requests[requests.length - 1].answer = answer;
+			const cut = answer.sent < answer.bytes ? `, client closed after ${answer.sent} of ${answer.bytes} bytes` : '';
+			log(`${parsed.method} → 200 OK${cut}`);
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
 			log(
@@ -212,22 +255,35 @@ function parseArgs(argv) {
 		{
 			'--time-zone': { name: 'timeZone', default: 'Europe/Prague' },
 			'--seed': { name: 'seed' },
+			'--bulk-conversions': { name: 'bulkConversions' },
 		},
 	);
+}
+
+/**
+ * A state file of the seed's shape, or a programme of N bulk conversions.
+ * @param {ReturnType<typeof parseArgs>} args
+ */
+function seedFrom(args) {
+	if (args.bulkConversions !== undefined) {
+		const count = Number(args.bulkConversions);
+		if (!Number.isInteger(count) || count < 0) throw new Error('--bulk-conversions must be a whole number');
+		return bulkSeed(count, args.timeZone ?? 'Europe/Prague');
+	}
+	return args.seed === undefined ? undefined : JSON.parse(fs.readFileSync(args.seed, 'utf8'));
 }
 
 if (require.main === module) {
 	runCli({
 		tag: 'affilbox sandbox',
 		usage:
-			'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json] [--verbose]',
+			'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions N] [--verbose]',
 		parseArgs,
 		create: (args) =>
 			createSandboxServer({
 				apiKey: args.key,
 				timeZone: args.timeZone,
-				// A state file of the seed's shape, e.g. the benchmark's 100,000 conversions.
-				seed: args.seed === undefined ? undefined : JSON.parse(fs.readFileSync(args.seed, 'utf8')),
+				seed: seedFrom(args),
 				log: args.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
 			}),
 		announce: (url, args) => `AffilBox sandbox listening on ${url} (demo API key: ${args.key})`,
