@@ -24,15 +24,16 @@ async function freePort() {
  * Starts a sandbox script (`test/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
  * @param {string} name
  * @param {{ port?: string, args?: string[] }} [options] port 0 (default): any free one
- * @returns {Promise<{ url: string, stop: () => void }>}
+ * @returns {Promise<{ url: string, stop: () => void, output: () => string }>} `output`: what the
+ *   sandbox printed so far (with `--verbose`, a line per call)
  */
 async function startSandbox(name, options = {}) {
 	const script = path.join(ROOT, 'test', 'sandbox', name, 'server.js');
 	const args = [script, '--port', options.port ?? '0', ...(options.args ?? [])];
 	const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+	let seen = '';
 	/** @type {string} */
 	const url = await new Promise((resolve, reject) => {
-		let seen = '';
 		child.stdout.on('data', (chunk) => {
 			seen += chunk;
 			const match = /listening on (\S+)/.exec(seen);
@@ -40,7 +41,7 @@ async function startSandbox(name, options = {}) {
 		});
 		child.once('exit', (code) => reject(new Error(`${name} sandbox exited with ${code}`)));
 	});
-	return { url, stop: () => child.kill() };
+	return { url, stop: () => child.kill(), output: () => seen };
 }
 
 module.exports = { freePort, startSandbox, ROOT };

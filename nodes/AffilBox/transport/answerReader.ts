@@ -142,8 +142,9 @@ function valueOf(frame: Frame): unknown {
 	return objectOf(frame);
 }
 
-function hasAttributes(attributes: Record<string, string>): boolean {
-	for (const _ in attributes) return true;
+/** Whether an object has any own key, without listing them all (saxes's attribute objects, rests). */
+function hasKeys(object: object): boolean {
+	for (const key in object) if (key !== undefined) return true;
 	return false;
 }
 
@@ -350,7 +351,7 @@ export class AnswerReader {
 			line: this.tagStart.line,
 			col: this.tagStart.col,
 		};
-		if (hasAttributes(tag.attributes)) frame.attributes = tag.attributes;
+		if (hasKeys(tag.attributes)) frame.attributes = tag.attributes;
 		if (parent === undefined) {
 			const lowered = name.toLowerCase();
 			if (lowered === 'html') {
@@ -420,10 +421,7 @@ export class AnswerReader {
 			parent.took = true;
 			const rest = objectOf(frame);
 			markRecordHolder(rest);
-			for (const _ in rest) {
-				addChild(parent, frame.name, rest);
-				break;
-			}
+			if (hasKeys(rest)) addChild(parent, frame.name, rest);
 			return;
 		}
 		const value = valueOf(frame);

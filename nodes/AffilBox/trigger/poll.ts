@@ -6,7 +6,7 @@ import { getLicenceZone } from '../helpers/licence';
 import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
-import { DEFAULT_CALL_SETTINGS, type CallSettings } from '../transport';
+import type { CallSettings } from '../transport';
 import { mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
 import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
 import {
@@ -105,12 +105,18 @@ function newestPerEvent(observations: Observation[]): Observation[] {
 const BUDGET_SHARE = 0.9;
 
 /**
- * The calls of a poll. The whole transfer of each answer has a deadline (the node's default
- * Timeout); where the n8n running the poll gives it a time budget (`getPollBudgetMs`, newer n8n
- * only, hence looked up rather than typed), no call runs past it.
+ * Each answer of a poll must be in within this time, whole transfer included. The trigger has no
+ * Timeout option, and one answer holds the whole lookback window: 100,000 conversions are about
+ * 45 MB, which takes tens of seconds on a slow link or a busy machine.
+ */
+const POLL_CALL_SETTINGS: CallSettings = { maxRetries: 3, timeoutSeconds: 120 };
+
+/**
+ * The calls of a poll. Where the n8n running the poll gives it a time budget (`getPollBudgetMs`,
+ * newer n8n only, hence looked up rather than typed), no call runs past it.
  */
 function pollCallSettings(context: IPollFunctions, startedAt: number): CallSettings {
-	const settings: CallSettings = { ...DEFAULT_CALL_SETTINGS };
+	const settings: CallSettings = { ...POLL_CALL_SETTINGS };
 	const withBudget = context as { getPollBudgetMs?: () => number | undefined };
 	const budget =
 		typeof withBudget.getPollBudgetMs === 'function' ? withBudget.getPollBudgetMs() : undefined;

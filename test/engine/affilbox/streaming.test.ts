@@ -25,8 +25,8 @@ function conversionsAnswer(count: number): string {
  */
 async function answerOfLastCall(): Promise<{ bytes: number; sent: number }> {
 	for (let turn = 0; turn < 1_000_000; turn++) {
-		const answer = (sandbox().requests.at(-1) as { answer?: { bytes: number; sent: number } })
-			.answer;
+		const last = sandbox().requests.at(-1);
+		const answer = last && sandbox().answerSent(last);
 		if (answer) return answer;
 		await new Promise((resolve) => setImmediate(resolve));
 	}

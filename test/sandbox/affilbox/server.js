@@ -49,8 +49,9 @@ const NOT_FOUND_PAGE =
  * @property {Record<string, string>} params parameters as decoded from the XML (key and method excluded)
  * @property {string} rawXml the `data` form field exactly as received ('' when there was none)
  * @property {string} key the <key> text as decoded
- * @property {{ bytes: number, sent: number }} [answer] size of a successful answer, and how much of it
- *   was written before it ended or the client closed the connection (set once the answer is over)
+ *
+ * @typedef {{ bytes: number, sent: number }} AnswerSent size of a successful (or dribbled) answer, and
+ *   how much of it was written before it ended or the client closed the connection
  */
 
 /**
@@ -69,37 +70,62 @@ function send(res, status, contentType, body, headers = {}) {
 	res.end(body);
 }
 
-/** Answers above this size are written piece by piece, as a server streaming a long list would. */
+/** A successful answer goes out in writes of about this size. */
 const PIECE_BYTES = 64 * 1024;
 
 /**
- * Writes a successful answer in pieces, waiting whenever the client is not reading, and stops when
- * the client closes the connection: `sent` then tells how much of the answer was written (what the
- * client read, plus what the network buffers held).
+ * Writes a successful answer as it is built, record by record (chunked), waiting whenever the
+ * client is not reading, and stops when the client closes the connection: `sent` then tells how
+ * much of the answer was written (what the client read, plus what the network buffers held).
  * @param {http.ServerResponse} res
- * @param {string} body
+ * @param {Iterable<string>} pieces
  * @returns {Promise<{ bytes: number, sent: number }>}
  */
-async function sendAnswer(res, body) {
-	const bytes = Buffer.from(body, 'utf8');
-	res.writeHead(200, { 'Content-Type': protocol.XML_CONTENT_TYPE, 'Content-Length': bytes.length });
-	let sent = 0;
+async function sendAnswer(res, pieces) {
+	res.writeHead(200, { 'Content-Type': protocol.XML_CONTENT_TYPE });
 	let closed = false;
 	res.once('close', () => {
 		closed = true;
 	});
-	while (sent < bytes.length && !closed) {
-		const piece = bytes.subarray(sent, sent + PIECE_BYTES);
-		sent += piece.length;
-		if (!res.write(piece)) {
-			await new Promise((resolve) => {
-				res.once('drain', resolve);
-				res.once('close', resolve);
-			});
-		}
+	let sent = 0;
+	let bytes = 0;
+	/** @type {string[]} */
+	let batch = [];
+	let batchBytes = 0;
+	for (const piece of pieces) {
+		const size = Buffer.byteLength(piece);
+		bytes += size;
+		if (closed) continue; // still counted: the answer's size is reported
+		batch.push(piece);
+		batchBytes += size;
+		if (batchBytes < PIECE_BYTES) continue;
+		sent += batchBytes;
+		const more = res.write(batch.join(''));
+		batch = [];
+		batchBytes = 0;
+		if (!more) await drained(res);
 	}
-	if (!closed) res.end();
-	return { bytes: bytes.length, sent };
+	if (!closed) {
+		sent += batchBytes;
+		res.end(batch.join(''));
+	}
+	return { bytes, sent };
+}
+
+/**
+ * @param {http.ServerResponse} res
+ * @returns {Promise<void>} once the client has read what was written, or has gone
+ */
+function drained(res) {
+	return new Promise((resolve) => {
+		const go = () => {
+			res.off('drain', go);
+			res.off('close', go);
+			resolve();
+		};
+		res.on('drain', go);
+		res.on('close', go);
+	});
 }
 
 /**
@@ -134,6 +160,8 @@ function createSandboxServer(options = {}) {
 	let latency = options.latency ?? 0;
 	/** @type {RecordedRequest[]} */
 	const requests = [];
+	/** @type {WeakMap<RecordedRequest, AnswerSent>} set once an answer is over */
+	const answers = new WeakMap();
 
 	/** @type {import('./methods').MethodContext} */
 	const ctx = { state: store.state, now: () => formatNow(clock(), timeZone) };
@@ -184,7 +212,7 @@ function createSandboxServer(options = {}) {
 		if (fault) {
 			const recorded = isApi ? requests[requests.length - 1] : undefined;
 			await serveFault(req, res, fault, lifecycle.sleep, (answer) => {
-				if (recorded) recorded.answer = answer;
+				if (recorded) answers.set(recorded, answer);
 			});
 			return;
 		}
@@ -202,8 +230,9 @@ function createSandboxServer(options = {}) {
 		try {
 			if (parsed.paramError) throw parsed.paramError;
 			const payload = dispatch(parsed.method, parsed.params, ctx);
-			const answer = await sendAnswer(res, protocol.okAnswer(payload));
-			requests[requests.length - 1].answer = answer;
+			const recorded = requests[requests.length - 1];
+			const answer = await sendAnswer(res, protocol.okAnswerPieces(payload));
+			answers.set(recorded, answer);
 			const cut = answer.sent < answer.bytes ? `, client closed after ${answer.sent} of ${answer.bytes} bytes` : '';
 			log(`${parsed.method} → 200 OK${cut}`);
 		} catch (error) {
@@ -235,6 +264,11 @@ function createSandboxServer(options = {}) {
 		timeZone,
 		...controls,
 		concurrency,
+		/**
+		 * How much of the answer to `request` was sent, once that answer is over.
+		 * @param {RecordedRequest} request
+		 */
+		answerSent: (request) => answers.get(request),
 		/** @param {Latency} value */
 		setLatency(value) {
 			latency = value;

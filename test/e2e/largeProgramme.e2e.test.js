@@ -1,0 +1,210 @@
+// @ts-check
+'use strict';
+
+/**
+ * A large programme in a small, busy n8n: a published workflow whose AffilBox Trigger sees 100,000
+ * authorized conversions (one answer of about 45 MB) is activated by a real n8n whose heap is capped
+ * at 512 MB while two busy loops keep both cores busy; its later polls still work (a conversion
+ * authorized after activation, and only that one, starts the workflow).
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+
+const { XMLBuilder } = require('fast-xml-parser');
+
+const { createInstance } = require('./n8n/instance');
+const { ensureN8n } = require('./n8n/install');
+const { freePort, startSandbox, ROOT } = require('./processes');
+
+const KEY = 'sandbox-key';
+const CONVERSIONS = 100_000;
+const HEAP_MB = 512;
+const WORKFLOW_ID = 'largeProgramme';
+const WORKFLOW_NAME = 'e2e large programme';
+
+/** @type {ReturnType<typeof createInstance>} */ let n8n;
+/** @type {Awaited<ReturnType<typeof startSandbox>>} */ let affilbox;
+/** @type {import('node:child_process').ChildProcess[]} */ const busyLoops = [];
+/** @type {import('node:child_process').ChildProcess | undefined} */ let server;
+/** @type {http.Server} */ let receiver;
+/** @type {string[]} */ const received = [];
+/** @type {string} */ let work;
+
+/** Collects what the workflow posts: one transaction ID per conversion the trigger emitted. */
+async function startReceiver() {
+	receiver = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			received.push(String(JSON.parse(body).transactionId));
+			res.end('{}');
+		});
+	});
+	await new Promise((resolve) => receiver.listen(0, '127.0.0.1', () => resolve(undefined)));
+	return `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (receiver.address()).port}/seen`;
+}
+
+/** @param {string} receiverUrl */
+function workflow(receiverUrl) {
+	return {
+		id: WORKFLOW_ID,
+		name: WORKFLOW_NAME,
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Authorized',
+				type: 'n8n-nodes-affiliate.affilBoxTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { events: ['authorized'], lookbackDays: 90 },
+				credentials: { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } },
+			},
+			{
+				id: 'post',
+				name: 'Tell the test',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [300, 0],
+				parameters: {
+					method: 'POST',
+					url: receiverUrl,
+					sendBody: true,
+					bodyParameters: {
+						parameters: [{ name: 'transactionId', value: '={{ $json.transactionId }}' }],
+					},
+					options: {},
+				},
+			},
+		],
+		connections: {
+			Authorized: { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** Calls the sandbox's API as AffilBox clients do: the XML document in form field `data`. */
+async function callSandbox(/** @type {string} */ method, /** @type {object} */ params) {
+	const data = new XMLBuilder({}).build({ request: { key: KEY, method, ...params } });
+	const response = await fetch(affilbox.url, { method: 'POST', body: new URLSearchParams({ data }) });
+	const text = await response.text();
+	if (!text.includes('<status>OK</status>')) throw new Error(`${method} failed: ${text}`);
+}
+
+/** Entries of n8n's JSON log whose message matches. */
+function logEntries(/** @type {RegExp} */ pattern) {
+	if (!fs.existsSync(n8n.logFile)) return [];
+	return fs
+		.readFileSync(n8n.logFile, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			try {
+				return JSON.parse(line);
+			} catch {
+				return {};
+			}
+		})
+		.filter((entry) => typeof entry.message === 'string' && pattern.test(entry.message));
+}
+
+/** Waits for `done()` to be truthy, checking every half second; fails with `what` after `ms`. */
+async function waitFor(/** @type {() => unknown} */ done, /** @type {number} */ ms, /** @type {string} */ what) {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const value = done();
+		if (value) return value;
+		if (server?.exitCode !== null && server?.exitCode !== undefined)
+			throw new Error(`n8n exited with ${server.exitCode} while waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+beforeAll(async () => {
+	const runtime = ensureN8n();
+	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-large-'));
+	const tarball = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--silent', '--pack-destination', work],
+		{ cwd: ROOT, encoding: 'utf8' },
+	)
+		.trim()
+		.split('\n')
+		.pop();
+	affilbox = await startSandbox('affilbox', {
+		args: ['--key', KEY, '--bulk-conversions', String(CONVERSIONS), '--verbose'],
+	});
+	n8n = createInstance({
+		runtime,
+		userFolder: path.join(work, 'n8n'),
+		port: await freePort(),
+		brokerPort: await freePort(),
+		extraEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` },
+	});
+	n8n.installPackage(path.join(work, /** @type {string} */ (tarball)));
+	n8n.importCredentials([
+		{
+			id: 'affilboxLarge',
+			name: 'AffilBox large',
+			type: 'affilBoxApi',
+			data: { apiUrl: affilbox.url, apiKey: KEY, timeZone: 'Europe/Prague' },
+		},
+	]);
+	n8n.importWorkflow(workflow(await startReceiver()));
+	n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
+}, 900_000);
+
+afterAll(() => {
+	for (const loop of busyLoops) loop.kill();
+	server?.kill();
+	affilbox?.stop();
+	receiver?.close();
+	if (!process.env.E2E_KEEP && work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversions, n8n heap capped at ${HEAP_MB} MB, both cores busy`, () => {
+	it('is activated, and its later polls emit only what is new', async () => {
+		// Two busy loops: a 2-core machine with no core to spare.
+		for (let core = 0; core < 2; core++) {
+			busyLoops.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+		}
+		const started = Date.now();
+		server = await n8n.start();
+		const activated = /** @type {{ timestamp?: string }} */ (
+			await waitFor(
+				() => logEntries(new RegExp(`Activated workflow .*${WORKFLOW_NAME}`))[0],
+				240_000,
+				'the workflow to be activated',
+			)
+		);
+		const activatedAt = activated.timestamp ? Date.parse(activated.timestamp) : Date.now();
+		const firstAnswer = /GetConversions → 200 OK/.test(affilbox.output());
+		process.stdout.write(
+			`large programme: ${CONVERSIONS.toLocaleString('en')} conversions, n8n heap ${HEAP_MB} MB, 2 busy loops; ` +
+				`workflow activated ${((activatedAt - started) / 1000).toFixed(1)} s after \`n8n start\` was launched ` +
+				`(the activation poll read the whole answer: ${firstAnswer})\n`,
+		);
+		expect(firstAnswer).toBe(true);
+		// The activation poll only records what exists: nothing was emitted.
+		expect(received).toEqual([]);
+
+		// A conversion authorized after activation: the next poll (n8n polls every minute) emits it alone.
+		const id = `E2E-LARGE-${Date.now()}`;
+		await callSandbox('AddConversion', {
+			partner_id: 'jdvorak',
+			campaign_id: 11,
+			conversion_id: id,
+			value: 10,
+		});
+		await callSandbox('ConfirmConversion', { conversion_id: id, campaign_id: 11, value: 'true' });
+		await waitFor(() => received.length > 0, 150_000, 'a later poll to emit the new conversion');
+		expect(received).toEqual([id]);
+		expect(server.exitCode).toBeNull();
+	}, 600_000);
+});
