@@ -42,6 +42,19 @@ const rows: Array<[string, string]> = [];
 const row = (measure: string, value: string) => rows.push([measure, value]);
 
 const answered = (output: string) => output.match(/GetConversions → /g)?.length ?? 0;
+const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How many answers the sandbox has logged, once its log has caught up (the probes run
+ * synchronously, so its output is read only between them).
+ */
+async function settledCount(sandbox: { output: () => string }): Promise<number> {
+	for (;;) {
+		const count = answered(sandbox.output());
+		await pause(1000);
+		if (answered(sandbox.output()) === count) return count;
+	}
+}
 
 /**
  * "GetConversions → 200 OK, client closed after X of Y bytes" from the sandbox's verbose log, once
@@ -51,9 +64,7 @@ async function cutAfter(
 	sandbox: { output: () => string },
 	before: number,
 ): Promise<{ sent: number; bytes: number } | undefined> {
-	for (let wait = 0; wait < 600 && answered(sandbox.output()) <= before; wait++) {
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	for (let wait = 0; wait < 600 && answered(sandbox.output()) <= before; wait++) await pause(100);
 	const last = sandbox
 		.output()
 		.split('\n')
@@ -117,7 +128,7 @@ async function measureSize(count: number): Promise<void> {
 		);
 
 		if (count >= 100_000) {
-			const before = answered(sandbox.output());
+			const before = await settledCount(sandbox);
 			const limited = probe('getMany50', sandbox.url, count);
 			const cut = await cutAfter(sandbox, before);
 			row(

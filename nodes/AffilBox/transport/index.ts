@@ -248,7 +248,9 @@ export async function affilBoxApiCall(
 			if (decision.delayMs > 0) await sleep(decision.delayMs);
 			continue;
 		}
-		throw giveUpError(context, attempt, failure, decision, settings, url.url);
+		// A deadline that cut the attempt short is what the error names.
+		const cut = { ...settings, timeoutSeconds: Math.min(settings.timeoutSeconds, ms / 1000) };
+		throw giveUpError(context, attempt, failure, decision, cut, url.url);
 	}
 }
 
