@@ -91,7 +91,10 @@ function workflow(receiverUrl) {
 /** Calls the sandbox's API as AffilBox clients do: the XML document in form field `data`. */
 async function callSandbox(/** @type {string} */ method, /** @type {object} */ params) {
 	const data = new XMLBuilder({}).build({ request: { key: KEY, method, ...params } });
-	const response = await fetch(affilbox.url, { method: 'POST', body: new URLSearchParams({ data }) });
+	const response = await fetch(affilbox.url, {
+		method: 'POST',
+		body: new URLSearchParams({ data }),
+	});
 	const text = await response.text();
 	if (!text.includes('<status>OK</status>')) throw new Error(`${method} failed: ${text}`);
 }
@@ -114,7 +117,11 @@ function logEntries(/** @type {RegExp} */ pattern) {
 }
 
 /** Waits for `done()` to be truthy, checking every half second; fails with `what` after `ms`. */
-async function waitFor(/** @type {() => unknown} */ done, /** @type {number} */ ms, /** @type {string} */ what) {
+async function waitFor(
+	/** @type {() => unknown} */ done,
+	/** @type {number} */ ms,
+	/** @type {string} */ what,
+) {
 	const deadline = Date.now() + ms;
 	for (;;) {
 		const value = done();

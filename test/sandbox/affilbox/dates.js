@@ -47,7 +47,9 @@ function normalizeDateTime(text) {
 		date.getUTCHours() === hour &&
 		date.getUTCMinutes() === minute &&
 		date.getUTCSeconds() === second;
-	return real ? `${match[1]}-${match[2]}-${match[3]} ${match[4].padStart(2, '0')}:${match[5]}:${match[6]}` : text;
+	return real
+		? `${match[1]}-${match[2]}-${match[3]} ${match[4].padStart(2, '0')}:${match[5]}:${match[6]}`
+		: text;
 }
 
 /**

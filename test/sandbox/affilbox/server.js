@@ -206,7 +206,8 @@ function createSandboxServer(options = {}) {
 		// Faults go to requests in the order they arrive; the latency then delays every answer.
 		const fault = faults.take();
 		if (isApi) {
-			const delay = typeof latency === 'function' ? latency(requests[requests.length - 1]) : latency;
+			const delay =
+				typeof latency === 'function' ? latency(requests[requests.length - 1]) : latency;
 			if (delay > 0) await lifecycle.sleep(delay);
 		}
 		if (fault) {
@@ -233,7 +234,10 @@ function createSandboxServer(options = {}) {
 			const recorded = requests[requests.length - 1];
 			const answer = await sendAnswer(res, protocol.okAnswerPieces(payload));
 			answers.set(recorded, answer);
-			const cut = answer.sent < answer.bytes ? `, client closed after ${answer.sent} of ${answer.bytes} bytes` : '';
+			const cut =
+				answer.sent < answer.bytes
+					? `, client closed after ${answer.sent} of ${answer.bytes} bytes`
+					: '';
 			log(`${parsed.method} → 200 OK${cut}`);
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
@@ -301,7 +305,8 @@ function parseArgs(argv) {
 function seedFrom(args) {
 	if (args.bulkConversions !== undefined) {
 		const count = Number(args.bulkConversions);
-		if (!Number.isInteger(count) || count < 0) throw new Error('--bulk-conversions must be a whole number');
+		if (!Number.isInteger(count) || count < 0)
+			throw new Error('--bulk-conversions must be a whole number');
 		return bulkSeed(count, args.timeZone ?? 'Europe/Prague');
 	}
 	return args.seed === undefined ? undefined : JSON.parse(fs.readFileSync(args.seed, 'utf8'));

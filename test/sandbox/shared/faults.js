@@ -24,7 +24,8 @@
  * @property {number} [dribbleBytes] bytes per piece when dribbling (default 16)
  * @property {boolean} [passThrough] answer these `times` requests normally: queued before a real
  *   fault, it lets the fault hit a later request of the same run (default false)
- * @typedef {Required<FaultOptions>} Fault
+ * @typedef {Required<Omit<FaultOptions, 'dribbleMs' | 'dribbleBytes'>>
+ *   & Pick<FaultOptions, 'dribbleMs' | 'dribbleBytes'>} Fault
  */
 
 function createFaultQueue() {
@@ -48,8 +49,9 @@ function createFaultQueue() {
 				headers: { ...(options.headers ?? {}) },
 				delayMs: options.delayMs ?? 0,
 				dropConnection: options.dropConnection ?? false,
-				dribbleMs: options.dribbleMs ?? 0,
-				dribbleBytes: options.dribbleBytes ?? 16,
+				...(options.dribbleMs
+					? { dribbleMs: options.dribbleMs, dribbleBytes: options.dribbleBytes }
+					: {}),
 				passThrough: options.passThrough ?? false,
 			});
 		},
@@ -91,7 +93,7 @@ async function serveFault(req, res, fault, sleep, onDribbled) {
 		'Content-Type': fault.contentType,
 		'Content-Length': Buffer.byteLength(fault.body),
 	});
-	if (fault.dribbleMs > 0) {
+	if (fault.dribbleMs) {
 		const body = Buffer.from(fault.body);
 		const sent = await dribble(res, body, fault, sleep);
 		onDribbled?.({ bytes: body.length, sent });
@@ -114,11 +116,12 @@ async function dribble(res, body, fault, sleep) {
 	res.once('close', () => {
 		closed = true;
 	});
+	const size = fault.dribbleBytes ?? 16;
 	let at = 0;
 	while (at < body.length && !closed) {
-		res.write(body.subarray(at, at + fault.dribbleBytes));
-		at = Math.min(body.length, at + fault.dribbleBytes);
-		await sleep(fault.dribbleMs);
+		res.write(body.subarray(at, at + size));
+		at = Math.min(body.length, at + size);
+		await sleep(fault.dribbleMs ?? 0);
 	}
 	if (!closed) res.end();
 	return at;
