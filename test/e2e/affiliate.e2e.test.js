@@ -6,14 +6,13 @@
  * imported with n8n's CLI, each node run headlessly, then the example workflows published and
  * running under `n8n start` (webhooks called over HTTP, the trigger polling at activation).
  */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
-const { freePort, startSandbox, ROOT } = require('./processes');
+const { freePort, packPackage, startSandbox, ROOT } = require('./processes');
 
 const AFFILBOX_KEY = 'sandbox-key';
 const AFFELIOS_KEY = 'affelios-sandbox-key';
@@ -88,14 +87,7 @@ beforeAll(async () => {
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-e2e-'));
 	payoutDir = path.join(work, 'payouts');
 	fs.mkdirSync(payoutDir);
-	const tarball = execFileSync(
-		'npm',
-		['pack', '--ignore-scripts', '--silent', '--pack-destination', work],
-		{ cwd: ROOT, encoding: 'utf8' },
-	)
-		.trim()
-		.split('\n')
-		.pop();
+	const tarball = packPackage(work);
 	affilbox = await startSandbox('affilbox', { args: ['--key', AFFILBOX_KEY] });
 	affelios = await startSandbox('affelios', { args: ['--key', AFFELIOS_KEY] });
 	n8n = createInstance({
@@ -105,7 +97,7 @@ beforeAll(async () => {
 		brokerPort: await freePort(),
 		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: payoutDir },
 	});
-	n8n.installPackage(path.join(work, /** @type {string} */ (tarball)));
+	n8n.installPackage(tarball);
 	timed('import credentials', () =>
 		n8n.importCredentials([
 			{

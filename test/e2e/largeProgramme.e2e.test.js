@@ -7,7 +7,7 @@
  * at 512 MB while two busy loops keep both cores busy; its later polls still work (a conversion
  * authorized after activation, and only that one, starts the workflow).
  */
-const { execFileSync, spawn } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
@@ -17,7 +17,7 @@ const { XMLBuilder } = require('fast-xml-parser');
 
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
-const { freePort, startSandbox, ROOT } = require('./processes');
+const { freePort, packPackage, startSandbox } = require('./processes');
 
 const KEY = 'sandbox-key';
 const CONVERSIONS = 100_000;
@@ -136,14 +136,7 @@ async function waitFor(
 beforeAll(async () => {
 	const runtime = ensureN8n();
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-large-'));
-	const tarball = execFileSync(
-		'npm',
-		['pack', '--ignore-scripts', '--silent', '--pack-destination', work],
-		{ cwd: ROOT, encoding: 'utf8' },
-	)
-		.trim()
-		.split('\n')
-		.pop();
+	const tarball = packPackage(work);
 	affilbox = await startSandbox('affilbox', {
 		args: ['--key', KEY, '--bulk-conversions', String(CONVERSIONS), '--verbose'],
 	});
@@ -155,7 +148,7 @@ beforeAll(async () => {
 		// debug: n8n says when it has processed the workflow's publication (the activation poll included).
 		extraEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`, N8N_LOG_LEVEL: 'debug' },
 	});
-	n8n.installPackage(path.join(work, /** @type {string} */ (tarball)));
+	n8n.installPackage(tarball);
 	n8n.importCredentials([
 		{
 			id: 'affilboxLarge',

@@ -2,7 +2,7 @@
 'use strict';
 
 /** Child processes the end-to-end runs need: free ports, and sandboxes running on their own. */
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -44,4 +44,21 @@ async function startSandbox(name, options = {}) {
 	return { url, stop: () => child.kill(), output: () => seen };
 }
 
-module.exports = { freePort, startSandbox, ROOT };
+/**
+ * Packs this package (`npm pack`, no scripts) into `destination`.
+ * @param {string} destination
+ * @returns {string} the tarball's path
+ */
+function packPackage(destination) {
+	const name = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--silent', '--pack-destination', destination],
+		{ cwd: ROOT, encoding: 'utf8' },
+	)
+		.trim()
+		.split('\n')
+		.pop();
+	return path.join(destination, /** @type {string} */ (name));
+}
+
+module.exports = { freePort, packPackage, startSandbox, ROOT };

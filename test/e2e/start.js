@@ -6,14 +6,13 @@
  * the example workflows ready, so the nodes can be tried in the editor without any API key.
  * The first start installs n8n into a cache (a few minutes); later starts take seconds.
  */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
-const { startSandbox, ROOT } = require('./processes');
+const { packPackage, startSandbox, ROOT } = require('./processes');
 
 const PORT = Number(process.env.N8N_PORT ?? 5678);
 const AFFILBOX_PORT = process.env.AFFILBOX_SANDBOX_PORT ?? '8081';
@@ -72,14 +71,7 @@ async function main() {
 	);
 	fs.mkdirSync(home, { recursive: true });
 	fs.mkdirSync(PAYOUT_DIR, { recursive: true });
-	const tarball = execFileSync(
-		'npm',
-		['pack', '--ignore-scripts', '--silent', '--pack-destination', home],
-		{ cwd: ROOT, encoding: 'utf8' },
-	)
-		.trim()
-		.split('\n')
-		.pop();
+	const tarball = packPackage(home);
 	const n8n = createInstance({
 		runtime,
 		userFolder: path.join(home, 'user'),
@@ -91,7 +83,7 @@ async function main() {
 			N8N_LOG_LEVEL: 'warn',
 		},
 	});
-	n8n.installPackage(path.join(home, /** @type {string} */ (tarball)));
+	n8n.installPackage(tarball);
 
 	say('[4/5] sandbox credentials and example workflows');
 	n8n.importCredentials([
