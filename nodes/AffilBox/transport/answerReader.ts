@@ -231,7 +231,7 @@ export class AnswerReader {
 			this.seen += text;
 			return;
 		}
-		this.seen += text.slice(0, limit - this.seen.length);
+		this.seen += text.slice(0, Math.max(0, limit - this.seen.length));
 		this.seenComplete = false;
 	}
 
