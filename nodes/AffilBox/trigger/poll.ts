@@ -71,7 +71,8 @@ function toItems(
 	zone: string,
 ): INodeExecutionData[] {
 	const simplify = context.getNodeParameter('simplify', false) === true;
-	return observations.map(({ record, event }) => ({
+	// What is emitted always kept its record (see mayEmit); `{}` only satisfies the type.
+	return observations.map(({ record = {}, event }) => ({
 		json: { ...(simplify ? simplifyConversion(record, zone) : record), event, detectedAt },
 	}));
 }
