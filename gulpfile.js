@@ -101,7 +101,7 @@ async function scan() {
  * Runs one of the TypeScript scripts under test/ (the demo, the benchmarks) without a separate
  * compile step: esbuild turns it into one file, with every package left to node_modules.
  */
-async function runScript(entry) {
+async function buildScript(entry) {
 	// Inside node_modules so that the file resolves the project's packages; never committed.
 	const outfile = path.join(
 		root,
@@ -133,12 +133,22 @@ async function runScript(entry) {
 			},
 		],
 	});
+	return outfile;
+}
+
+/** Builds a script (buildScript) and runs it, with `env` added to the environment. */
+async function runScript(entry, env = {}) {
+	const outfile = await buildScript(entry);
 	// A process of its own, so that figures of one script are not mixed with another's; n8n-core
 	// keeps instance settings in a user folder: the cache, not the user's ~/.n8n.
 	const { spawnSync } = require('node:child_process');
 	const run = spawnSync(process.execPath, [outfile], {
 		stdio: 'inherit',
-		env: { ...process.env, N8N_USER_FOLDER: process.env.N8N_USER_FOLDER ?? path.dirname(outfile) },
+		env: {
+			...process.env,
+			N8N_USER_FOLDER: process.env.N8N_USER_FOLDER ?? path.dirname(outfile),
+			...env,
+		},
 	});
 	if (run.status !== 0) throw new Error(`${entry} exited with ${run.status ?? run.signal}`);
 }
@@ -148,13 +158,20 @@ async function demo() {
 	await runScript('test/demo/affilBoxDemo.ts');
 }
 
-/** `npm run bench`: prints figures, never asserts. */
+/** `npm run bench`: prints figures, never asserts (`gulp benchAnswers`: the large answers only). */
 async function bench() {
 	await runScript('test/bench/throughput.bench.ts');
-	await runScript('test/bench/triggerPoll.bench.ts');
+	await benchAnswers();
+}
+
+/** Large answers: each figure is measured by answerProbe.js in a process of its own. */
+async function benchAnswers() {
+	const probe = await buildScript('test/bench/answerProbe.ts');
+	await runScript('test/bench/answer.bench.ts', { BENCH_PROBE: probe });
 }
 
 exports.bundle = bundle;
 exports.demo = demo;
 exports.bench = bench;
+exports.benchAnswers = benchAnswers;
 exports.scan = scan;

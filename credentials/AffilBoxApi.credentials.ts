@@ -9,6 +9,7 @@ import type {
 import { ApplicationError } from 'n8n-workflow';
 
 import { placeApiKey } from '../nodes/AffilBox/transport/apiKey';
+import { timeZoneOptions } from '../nodes/AffilBox/helpers/timeZones';
 import { checkApiUrl } from '../nodes/AffilBox/transport/apiUrl';
 
 // The smallest valid request: it carries only the (empty) key slot and a read-only method.
@@ -46,12 +47,16 @@ export class AffilBoxApi implements ICredentialType {
 			description: 'Shown next to the API URL under Settings → User settings',
 		},
 		{
+			// A list instead of free text ("Prague" looked fine and failed at run time). Saved values
+			// stay plain strings, so credentials saved with the text field keep working; an
+			// expression can still give any IANA name, checked when the node runs.
 			displayName: 'Licence Time Zone',
 			name: 'timeZone',
-			type: 'string',
+			type: 'options',
+			options: timeZoneOptions(),
 			default: 'Europe/Prague',
 			description:
-				'Time zone your AffilBox licence works in (IANA name). Dates you give the node are converted into it.',
+				'Time zone your AffilBox licence works in (type to search, e.g. "prague"). Dates you give the nodes are converted into it, and dates AffilBox sends are read in it.',
 		},
 	];
 

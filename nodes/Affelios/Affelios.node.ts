@@ -1,14 +1,32 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/operationSubtitle';
 import * as customer from './actions/customer/Customer.resource';
 import { router } from './actions/router';
 import * as transaction from './actions/transaction/Transaction.resource';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Customer', value: 'customer' },
+			{ name: 'Transaction', value: 'transaction' },
+		],
+		default: 'customer',
+	},
+	...customer.description,
+	...transaction.description,
+];
 
 export class Affelios implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,28 +35,15 @@ export class Affelios implements INodeType {
 		icon: { light: 'file:../../icons/affelios.svg', dark: 'file:../../icons/affelios.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send customers and transactions to the Affelios affiliate platform',
+		subtitle: operationSubtitle(properties),
+		description:
+			'Send customers and their transactions (deposits, revenue, commissions) to the Affelios affiliate platform',
 		defaults: { name: 'Affelios' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'affeliosApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Transaction', value: 'transaction' },
-				],
-				default: 'customer',
-			},
-			...customer.description,
-			...transaction.description,
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

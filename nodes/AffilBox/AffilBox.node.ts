@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -12,7 +13,31 @@ import * as click from './actions/click/Click.resource';
 import * as conversion from './actions/conversion/Conversion.resource';
 import * as partner from './actions/partner/Partner.resource';
 import { router } from './actions/router';
-import { loadOptions } from './methods';
+import { operationSubtitle } from '../shared/operationSubtitle';
+import { LATEST_VERSION } from './actions/versions';
+import { listSearch, loadOptions } from './methods';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Bonus', value: 'bonus' },
+			{ name: 'Campaign', value: 'campaign' },
+			{ name: 'Click', value: 'click' },
+			{ name: 'Conversion', value: 'conversion' },
+			{ name: 'Partner', value: 'partner' },
+		],
+		default: 'conversion',
+	},
+	...conversion.description,
+	...bonus.description,
+	...partner.description,
+	...click.description,
+	...campaign.description,
+];
 
 export class AffilBox implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,38 +45,21 @@ export class AffilBox implements INodeType {
 		name: 'affilBox',
 		icon: { light: 'file:../../icons/affilbox.svg', dark: 'file:../../icons/affilbox.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage AffilBox affiliate conversions, bonuses, partners, clicks and campaigns',
+		// Version 2: pickers, Simplify, no silent amounts or states (see actions/versions.ts).
+		version: [1, LATEST_VERSION],
+		defaultVersion: LATEST_VERSION,
+		subtitle: operationSubtitle(properties),
+		description:
+			'Add and approve affiliate conversions, credit partner bonuses, record clicks and look up partners and campaigns in AffilBox',
 		defaults: { name: 'AffilBox' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'affilBoxApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Bonus', value: 'bonus' },
-					{ name: 'Campaign', value: 'campaign' },
-					{ name: 'Click', value: 'click' },
-					{ name: 'Conversion', value: 'conversion' },
-					{ name: 'Partner', value: 'partner' },
-				],
-				default: 'conversion',
-			},
-			...conversion.description,
-			...bonus.description,
-			...partner.description,
-			...click.description,
-			...campaign.description,
-		],
+		properties,
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

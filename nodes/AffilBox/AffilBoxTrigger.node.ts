@@ -6,8 +6,34 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { loadOptions } from './methods';
+import {
+	CAMPAIGN_FILTER_HELP,
+	conversionFilters,
+	PARTNER_FILTER_HELP,
+} from './actions/conversionFilters';
+import { campaignFieldV1, partnerTextV1 } from './actions/v1.descriptions';
+import { fromV2, LATEST_VERSION, onlyV1 } from './actions/versions';
+import {
+	optionalCampaignLocator,
+	optionalPartnerLocator,
+	simplifyField,
+} from './actions/v2.descriptions';
+import { listSearch, loadOptions } from './methods';
 import { pollAffilBox } from './trigger/poll';
+
+const filtersV1 = conversionFilters([
+	campaignFieldV1(CAMPAIGN_FILTER_HELP),
+	partnerTextV1(PARTNER_FILTER_HELP),
+]);
+
+const filtersV2 = conversionFilters([
+	optionalCampaignLocator(CAMPAIGN_FILTER_HELP),
+	optionalPartnerLocator(PARTNER_FILTER_HELP),
+]);
+
+// Readable on the canvas: "Authorized or invoiced conversions" rather than "On authorized,invoiced".
+const SUBTITLE =
+	'={{ $parameter["events"].includes("authorized") ? ($parameter["events"].includes("invoiced") ? "Authorized or invoiced conversions" : "Authorized conversions") : ($parameter["events"].includes("invoiced") ? "Invoiced conversions" : "No event chosen") }}';
 
 export class AffilBoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,9 +41,13 @@ export class AffilBoxTrigger implements INodeType {
 		name: 'affilBoxTrigger',
 		icon: { light: 'file:../../icons/affilbox.svg', dark: 'file:../../icons/affilbox.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{ "On " + $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when AffilBox conversions become authorized or invoiced',
+		// Version 2: Simplify (on by default) and pickers for the filters; version 1 keeps its output.
+		version: [1, LATEST_VERSION],
+		defaultVersion: LATEST_VERSION,
+		subtitle: SUBTITLE,
+		// n8n's node panel shows the AffilBox node and this trigger as one entry, with this text.
+		description:
+			'Add and approve affiliate conversions, credit partner bonuses and look up partners in AffilBox, or start a workflow when conversions are authorized or invoiced',
 		defaults: { name: 'AffilBox Trigger' },
 		polling: true,
 		inputs: [],
@@ -44,32 +74,8 @@ export class AffilBoxTrigger implements INodeType {
 				required: true,
 				description: 'Each conversion fires each chosen event once',
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					{
-						displayName: 'Campaign Name or ID',
-						name: 'campaignId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getCampaigns' },
-						default: '',
-						description:
-							'Only conversions of this campaign. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Partner',
-						name: 'partnerId',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. jnovak or jan.novak@example.com',
-						description: 'Only conversions of this partner (affiliate ID or e-mail)',
-					},
-				],
-			},
+			...onlyV1([filtersV1]),
+			...fromV2([filtersV2]),
 			{
 				displayName: 'Lookback Window (Days)',
 				name: 'lookbackDays',
@@ -87,10 +93,11 @@ export class AffilBoxTrigger implements INodeType {
 				description:
 					'Whether the first check after activation emits the conversions that are already authorized or invoiced. Off: they are only recorded, and later changes fire.',
 			},
+			...fromV2([simplifyField]),
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollAffilBox(this);

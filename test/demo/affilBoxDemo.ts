@@ -7,7 +7,10 @@ import { startAffilBoxSandbox } from '../sandbox/affilbox';
 
 const NODE_TYPE = 'n8n-nodes-affiliate.affilBox';
 
-/** What a marketer's workflows do, step by step: each step is one AffilBox node run through n8n's engine. */
+/**
+ * What a marketer's workflows do, step by step: each step is one AffilBox node (its newest version,
+ * as a new node in the editor: Simplify on) run through n8n's engine.
+ */
 const STEPS: Array<{
 	title: string;
 	parameters: INodeParameters;
@@ -25,8 +28,7 @@ const STEPS: Array<{
 			operation: 'getOrCreate',
 			email: 'nova.partnerka@example.com',
 		},
-		show: (p) =>
-			`${(p.person as IDataObject).affilid} <${(p.person as IDataObject).email}> created: ${p.created}`,
+		show: (p) => `${p.affilId} <${p.email}> created: ${p.created}`,
 	},
 	{
 		title: 'Conversion → Add (shop order through that affiliate)',
@@ -40,7 +42,7 @@ const STEPS: Array<{
 			additionalFields: { orderValue: '1 499,00', countValue: true, note: 'Objednávka z e-shopu' },
 		},
 		show: (c) =>
-			`${c.transactionId}: ${c.state}, order ${c.sales}, commission ${c.value} ${c.currency}`,
+			`${c.transactionId}: ${c.state}, order ${c.orderValue}, commission ${c.commission} ${c.currency}`,
 	},
 	{
 		title: 'Conversion → Confirm or Reject (payment succeeded)',
@@ -50,7 +52,7 @@ const STEPS: Array<{
 			conversionId: 'DEMO-ORDER-1',
 			decision: 'approve',
 		},
-		show: (c) => `${c.transactionId}: ${c.state} on ${c.confirmDate}`,
+		show: (c) => `${c.transactionId}: ${c.state} on ${c.confirmedAt}`,
 	},
 	{
 		title: 'Conversion → Get Many (authorized, ready for payout)',
@@ -60,7 +62,7 @@ const STEPS: Array<{
 			returnAll: true,
 			filters: { state: 'authorized' },
 		},
-		show: (c) => `${c.transactionId} ${c.affilId}: ${c.value} ${c.currency}`,
+		show: (c) => `${c.transactionId} ${c.affilId}: ${c.commission} ${c.currency}`,
 	},
 	{
 		title: 'Bonus → Add',

@@ -8,7 +8,6 @@
  * - n8n's MCP Server Trigger exposing AffilBox tools to a real MCP client.
  * The sandboxes and the fake model run in this process, so the test reads their state directly.
  */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -24,7 +23,7 @@ const { isUnregistered, onceRegistered } = require('./ai/serving');
 const { startFakeOpenAi, FAKE_MODEL } = require('./fakeOpenAi/server');
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
-const { freePort, ROOT } = require('./processes');
+const { freePort, packPackage } = require('./processes');
 const { startAffilBoxSandbox } = require('../sandbox/affilbox');
 const { startAffeliosSandbox } = require('../sandbox/affelios');
 const affilBoxSeed = require('../fixtures/affilbox/seed.json');
@@ -106,17 +105,7 @@ beforeAll(async () => {
 	const runtime = await timed('n8n install (0 when cached)', () => ensureN8n());
 	requireAiNodes(runtime);
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-ai-e2e-'));
-	const tarball = execFileSync(
-		'npm',
-		['pack', '--ignore-scripts', '--silent', '--pack-destination', work],
-		{
-			cwd: ROOT,
-			encoding: 'utf8',
-		},
-	)
-		.trim()
-		.split('\n')
-		.pop();
+	const tarball = packPackage(work);
 	affilbox = await startAffilBoxSandbox({ apiKey: AFFILBOX_KEY });
 	affelios = await startAffeliosSandbox({ apiKey: AFFELIOS_KEY });
 	model = await startFakeOpenAi(AGENT_SCRIPT);
@@ -128,7 +117,7 @@ beforeAll(async () => {
 		port,
 		brokerPort: await freePort(),
 	});
-	n8n.installPackage(path.join(work, /** @type {string} */ (tarball)));
+	n8n.installPackage(tarball);
 	await timed('import and publish', async () => {
 		await n8n.importCredentials([
 			{

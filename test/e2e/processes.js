@@ -6,7 +6,7 @@
  * processes that never outlive us (each in a process group of its own under test/e2e/supervisor.js,
  * stopped as a group).
  */
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const net = require('node:net');
 const path = require('node:path');
 
@@ -160,7 +160,8 @@ async function stopAllSupervised() {
  * Starts a sandbox script (`test/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
  * @param {string} name
  * @param {{ port?: string, args?: string[] }} [options] port 0 (default): any free one
- * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void>, output: () => string }>}
+ *   `output`: what the sandbox printed so far (with `--verbose`, a line per call)
  */
 async function startSandbox(name, options = {}) {
 	const script = path.join(ROOT, 'test', 'sandbox', name, 'server.js');
@@ -168,9 +169,9 @@ async function startSandbox(name, options = {}) {
 	const sandbox = spawnSupervised(process.execPath, args, { stdout: 'pipe' });
 	const stdout = /** @type {import('node:stream').Readable} */ (sandbox.child.stdout);
 	try {
+		let seen = '';
 		/** @type {string} */
 		const url = await new Promise((resolve, reject) => {
-			let seen = '';
 			stdout.on('data', (chunk) => {
 				seen += chunk;
 				const match = /listening on (\S+)/.exec(seen);
@@ -178,15 +179,33 @@ async function startSandbox(name, options = {}) {
 			});
 			sandbox.exited.then((code) => reject(new Error(`${name} sandbox exited with ${code}`)));
 		});
-		return { url, pid: sandbox.pid, stop: sandbox.stop };
+		return { url, pid: sandbox.pid, stop: sandbox.stop, output: () => seen };
 	} catch (error) {
 		await sandbox.stop();
 		throw error;
 	}
 }
 
+/**
+ * Packs this package (`npm pack`, no scripts) into `destination`.
+ * @param {string} destination
+ * @returns {string} the tarball's path
+ */
+function packPackage(destination) {
+	const name = execFileSync(
+		'npm',
+		['pack', '--ignore-scripts', '--silent', '--pack-destination', destination],
+		{ cwd: ROOT, encoding: 'utf8' },
+	)
+		.trim()
+		.split('\n')
+		.pop();
+	return path.join(destination, /** @type {string} */ (name));
+}
+
 module.exports = {
 	freePort,
+	packPackage,
 	portIsFree,
 	assertPortsFree,
 	spawnSupervised,

@@ -3,12 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { INodeParameters, INodeType } from 'n8n-workflow';
+
 import { loadBuiltPackage } from '../harness/nodeTypes';
+import type { NodeUnderTestOptions } from '../harness/nodeUnderTest';
 import { runNode } from '../harness/runWorkflow';
 import { startAffeliosSandbox } from '../sandbox/affelios';
 import { startAffilBoxSandbox } from '../sandbox/affilbox';
 import affeliosSeed from '../fixtures/affelios/seed.json';
 import seed from '../fixtures/affilbox/seed.json';
+import savedWithV1 from '../fixtures/affilbox/workflow-saved-with-v1.json';
 
 // The built package as n8n would install it: run `npm run build` first (npm test does).
 const ROOT = join(__dirname, '..', '..');
@@ -16,6 +20,22 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 	name: string;
 	n8n: { nodes: string[]; credentials: string[] };
 };
+
+/** Runs one AffilBox node of the built package against the sandbox, through n8n-core. */
+async function runBuiltAffilBox(
+	loaded: Awaited<ReturnType<typeof loadBuiltPackage>>,
+	sandbox: Awaited<ReturnType<typeof startAffilBoxSandbox>>,
+	node: NodeUnderTestOptions,
+) {
+	return await runNode({
+		nodeTypes: loaded.nodeTypes,
+		credentialTypes: loaded.credentialTypes,
+		credentials: {
+			affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' },
+		},
+		node,
+	});
+}
 
 beforeAll(() => {
 	if (!existsSync(join(ROOT, 'dist')))
@@ -37,21 +57,89 @@ describe('the built package', () => {
 
 		const sandbox = await startAffilBoxSandbox({ port: 0 });
 		try {
-			const result = await runNode({
-				nodeTypes: loaded.nodeTypes,
-				credentialTypes: loaded.credentialTypes,
-				credentials: {
-					affilBoxApi: { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague' },
-				},
-				node: {
-					type: 'n8n-nodes-affiliate.affilBox',
-					parameters: { resource: 'campaign', operation: 'getMany', returnAll: true },
-				},
+			const result = await runBuiltAffilBox(loaded, sandbox, {
+				type: 'n8n-nodes-affiliate.affilBox',
+				parameters: { resource: 'campaign', operation: 'getMany', returnAll: true },
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items.map((item) => item.json.name)).toEqual(
 				seed.campaigns.map((campaign) => campaign.name),
 			);
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	it('registers the codex aliases the node panel searches, and version 2 as the default', async () => {
+		const loaded = await loadBuiltPackage(ROOT);
+		for (const name of ['affilBox', 'affilBoxTrigger', 'affelios']) {
+			const { description } = loaded.nodeTypes[`n8n-nodes-affiliate.${name}`] as INodeType;
+			expect(description.codex?.alias).toEqual(
+				expect.arrayContaining(['affiliate', 'commission', 'partner', 'payout', 'conversion']),
+			);
+		}
+		const affilBox = loaded.nodeTypes['n8n-nodes-affiliate.affilBox'] as INodeType;
+		expect(affilBox.description.version).toEqual([1, 2]);
+		expect(affilBox.description.defaultVersion).toBe(2);
+	});
+
+	it('runs a workflow saved with version 1 unchanged: plain values, defaults left out', async () => {
+		const loaded = await loadBuiltPackage(ROOT);
+		const sandbox = await startAffilBoxSandbox({ port: 0 });
+		try {
+			const outputs: Record<string, unknown[]> = {};
+			for (const node of savedWithV1.nodes) {
+				const result = await runBuiltAffilBox(loaded, sandbox, {
+					type: node.type,
+					typeVersion: node.typeVersion,
+					name: node.name,
+					parameters: node.parameters as INodeParameters,
+				});
+				expect(result.error).toBeUndefined();
+				outputs[node.name] = result.items.map((item) => item.json);
+			}
+			expect(sandbox.requests.map(({ method, params }) => ({ method, params }))).toEqual([
+				{
+					method: 'AddConversion',
+					params: {
+						partner_id: 'zofie',
+						campaign_id: '12',
+						conversion_id: 'V1-ORDER-1',
+						value: '49.9',
+						orderValue: '499',
+						note: 'saved with version 1',
+					},
+				},
+				{
+					method: 'ConfirmConversion',
+					params: {
+						conversion_id: 'OBJ-2025-0100',
+						value: 'true',
+						campaign_id: '11',
+						note: 'paid',
+					},
+				},
+				{
+					method: 'GetConversions',
+					params: { filter_state: 'waiting', conversions_id: 'OBJ-2025-0002;OBJ-2025-0005' },
+				},
+				{
+					method: 'AddBonus',
+					params: { partner_id: 'kveta', text: 'Amount left at its default', value: '0' },
+				},
+				{ method: 'GetPartner', params: { partner_id: 'jiri.dvorak@example.com' } },
+			]);
+			// Records exactly as the sandbox sent them: text values, partner groups kept.
+			expect(outputs['Waiting Conversions']).toEqual(
+				seed.conversions
+					.filter((c) => ['OBJ-2025-0002', 'OBJ-2025-0005'].includes(c.transactionId))
+					.map((c) => ({ ...c })),
+			);
+			expect(outputs['Add Conversion']).toEqual([
+				expect.objectContaining({ transactionId: 'V1-ORDER-1', value: '49.9', sales: '499' }),
+			]);
+			const { person, address, company } = seed.partners[0];
+			expect(outputs.Partner).toEqual([{ person, address, company }]);
 		} finally {
 			await sandbox.close();
 		}

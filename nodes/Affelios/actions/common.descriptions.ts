@@ -62,6 +62,7 @@ export function inputModeField(resource: string): INodeProperties {
 		name: 'inputMode',
 		type: 'options',
 		noDataExpression: true,
+		description: `Where each ${resource} sent comes from`,
 		options: [
 			{
 				name: 'Map Fields Below',
@@ -116,6 +117,7 @@ export function optionsCollection(
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
+		description: 'Settings for how the requests to Affelios are sent',
 		// Sorted by display name, as the editor lists them.
 		options: [...own, maxRetriesOption, requestsInParallelOption(unit), timeoutOption].sort(
 			(a, b) => a.displayName.localeCompare(b.displayName),

@@ -50,10 +50,6 @@ export const conversionStateOptions = [
 	{ name: 'Waiting', value: 'waiting' },
 ];
 
-/** The state values AffilBox knows; an expression must give one of them. */
-export const CONVERSION_STATES = conversionStateOptions.map((option) => option.value);
-export const CONVERSION_STATE_HINT = 'A rejected conversion has the state "rejection".';
-
 export const noteField: INodeProperties = {
 	displayName: 'Note',
 	name: 'note',
@@ -103,6 +99,8 @@ export const optionsCollection: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
+	description:
+		'How the calls are sent (parallel requests, retries, time-out) and whether to add the raw answer',
 	options: [
 		{
 			displayName: 'Include Raw XML',

@@ -7,10 +7,12 @@ import {
 	affilBoxApiCall,
 	type AffilBoxCallResult,
 	type AffilBoxParams,
+	type AnswerReading,
 	type CallSettings,
 } from '../transport';
 import { readCallSettings, readRequestsInParallel } from './callOptions';
 import { InvalidInputError } from './invalidInput';
+import { wantsRawXml } from './parameters';
 import { runLimited } from './limiter';
 
 /** What one input item asks for: an API call, and how its answer becomes output records. */
@@ -18,6 +20,10 @@ export interface ItemCall {
 	method: string;
 	params: AffilBoxParams;
 	toRecords: (result: AffilBoxCallResult) => IDataObject[];
+	/** Adds advice to the error of a failed call, e.g. which field to fill in (see ambiguousConversion.ts). */
+	explainError?: (error: NodeApiError | NodeOperationError) => void;
+	/** What to keep of the answer (default: every record); Include Raw XML is added here. */
+	reading?: AnswerReading;
 }
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -92,6 +98,7 @@ export async function runForEachItem(
 				call.params,
 				itemIndex,
 				settings,
+				{ ...call.reading, rawXml: wantsRawXml(context, itemIndex) },
 			);
 			return call.toRecords(result);
 		},
@@ -113,6 +120,7 @@ export async function runForEachItem(
 			continue;
 		}
 		const nodeError = toNodeError(context, outcome.error, itemIndex);
+		plan.call.explainError?.(nodeError);
 		if (!continueOnFail) throw nodeError;
 		output.push(errorItem(nodeError, itemIndex));
 	}

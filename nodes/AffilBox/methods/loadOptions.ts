@@ -1,19 +1,13 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { affilBoxApiCall } from '../transport';
+import { campaignEntries } from './labels';
 
-/** Campaign dropdown: the campaign's name shown, its numeric id sent. */
+/** Campaign dropdown of version 1: name and number shown, inactive ones last; the number is sent. */
 export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const { answer } = await affilBoxApiCall.call(this, 'GetCampaigns');
-	return answer.records.campaign
-		.filter((campaign) => campaign.id !== undefined && campaign.id !== '')
-		.map((campaign) => {
-			const name =
-				typeof campaign.name === 'string' && campaign.name !== ''
-					? campaign.name
-					: `Campaign ${String(campaign.id)}`;
-			const inactive = campaign.active === '0' || campaign.active === 'false' ? ' (inactive)' : '';
-			return { name: `${name}${inactive}`, value: String(campaign.id) };
-		})
-		.sort((a, b) => a.name.localeCompare(b.name));
+	return campaignEntries(answer.records.campaign).map((entry) => ({
+		name: entry.label,
+		value: entry.id,
+	}));
 }

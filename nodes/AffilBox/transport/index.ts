@@ -17,9 +17,12 @@ import {
 	timeoutError,
 	type ErrorContext,
 } from './errors';
+import { emptyRecords } from './answerDialect';
+import { readAnswerStream, readBodyText, type StreamedAnswer } from './answerStream';
+import type { RecordHandler } from './answerTypes';
 import { classifyRequestError, type RequestFailure } from './requestFailure';
 import { buildRequestXml, type AffilBoxParams } from './requestXml';
-import { readAffilBoxAnswer, type AffilBoxAnswer } from './responseXml';
+import { readAffilBoxAnswer, type AffilBoxAnswer, type AffilBoxRecordKind } from './responseXml';
 import {
 	CREATING_METHODS,
 	MAX_RETRY_AFTER_MS,
@@ -31,7 +34,7 @@ import {
 } from './retryPolicy';
 
 export type { AffilBoxParams } from './requestXml';
-export type { AffilBoxAnswer, AffilBoxRecordKind } from './responseXml';
+export type { AffilBoxAnswer, AffilBoxRecordKind, RecordHandler } from './responseXml';
 
 export const CREDENTIAL_TYPE = 'affilBoxApi';
 
@@ -39,13 +42,33 @@ type AffilBoxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunction
 
 export interface AffilBoxCallResult {
 	answer: AffilBoxAnswer;
+	/** The answer's text; `''` unless the reading asked for it. */
 	rawXml: string;
+	/** False when reading stopped before the end of the answer (enough records). */
+	complete?: boolean;
+	/** Bytes of the answer body read. */
+	bytesRead?: number;
 }
 
-/** Per call: how often to retry and how long each attempt may wait for the answer. */
+/** Per call: how often to retry and how long each attempt may take, answer included. */
 export interface CallSettings {
 	maxRetries: number;
 	timeoutSeconds: number;
+	/** Epoch ms after which no attempt may run (a poll's budget); no later than each attempt's own. */
+	deadline?: number;
+}
+
+/**
+ * What the caller keeps of an answer. By default every record goes into `answer.records`; `only`
+ * keeps one kind, `limit` stops reading (and closes the connection) once that many are kept, and
+ * `onRecord` hands each record to the caller instead: it is called before each attempt reads its
+ * answer, so an attempt that fails halfway and is retried starts the caller over.
+ */
+export interface AnswerReading {
+	rawXml?: boolean;
+	only?: AffilBoxRecordKind;
+	limit?: number;
+	onRecord?: () => RecordHandler;
 }
 
 export const DEFAULT_CALL_SETTINGS: CallSettings = { maxRetries: 3, timeoutSeconds: 30 };
@@ -53,18 +76,31 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = { maxRetries: 3, timeoutSecon
 interface FullResponse {
 	statusCode: number;
 	headers?: Record<string, unknown>;
+	/** The response stream; for an error status, its text (read before deciding on a retry). */
 	body: unknown;
 }
+
+/** Longest error answer read (an error page is shown in part, never downloaded in full). */
+const MAX_ERROR_BODY = 64 * 1024;
 
 type Attempt =
 	| { ok: true; response: FullResponse }
 	| { ok: false; failure: RequestFailure; reason: string };
 
+/** How long one attempt may take: the Timeout option, cut short by the call's deadline. */
+function attemptMs(settings: CallSettings): number {
+	const ms = Math.max(1, Math.round(settings.timeoutSeconds * 1000));
+	return settings.deadline === undefined
+		? ms
+		: Math.max(1, Math.min(ms, settings.deadline - Date.now()));
+}
+
 async function sendOnce(
 	context: AffilBoxContext,
 	url: string,
 	data: string,
-	timeoutSeconds: number,
+	deadline: AbortSignal,
+	ms: number,
 ): Promise<Attempt> {
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -78,19 +114,52 @@ async function sendOnce(
 					Accept: 'text/xml, application/xml, text/plain;q=0.8, */*;q=0.5',
 				},
 				body: { data },
-				encoding: 'text',
+				// The answer is read as it arrives (answerStream.ts), never held whole.
+				encoding: 'stream',
 				json: false,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-				timeout: Math.max(1, Math.round(timeoutSeconds * 1000)),
+				timeout: ms,
+				// axios's timeout stops counting once the headers are in: this one covers the whole body
+				// (where n8n replaces it with its own cancel signal, answerStream.ts keeps the deadline).
+				abortSignal: deadline,
 			},
 		)) as FullResponse;
+		if (response.statusCode < 200 || response.statusCode > 299) {
+			response.body = await readBodyText(response.body, MAX_ERROR_BODY, deadline).catch(() => '');
+		}
 		return { ok: true, response };
 	} catch (error) {
-		// Only the error's kind, code and plain message are used: the original carries the request (and key).
-		const reason = (error as Error)?.message ?? 'The request failed';
-		return { ok: false, failure: classifyRequestError(error), reason };
+		return failedAttempt(error, deadline);
 	}
+}
+
+function failedAttempt(error: unknown, deadline: AbortSignal): Attempt & { ok: false } {
+	// Only the error's kind, code and plain message are used: the original carries the request (and key).
+	const reason = (error as Error)?.message ?? 'The request failed';
+	const failure: RequestFailure = deadline.aborted
+		? { kind: 'timeout', code: 'ETIMEDOUT' }
+		: classifyRequestError(error);
+	return { ok: false, failure, reason };
+}
+
+/** Records kept as `reading` says, handed out by the reader one by one. */
+function recordSink(reading: AnswerReading): {
+	handler: RecordHandler;
+	records: AffilBoxAnswer['records'];
+} {
+	const records = emptyRecords();
+	if (reading.onRecord) return { handler: reading.onRecord(), records };
+	let kept = 0;
+	return {
+		records,
+		handler: (kind, record) => {
+			if (reading.only !== undefined && kind !== reading.only) return;
+			records[kind].push(record);
+			kept++;
+			return reading.limit === undefined || kept < reading.limit;
+		},
+	};
 }
 
 function wasCancelled(context: AffilBoxContext): boolean {
@@ -105,7 +174,7 @@ function retryAfterHeader(response: FullResponse): unknown {
 }
 
 function bodyText(response: FullResponse): string {
-	return typeof response.body === 'string' ? response.body : String(response.body ?? '');
+	return typeof response.body === 'string' ? response.body : '';
 }
 
 /**
@@ -119,6 +188,7 @@ export async function affilBoxApiCall(
 	params: AffilBoxParams = {},
 	itemIndex?: number,
 	settings: CallSettings = DEFAULT_CALL_SETTINGS,
+	reading: AnswerReading = {},
 ): Promise<AffilBoxCallResult> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
@@ -152,9 +222,13 @@ export async function affilBoxApiCall(
 			itemIndex,
 			attempts: retriesDone + 1,
 		};
-		const attempt = await sendOnce(this, url.url, data, settings.timeoutSeconds);
+		const ms = attemptMs(settings);
+		const deadline = AbortSignal.timeout(ms);
+		let attempt = await sendOnce(this, url.url, data, deadline, ms);
 		if (attempt.ok && attempt.response.statusCode >= 200 && attempt.response.statusCode <= 299) {
-			return readAnswer(context, attempt.response);
+			const read = await readAnswer(context, attempt.response, reading, deadline);
+			if ('answer' in read) return read;
+			attempt = read;
 		}
 		const failure: CallFailure = attempt.ok
 			? {
@@ -169,11 +243,14 @@ export async function affilBoxApiCall(
 			maxRetries: settings.maxRetries,
 			random: Math.random,
 		});
-		if (decision.retry && !wasCancelled(this)) {
+		const pastDeadline = settings.deadline !== undefined && Date.now() >= settings.deadline;
+		if (decision.retry && !wasCancelled(this) && !pastDeadline) {
 			if (decision.delayMs > 0) await sleep(decision.delayMs);
 			continue;
 		}
-		throw giveUpError(context, attempt, failure, decision, settings, url.url);
+		// A deadline that cut the attempt short is what the error names.
+		const cut = { ...settings, timeoutSeconds: Math.min(settings.timeoutSeconds, ms / 1000) };
+		throw giveUpError(context, attempt, failure, decision, cut, url.url);
 	}
 }
 
@@ -216,11 +293,34 @@ function giveUpError(
 	return networkError(context, url, attempt.failure.code, attempt.reason);
 }
 
-function readAnswer(context: ErrorContext, response: FullResponse): AffilBoxCallResult {
-	const body = bodyText(response);
-	const read = readAffilBoxAnswer(body);
-	if (!read.ok) throw answerProblemError(context, read.problem);
-	return { answer: read.answer, rawXml: body };
+/** Reads a 2xx answer as it streams in; an answer that is no success throws its NodeApiError. */
+async function readAnswer(
+	context: ErrorContext,
+	response: FullResponse,
+	reading: AnswerReading,
+	deadline: AbortSignal,
+): Promise<AffilBoxCallResult | (Attempt & { ok: false })> {
+	const sink = recordSink(reading);
+	let streamed: StreamedAnswer;
+	try {
+		streamed = await readAnswerStream(
+			response.body,
+			sink.handler,
+			reading.rawXml === true,
+			deadline,
+		);
+	} catch (error) {
+		// The connection broke or the deadline passed while the answer came in: a failed attempt.
+		return failedAttempt(error, deadline);
+	}
+	const { end, rawXml, bytesRead } = streamed;
+	if (!end.ok) throw answerProblemError(context, end.problem);
+	return {
+		answer: { ...end.envelope, records: sink.records },
+		rawXml: rawXml ?? '',
+		complete: end.complete,
+		bytesRead,
+	};
 }
 
 /** What an error answer says, in words: the error message of an XML answer, or the text of any other. */

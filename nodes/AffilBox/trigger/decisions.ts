@@ -8,7 +8,8 @@ export interface Observation {
 	event: TriggerEvent;
 	/** Creation minute (epoch minutes); undefined when the date could not be read. */
 	createdMinute?: number;
-	record: IDataObject;
+	/** The conversion as sent; kept only for conversions the poll may emit (see mayEmit). */
+	record?: IDataObject;
 }
 
 export interface PlanInput {
@@ -19,6 +20,29 @@ export interface PlanInput {
 	windowStartMinute: number;
 	nowMinute: number;
 	emitExistingOnFirstRun: boolean;
+}
+
+/** Everything planPoll needs but the observations: known before the first answer arrives. */
+export type PlanBasis = Omit<PlanInput, 'observations'>;
+
+function isBaseline(basis: PlanBasis): boolean {
+	return basis.state === undefined || basis.state.config !== basis.config;
+}
+
+function beforeWindow(observation: Observation, windowStartMinute: number): boolean {
+	return observation.createdMinute !== undefined && observation.createdMinute < windowStartMinute;
+}
+
+/**
+ * Whether planPoll may emit this conversion, judged from the stored state alone, as the answer is
+ * read: only such conversions need their whole record kept (planPoll then also drops repeats).
+ */
+export function mayEmit(basis: PlanBasis): (observation: Observation) => boolean {
+	if (isBaseline(basis) && !basis.emitExistingOnFirstRun) return () => false;
+	const seen = isBaseline(basis) ? {} : basis.state!.seen;
+	return (observation) =>
+		!beforeWindow(observation, basis.windowStartMinute) &&
+		!entryHas(seen[observation.key], observation.event);
 }
 
 export interface Plan {
@@ -34,17 +58,13 @@ export interface Plan {
  * again from the older state, so nothing is missed and nothing repeats.
  */
 export function planPoll(input: PlanInput): Plan {
-	const baseline = input.state === undefined || input.state.config !== input.config;
+	const baseline = isBaseline(input);
 	const seen: Record<string, number> = baseline ? {} : { ...input.state!.seen };
 	const emit: Observation[] = [];
 
 	for (const observation of input.observations) {
 		// Older than the window: the server should not have sent it; ignoring it keeps pruning safe.
-		if (
-			observation.createdMinute !== undefined &&
-			observation.createdMinute < input.windowStartMinute
-		)
-			continue;
+		if (beforeWindow(observation, input.windowStartMinute)) continue;
 		const entry = seen[observation.key];
 		if (entryHas(entry, observation.event)) continue;
 		seen[observation.key] = withEvent(

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { AFFILBOX_DATE_FORMATS } from '../helpers/dates';
-import { affilBoxApiCall, type AffilBoxParams } from '../transport';
+import { affilBoxApiCall, type AffilBoxParams, type CallSettings } from '../transport';
 import { createdMinuteReader } from './createdMinute';
 import type { Observation } from './decisions';
 import { conversionKey, type TriggerConfig } from './state';
@@ -35,14 +35,21 @@ export function lookbackWindow(nowMillis: number, lookbackDays: number, zone: st
 	};
 }
 
+/** Decides, per answer read, which conversions keep their whole record (see mayEmit). */
+export type RecordFilter = () => (observation: Observation) => boolean;
+
 /**
- * Asks AffilBox for the conversions of each wanted state, one call per state. Any failure throws
- * (a NodeApiError from the transport) before anything is decided or stored.
+ * Asks AffilBox for the conversions of each wanted state, one call per state, and reads each answer
+ * as it streams in: every conversion leaves its key, state and creation minute; its whole record
+ * only when `keepRecord` says so. Any failure throws (a NodeApiError from the transport) before
+ * anything is decided or stored.
  */
 export async function observeConversions(
 	context: IPollFunctions,
 	config: TriggerConfig,
 	window: Window,
+	keepRecord: RecordFilter,
+	settings: CallSettings,
 ): Promise<Observation[]> {
 	const observations: Observation[] = [];
 	const createdMinuteOf = createdMinuteReader(window.zone);
@@ -50,17 +57,27 @@ export async function observeConversions(
 		const params: AffilBoxParams = { filter_state: event, filter_date_from: window.from };
 		if (config.campaignId.trim() !== '') params.campaign_id = config.campaignId.trim();
 		if (config.partnerId.trim() !== '') params.partner_id = config.partnerId.trim();
-		const { answer } = await affilBoxApiCall.call(context, 'GetConversions', params);
-		for (const record of answer.records.conversion) {
-			const key = conversionKey(record);
-			if (key === undefined) continue;
-			observations.push({
-				key,
-				event,
-				createdMinute: createdMinuteOf(record.createDate),
-				record,
-			});
-		}
+		let answer: Observation[] = [];
+		await affilBoxApiCall.call(context, 'GetConversions', params, undefined, settings, {
+			// Called again when an attempt is retried: what a failed attempt saw is dropped.
+			onRecord: () => {
+				answer = [];
+				const keep = keepRecord();
+				return (kind, record) => {
+					if (kind !== 'conversion') return;
+					const key = conversionKey(record);
+					if (key === undefined) return;
+					const observation: Observation = {
+						key,
+						event,
+						createdMinute: createdMinuteOf(record.createDate),
+					};
+					if (keep(observation)) observation.record = record;
+					answer.push(observation);
+				};
+			},
+		});
+		for (const observation of answer) observations.push(observation);
 	}
 	return observations;
 }

@@ -150,12 +150,19 @@ function createInstance(options) {
 	 * Starts `n8n start` (its output in `startLog`, readable text) and resolves once it serves: readiness
 	 * OK and JSON from the REST API. On any failure n8n is stopped and the error carries the cause and
 	 * the last lines of n8n's log.
-	 * @param {{ log?: (line: string) => void, timeoutMs?: number }} [startOptions]
+	 * @param {{ log?: (line: string) => void, timeoutMs?: number, logEnv?: Record<string, string> }} [startOptions]
+	 *   `logEnv`: other log settings for this run (e.g. JSON at debug level, for a test that reads the log)
 	 */
 	async function start(startOptions = {}) {
 		const out = fs.openSync(startLog, 'w');
 		const server = spawnSupervised(runtime.node, [runtime.n8n, 'start'], {
-			env: { ...env, N8N_LOG_OUTPUT: 'console', N8N_LOG_FORMAT: 'text', N8N_LOG_LEVEL: 'info' },
+			env: {
+				...env,
+				N8N_LOG_OUTPUT: 'console',
+				N8N_LOG_FORMAT: 'text',
+				N8N_LOG_LEVEL: 'info',
+				...startOptions.logEnv,
+			},
 			stdout: out,
 			stderr: out,
 		});
@@ -175,7 +182,13 @@ function createInstance(options) {
 				`${cause}\n--- last ${TAIL_LINES} lines of n8n's log (${startLog}) ---\n${tailOf(startLog)}`,
 			);
 		}
-		return { pid: server.pid, exited: server.exited, stop: server.stop, logFile: startLog };
+		return {
+			pid: server.pid,
+			exited: server.exited,
+			exitCode: server.exitCode,
+			stop: server.stop,
+			logFile: startLog,
+		};
 	}
 
 	return {

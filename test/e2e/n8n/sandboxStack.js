@@ -6,11 +6,10 @@
  * and an n8n instance (in the licence's time zone) with this package installed and a credential
  * per sandbox imported. One piece of code, so the tests exercise what users run.
  */
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startSandbox, ROOT } = require('../processes');
+const { packPackage, startSandbox } = require('../processes');
 const { createInstance } = require('./instance');
 
 /** The AffilBox licence's time zone: the sandbox's, the credential's and the demo n8n's own zone. */
@@ -63,14 +62,7 @@ function sandboxCredentials(sandboxes) {
 async function prepareInstance(options) {
 	fs.mkdirSync(options.folder, { recursive: true });
 	fs.mkdirSync(options.payoutDir, { recursive: true });
-	const tarball = execFileSync(
-		'npm',
-		['pack', '--ignore-scripts', '--silent', '--pack-destination', options.folder],
-		{ cwd: ROOT, encoding: 'utf8' },
-	)
-		.trim()
-		.split('\n')
-		.pop();
+	const tarball = packPackage(options.folder);
 	const n8n = createInstance({
 		runtime: options.runtime,
 		userFolder: path.join(options.folder, 'user'),
@@ -79,7 +71,7 @@ async function prepareInstance(options) {
 		timeZone: LICENCE_ZONE,
 		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: options.payoutDir },
 	});
-	n8n.installPackage(path.join(options.folder, /** @type {string} */ (tarball)));
+	n8n.installPackage(tarball);
 	await n8n.importCredentials(sandboxCredentials(options.sandboxes));
 	return n8n;
 }

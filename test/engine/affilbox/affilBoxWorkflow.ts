@@ -1,12 +1,18 @@
+import { LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	INode,
 	INodeParameters,
 } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
+import { createAdditionalData } from '../../harness/additionalData';
+import { InMemoryCredentialsHelper } from '../../harness/credentialsHelper';
+import { NodeTypesRegistry } from '../../harness/nodeTypes';
 import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
 import { useSandbox } from '../../harness/useSandbox';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
@@ -36,6 +42,11 @@ export interface AffilBoxRunOptions {
 	credentials?: IDataObject;
 	/** Default: the package's AffilBox credential type (a test may pass a subclass that counts). */
 	credentialType?: ICredentialType;
+	/**
+	 * Default 1: most engine tests pin what workflows saved with version 1 rely on (values as the
+	 * server sent them, plain IDs). Version 2 tests pass 2.
+	 */
+	typeVersion?: number;
 }
 
 /** Runs the AffilBox node as a workflow through n8n-core, against the sandbox. */
@@ -48,7 +59,12 @@ export async function runAffilBox(
 		nodeTypes: { [AFFILBOX_NODE_TYPE]: new AffilBox() },
 		credentialTypes: [options.credentialType ?? new AffilBoxApi()],
 		credentials: { affilBoxApi: sandboxCredentials(sandbox, options.credentials) },
-		node: { type: AFFILBOX_NODE_TYPE, parameters, continueOnFail: options.continueOnFail },
+		node: {
+			type: AFFILBOX_NODE_TYPE,
+			typeVersion: options.typeVersion ?? 1,
+			parameters,
+			continueOnFail: options.continueOnFail,
+		},
 		inputItems: options.inputItems,
 	});
 }
@@ -72,4 +88,34 @@ export function seedCount(
 	predicate: (conversion: (typeof seed.conversions)[number]) => boolean,
 ): number {
 	return seed.conversions.filter(predicate).length;
+}
+
+/**
+ * What the editor uses to fill a dropdown or picker of an AffilBox node: n8n-core's
+ * LoadOptionsContext on a node of the given version, with the sandbox's credential.
+ */
+export function loadOptionsContext(
+	sandbox: AffilBoxSandbox,
+	options: { typeVersion: number; parameters: INodeParameters; credentials?: IDataObject },
+): LoadOptionsContext {
+	const node: INode = {
+		id: 'affilbox',
+		name: 'AffilBox',
+		type: AFFILBOX_NODE_TYPE,
+		typeVersion: options.typeVersion,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { affilBoxApi: { id: '1', name: 'AffilBox sandbox' } },
+	};
+	const nodeTypes = new NodeTypesRegistry({ [AFFILBOX_NODE_TYPE]: new AffilBox() });
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const credentialsHelper = new InMemoryCredentialsHelper([new AffilBoxApi()], {
+		affilBoxApi: sandboxCredentials(sandbox, options.credentials),
+	});
+	return new LoadOptionsContext(
+		workflow,
+		node,
+		createAdditionalData({ credentialsHelper, executionId: 'load-options' }),
+		'campaignId',
+	);
 }

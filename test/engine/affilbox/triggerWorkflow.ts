@@ -24,6 +24,8 @@ export class ActiveTrigger {
 		private readonly sandbox: AffilBoxSandbox,
 		private readonly parameters: INodeParameters,
 		saved: IDataObject = {},
+		/** 1 by default: the trigger tests pin version 1's output (conversions as sent). */
+		private readonly typeVersion = 1,
 	) {
 		this.saved = saved;
 	}
@@ -36,7 +38,7 @@ export class ActiveTrigger {
 			nodeTypes: { [TRIGGER_TYPE]: new AffilBoxTrigger() },
 			credentialTypes: [new AffilBoxApi()],
 			credentials: { affilBoxApi: sandboxCredentials(this.sandbox) },
-			node: { type: TRIGGER_TYPE, parameters },
+			node: { type: TRIGGER_TYPE, typeVersion: this.typeVersion, parameters },
 			staticData: this.saved,
 			mode,
 		});
@@ -67,7 +69,7 @@ export class ActiveTrigger {
 	}
 
 	withParameters(parameters: INodeParameters): ActiveTrigger {
-		return new ActiveTrigger(this.sandbox, parameters, this.saved);
+		return new ActiveTrigger(this.sandbox, parameters, this.saved, this.typeVersion);
 	}
 
 	/** A restart: n8n reloads the saved static data from its database (JSON). */
@@ -76,6 +78,7 @@ export class ActiveTrigger {
 			this.sandbox,
 			this.parameters,
 			JSON.parse(JSON.stringify(this.saved)) as IDataObject,
+			this.typeVersion,
 		);
 	}
 }

@@ -35,8 +35,21 @@ function parseExact(text, format) {
  * @param {string} text
  */
 function normalizeDateTime(text) {
-	const parsed = parseExact(text, 'datetime');
-	return parsed ? parsed.toFormat('yyyy-MM-dd HH:mm:ss') : text;
+	// Without luxon: GetConversions normalises every stored date of a large programme per call.
+	const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
+	if (!match) return text;
+	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+	const real =
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		date.getUTCHours() === hour &&
+		date.getUTCMinutes() === minute &&
+		date.getUTCSeconds() === second;
+	return real
+		? `${match[1]}-${match[2]}-${match[3]} ${match[4].padStart(2, '0')}:${match[5]}:${match[6]}`
+		: text;
 }
 
 /**

@@ -22,10 +22,12 @@ const { createSandboxServer } = require('./server');
  * calls received on /api/.
  * `concurrency` counts the requests being served at once (`current`, `peak`, `resetPeak()`);
  * `setLatency(ms | (request) => ms)` delays every answer (reset() sets it back to the start option).
+ * `answerSent(request)` tells, once its answer is over, how many bytes it had and how many were sent.
  * @typedef {import('../shared/controls').SandboxHandle<SandboxState, RecordedRequest>
  *   & { timeZone: string,
  *       concurrency: ReturnType<typeof import('../shared/gauge').createConcurrencyGauge>,
- *       setLatency: (value: import('./server').Latency) => void }} AffilBoxSandbox
+ *       setLatency: (value: import('./server').Latency) => void,
+ *       answerSent: (request: RecordedRequest) => import('./server').AnswerSent | undefined }} AffilBoxSandbox
  */
 
 /**
@@ -40,6 +42,7 @@ async function startAffilBoxSandbox(options = {}) {
 		timeZone: sandbox.timeZone,
 		concurrency: sandbox.concurrency,
 		setLatency: (value) => sandbox.setLatency(value),
+		answerSent: (request) => sandbox.answerSent(request),
 	};
 }
 

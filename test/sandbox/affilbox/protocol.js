@@ -216,6 +216,28 @@ function okAnswer(payload) {
 }
 
 /**
+ * The same answer as okAnswer, in pieces of a record or so each: a long list goes out as it is
+ * written, the way a server streams one, without first building the whole document.
+ * @param {Record<string, unknown>} payload
+ * @returns {Generator<string>}
+ */
+function* okAnswerPieces(payload) {
+	const empty = build({});
+	// `<?xml …?><response></response>`: split around the (empty) root's closing tag.
+	const close = '</response>';
+	yield empty.slice(0, empty.length - close.length);
+	yield builder.build({ status: 'OK' });
+	for (const [name, value] of Object.entries(payload)) {
+		if (Array.isArray(value)) {
+			for (const element of value) yield builder.build({ [name]: element });
+		} else {
+			yield builder.build({ [name]: value });
+		}
+	}
+	yield close;
+}
+
+/**
  * @param {number} code
  * @param {string} message
  */
@@ -243,6 +265,7 @@ module.exports = {
 	readDataField,
 	parseRequestXml,
 	okAnswer,
+	okAnswerPieces,
 	errorAnswer,
 	httpStatusFor,
 };

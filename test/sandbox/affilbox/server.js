@@ -6,10 +6,12 @@
  * HTTP side of the AffilBox sandbox (plain node:http) and its command line:
  *
  *   node test/sandbox/affilbox/server.js --port 8081 [--host 127.0.0.1] [--key sandbox-key]
- *        [--time-zone Europe/Prague] [--seed state.json] [--verbose]
+ *        [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions 100000] [--verbose]
  *
  * prints one line with the API URL (and the fake demo key) and runs until SIGINT/SIGTERM. `--verbose` adds one
- * line per call with the method name and HTTP status only: request bodies are never printed.
+ * line per call with the method name and HTTP status only (and, for a large answer, how much of it was sent
+ * before the client closed): request bodies are never printed. `--bulk-conversions N` seeds N authorized
+ * conversions (bulkSeed.js), as the benchmark and the large-answer e2e test use.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -22,6 +24,7 @@ const { formatNow, isValidTimeZone } = require('./dates');
 const { ApiError } = require('./errors');
 const { dispatch } = require('./methods');
 const protocol = require('./protocol');
+const { bulkSeed } = require('./bulkSeed');
 const { createStore } = require('./store');
 
 const API_PATH = '/api/';
@@ -46,6 +49,9 @@ const NOT_FOUND_PAGE =
  * @property {Record<string, string>} params parameters as decoded from the XML (key and method excluded)
  * @property {string} rawXml the `data` form field exactly as received ('' when there was none)
  * @property {string} key the <key> text as decoded
+ *
+ * @typedef {{ bytes: number, sent: number }} AnswerSent size of a successful (or dribbled) answer, and
+ *   how much of it was written before it ended or the client closed the connection
  */
 
 /**
@@ -62,6 +68,64 @@ function send(res, status, contentType, body, headers = {}) {
 		'Content-Length': Buffer.byteLength(body),
 	});
 	res.end(body);
+}
+
+/** A successful answer goes out in writes of about this size. */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Writes a successful answer as it is built, record by record (chunked), waiting whenever the
+ * client is not reading, and stops when the client closes the connection: `sent` then tells how
+ * much of the answer was written (what the client read, plus what the network buffers held).
+ * @param {http.ServerResponse} res
+ * @param {Iterable<string>} pieces
+ * @returns {Promise<{ bytes: number, sent: number }>}
+ */
+async function sendAnswer(res, pieces) {
+	res.writeHead(200, { 'Content-Type': protocol.XML_CONTENT_TYPE });
+	let closed = false;
+	res.once('close', () => {
+		closed = true;
+	});
+	let sent = 0;
+	let bytes = 0;
+	/** @type {string[]} */
+	let batch = [];
+	let batchBytes = 0;
+	for (const piece of pieces) {
+		const size = Buffer.byteLength(piece);
+		bytes += size;
+		if (closed) continue; // still counted: the answer's size is reported
+		batch.push(piece);
+		batchBytes += size;
+		if (batchBytes < PIECE_BYTES) continue;
+		sent += batchBytes;
+		const more = res.write(batch.join(''));
+		batch = [];
+		batchBytes = 0;
+		if (!more) await drained(res);
+	}
+	if (!closed) {
+		sent += batchBytes;
+		res.end(batch.join(''));
+	}
+	return { bytes, sent };
+}
+
+/**
+ * @param {http.ServerResponse} res
+ * @returns {Promise<void>} once the client has read what was written, or has gone
+ */
+function drained(res) {
+	return new Promise((resolve) => {
+		const go = () => {
+			res.off('drain', go);
+			res.off('close', go);
+			resolve();
+		};
+		res.on('drain', go);
+		res.on('close', go);
+	});
 }
 
 /**
@@ -96,6 +160,8 @@ function createSandboxServer(options = {}) {
 	let latency = options.latency ?? 0;
 	/** @type {RecordedRequest[]} */
 	const requests = [];
+	/** @type {WeakMap<RecordedRequest, AnswerSent>} set once an answer is over */
+	const answers = new WeakMap();
 
 	/** @type {import('./methods').MethodContext} */
 	const ctx = { state: store.state, now: () => formatNow(clock(), timeZone) };
@@ -140,11 +206,15 @@ function createSandboxServer(options = {}) {
 		// Faults go to requests in the order they arrive; the latency then delays every answer.
 		const fault = faults.take();
 		if (isApi) {
-			const delay = typeof latency === 'function' ? latency(requests[requests.length - 1]) : latency;
+			const delay =
+				typeof latency === 'function' ? latency(requests[requests.length - 1]) : latency;
 			if (delay > 0) await lifecycle.sleep(delay);
 		}
 		if (fault) {
-			await serveFault(req, res, fault, lifecycle.sleep);
+			const recorded = isApi ? requests[requests.length - 1] : undefined;
+			await serveFault(req, res, fault, lifecycle.sleep, (answer) => {
+				if (recorded) answers.set(recorded, answer);
+			});
 			return;
 		}
 
@@ -161,8 +231,14 @@ function createSandboxServer(options = {}) {
 		try {
 			if (parsed.paramError) throw parsed.paramError;
 			const payload = dispatch(parsed.method, parsed.params, ctx);
-			log(`${parsed.method} → 200 OK`);
-			send(res, 200, protocol.XML_CONTENT_TYPE, protocol.okAnswer(payload));
+			const recorded = requests[requests.length - 1];
+			const answer = await sendAnswer(res, protocol.okAnswerPieces(payload));
+			answers.set(recorded, answer);
+			const cut =
+				answer.sent < answer.bytes
+					? `, client closed after ${answer.sent} of ${answer.bytes} bytes`
+					: '';
+			log(`${parsed.method} → 200 OK${cut}`);
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
 			log(
@@ -192,6 +268,11 @@ function createSandboxServer(options = {}) {
 		timeZone,
 		...controls,
 		concurrency,
+		/**
+		 * How much of the answer to `request` was sent, once that answer is over.
+		 * @param {RecordedRequest} request
+		 */
+		answerSent: (request) => answers.get(request),
 		/** @param {Latency} value */
 		setLatency(value) {
 			latency = value;
@@ -212,22 +293,36 @@ function parseArgs(argv) {
 		{
 			'--time-zone': { name: 'timeZone', default: 'Europe/Prague' },
 			'--seed': { name: 'seed' },
+			'--bulk-conversions': { name: 'bulkConversions' },
 		},
 	);
+}
+
+/**
+ * A state file of the seed's shape, or a programme of N bulk conversions.
+ * @param {ReturnType<typeof parseArgs>} args
+ */
+function seedFrom(args) {
+	if (args.bulkConversions !== undefined) {
+		const count = Number(args.bulkConversions);
+		if (!Number.isInteger(count) || count < 0)
+			throw new Error('--bulk-conversions must be a whole number');
+		return bulkSeed(count, args.timeZone ?? 'Europe/Prague');
+	}
+	return args.seed === undefined ? undefined : JSON.parse(fs.readFileSync(args.seed, 'utf8'));
 }
 
 if (require.main === module) {
 	runCli({
 		tag: 'affilbox sandbox',
 		usage:
-			'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json] [--verbose]',
+			'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions N] [--verbose]',
 		parseArgs,
 		create: (args) =>
 			createSandboxServer({
 				apiKey: args.key,
 				timeZone: args.timeZone,
-				// A state file of the seed's shape, e.g. the benchmark's 100,000 conversions.
-				seed: args.seed === undefined ? undefined : JSON.parse(fs.readFileSync(args.seed, 'utf8')),
+				seed: seedFrom(args),
 				log: args.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
 			}),
 		announce: (url, args) => `AffilBox sandbox listening on ${url} (demo API key: ${args.key})`,

@@ -18,9 +18,14 @@
  * @property {Record<string, string>} [headers] extra response headers, e.g. { 'Retry-After': '1' }
  * @property {number} [delayMs] wait this long before answering or dropping (default 0)
  * @property {boolean} [dropConnection] destroy the socket without answering (default false)
+ * @property {number} [dribbleMs] send the body slowly: `dribbleBytes` every this many ms, headers
+ *   first (default 0: all at once). A server that keeps a connection busy this way is only stopped
+ *   by a deadline on the whole transfer.
+ * @property {number} [dribbleBytes] bytes per piece when dribbling (default 16)
  * @property {boolean} [passThrough] answer these `times` requests normally: queued before a real
  *   fault, it lets the fault hit a later request of the same run (default false)
- * @typedef {Required<FaultOptions>} Fault
+ * @typedef {Required<Omit<FaultOptions, 'dribbleMs' | 'dribbleBytes'>>
+ *   & Pick<FaultOptions, 'dribbleMs' | 'dribbleBytes'>} Fault
  */
 
 function createFaultQueue() {
@@ -44,6 +49,9 @@ function createFaultQueue() {
 				headers: { ...(options.headers ?? {}) },
 				delayMs: options.delayMs ?? 0,
 				dropConnection: options.dropConnection ?? false,
+				...(options.dribbleMs
+					? { dribbleMs: options.dribbleMs, dribbleBytes: options.dribbleBytes }
+					: {}),
 				passThrough: options.passThrough ?? false,
 			});
 		},
@@ -70,9 +78,11 @@ function createFaultQueue() {
  * @param {import('node:http').ServerResponse} res
  * @param {Fault} fault
  * @param {(ms: number) => Promise<unknown>} sleep a sleep that the sandbox's close() cuts short
+ * @param {(answer: { bytes: number, sent: number }) => void} [onDribbled] told how much of a
+ *   dribbled body went out before it ended or the client closed
  * @returns {Promise<number>} the status sent, 0 for a dropped connection
  */
-async function serveFault(req, res, fault, sleep) {
+async function serveFault(req, res, fault, sleep, onDribbled) {
 	if (fault.delayMs > 0) await sleep(fault.delayMs);
 	if (fault.dropConnection) {
 		req.socket.destroy();
@@ -83,8 +93,38 @@ async function serveFault(req, res, fault, sleep) {
 		'Content-Type': fault.contentType,
 		'Content-Length': Buffer.byteLength(fault.body),
 	});
+	if (fault.dribbleMs) {
+		const body = Buffer.from(fault.body);
+		const sent = await dribble(res, body, fault, sleep);
+		onDribbled?.({ bytes: body.length, sent });
+		return fault.status;
+	}
 	res.end(fault.body);
 	return fault.status;
+}
+
+/**
+ * Sends `body` a few bytes at a time until it is out or the client has gone.
+ * @param {import('node:http').ServerResponse} res
+ * @param {Buffer} body
+ * @param {Fault} fault
+ * @param {(ms: number) => Promise<unknown>} sleep
+ * @returns {Promise<number>} bytes written
+ */
+async function dribble(res, body, fault, sleep) {
+	let closed = false;
+	res.once('close', () => {
+		closed = true;
+	});
+	const size = fault.dribbleBytes ?? 16;
+	let at = 0;
+	while (at < body.length && !closed) {
+		res.write(body.subarray(at, at + size));
+		at = Math.min(body.length, at + size);
+		await sleep(fault.dribbleMs ?? 0);
+	}
+	if (!closed) res.end();
+	return at;
 }
 
 module.exports = { createFaultQueue, serveFault };

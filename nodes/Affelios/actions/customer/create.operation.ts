@@ -30,6 +30,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional values sent with the customer',
 		options: optionalCustomerFields,
 	},
 	itemOptions,

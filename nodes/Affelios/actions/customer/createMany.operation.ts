@@ -46,6 +46,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional values sent with each customer',
 		displayOptions: whenMapping,
 		options: [clickKeyField, countryField, countryCodeField, externalProductIdField, usernameField],
 	},

@@ -35,6 +35,7 @@ const properties: INodeProperties[] = [
 			{ name: 'PATCH', value: 'PATCH', description: 'Send only the changed fields' },
 		],
 		default: 'PUT',
+		description: 'How the change is sent to Affelios',
 		hint: 'Affelios does not document the method of this call. PUT replaces the whole customer, so the node first reads it, merges your changes and sends the complete customer (two requests). PATCH sends only the changed fields.',
 	},
 	{
@@ -43,6 +44,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'The values to change; what is not added here stays as it is',
 		options: updatableCustomerFields,
 	},
 	itemOptions,

@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional values sent with the transaction',
 		options: optionalTransactionFields,
 	},
 	itemOptions,

@@ -20,6 +20,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional values sent with each transaction',
 		displayOptions: whenMapping,
 		options: optionalTransactionFields,
 	},

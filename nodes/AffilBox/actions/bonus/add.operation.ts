@@ -1,34 +1,49 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { locatorValue } from '../../helpers/locator';
 import { parseAmount } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
+import { requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { requireText } from '../../helpers/text';
 import { optionsCollection, partnerIdField } from '../common.descriptions';
+import { amountField, partnerLocator } from '../v2.descriptions';
+import { fromV2, isVersion2, onlyV1 } from '../versions';
+
+const reasonField: INodeProperties = {
+	displayName: 'Reason',
+	name: 'text',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. Spring campaign top seller',
+	description: 'What the bonus is for; the partner sees it',
+};
+
+const AMOUNT_HELP =
+	'Bonus amount credited to the partner: a number without currency, e.g. 250 or 12.50';
 
 const properties: INodeProperties[] = [
-	partnerIdField,
-	{
-		displayName: 'Reason',
-		name: 'text',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Spring campaign top seller',
-		description: 'What the bonus is for; the partner sees it',
-	},
-	{
-		displayName: 'Amount',
-		name: 'value',
-		type: 'number',
-		typeOptions: { numberPrecision: 2 },
-		default: 0,
-		required: true,
-		description:
-			'Bonus amount credited to the partner: a number without currency, e.g. 250 or 12.50',
-	},
+	...onlyV1([
+		partnerIdField,
+		reasonField,
+		{
+			displayName: 'Amount',
+			name: 'value',
+			type: 'number',
+			typeOptions: { numberPrecision: 2 },
+			default: 0,
+			required: true,
+			description: AMOUNT_HELP,
+		},
+	]),
+	...fromV2([
+		partnerLocator,
+		reasonField,
+		amountField({ displayName: 'Amount', name: 'value', required: true, description: AMOUNT_HELP }),
+	]),
 	optionsCollection,
 ];
 
@@ -43,9 +58,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			method: 'AddBonus',
 			params: {
-				partner_id: requireText(this.getNodeParameter('partnerId', i), 'Partner'),
+				partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
 				text: requireText(this.getNodeParameter('text', i), 'Reason'),
-				value: parseAmount(this.getNodeParameter('value', i), 'Amount'),
+				value: (isVersion2(this) ? requireAmount : parseAmount)(
+					this.getNodeParameter('value', i),
+					'Amount',
+				),
 			},
 			toRecords: (result) => writeResultOf(result, 'bonus', includeRawXml),
 		};

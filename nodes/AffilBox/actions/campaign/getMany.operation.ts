@@ -1,32 +1,33 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { locatorValue } from '../../helpers/locator';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
+import { partnerTextV1 } from '../v1.descriptions';
+import { optionalPartnerLocator } from '../v2.descriptions';
+import { fromV2, onlyV1 } from '../versions';
+
+const PARTNER_FILTER_HELP = 'Only campaigns of this partner (affiliate ID or e-mail)';
+
+const filtersField = (partner: INodeProperties): INodeProperties => ({
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	description: 'Only campaigns that match the filters added here',
+	options: [partner],
+});
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Partner',
-				name: 'partnerId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. jnovak or jan.novak@example.com',
-				description: 'Only campaigns of this partner (affiliate ID or e-mail)',
-			},
-		],
-	},
+	...onlyV1([filtersField(partnerTextV1(PARTNER_FILTER_HELP))]),
+	...fromV2([filtersField(optionalPartnerLocator(PARTNER_FILTER_HELP))]),
 	optionsCollection,
 ];
 
@@ -40,12 +41,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const limit = readLimit(this, i);
 		const filters = getCollection(this, 'filters', i);
 		const params: AffilBoxParams = {};
-		if (isSet(filters.partnerId)) params.partner_id = xmlSafeText(filters.partnerId, 'Partner');
+		const partnerId = locatorValue(filters.partnerId);
+		if (isSet(partnerId)) params.partner_id = xmlSafeText(partnerId, 'Partner');
 		const includeRawXml = wantsRawXml(this, i);
 		return {
 			method: 'GetCampaigns',
 			params,
-			toRecords: (result) => recordsOf(result, 'campaign', includeRawXml).slice(0, limit),
+			// Only what is returned is kept; with a limit, reading stops once it is reached.
+			reading: { only: 'campaign', limit },
+			toRecords: (result) => recordsOf(result, 'campaign', includeRawXml),
 		};
 	});
 }

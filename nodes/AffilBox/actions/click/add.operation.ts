@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate, isEmptyDate } from '../../helpers/dates';
 import { InvalidInputError } from '../../helpers/invalidInput';
 import { getLicenceZone } from '../../helpers/licence';
+import { locatorValue } from '../../helpers/locator';
 import { parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
@@ -16,10 +17,12 @@ import {
 	optionsCollection,
 	partnerIdField,
 } from '../common.descriptions';
+import { campaignLocator, partnerLocator } from '../v2.descriptions';
+import { fromV2, onlyV1 } from '../versions';
 
 const properties: INodeProperties[] = [
-	partnerIdField,
-	campaignIdField,
+	...onlyV1([partnerIdField, campaignIdField]),
+	...fromV2([partnerLocator, campaignLocator]),
 	{
 		displayName: 'Date',
 		name: 'date',
@@ -43,6 +46,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional values AffilBox stores with the clicks',
 		options: [channelIdField],
 	},
 	optionsCollection,
@@ -61,8 +65,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (isEmptyDate(date)) throw new InvalidInputError('Date', 'Date is required');
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
-			partner_id: requireText(this.getNodeParameter('partnerId', i), 'Partner'),
-			campaign_id: parseInteger(this.getNodeParameter('campaignId', i), 'Campaign'),
+			partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
+			campaign_id: parseInteger(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
 			date: formatAffilBoxDate(date, zone, AFFILBOX_DATE_FORMATS.second, 'Date'),
 			count: parseInteger(this.getNodeParameter('count', i), 'Count', 1),
 		};

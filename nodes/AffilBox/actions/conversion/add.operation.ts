@@ -1,10 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { locatorValue } from '../../helpers/locator';
 import { parseAmount, parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
+import { simplifierFor } from '../../helpers/simplify';
+import { simplifyConversion } from '../../helpers/simplifyConversion';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
@@ -15,56 +19,81 @@ import {
 	optionsCollection,
 	partnerIdField,
 } from '../common.descriptions';
+import { amountFieldV1 } from '../v1.descriptions';
+import { amountField, campaignLocator, partnerLocator, simplifyField } from '../v2.descriptions';
+import { fromV2, isVersion2, onlyV1 } from '../versions';
+
+const ORDER_VALUE_HELP = 'Order total without VAT, shipping and packing: a number without currency';
+
+const additionalFieldsV1: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Optional values AffilBox stores with the conversion',
+	options: [
+		channelIdField,
+		{
+			displayName: 'Compute Commission From Order Value',
+			name: 'countValue',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether AffilBox computes the commission from Order Value using the campaign's conversion code",
+		},
+		{
+			displayName: 'Currency',
+			name: 'currency',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. CZK',
+			description: 'Currency code (needs the Currencies plugin in AffilBox)',
+		},
+		noteField,
+		amountFieldV1('Order Value', 'orderValue', ORDER_VALUE_HELP),
+	],
+};
 
 const properties: INodeProperties[] = [
-	partnerIdField,
-	campaignIdField,
+	...onlyV1([partnerIdField, campaignIdField]),
+	...fromV2([partnerLocator, campaignLocator]),
 	conversionIdField,
-	{
-		displayName: 'Commission',
-		name: 'value',
-		type: 'number',
-		typeOptions: { numberPrecision: 2 },
-		default: 0,
-		required: true,
-		description:
-			"The partner's final commission for this conversion: a number without currency, e.g. 45 or 12.50",
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			channelIdField,
-			{
-				displayName: 'Compute Commission From Order Value',
-				name: 'countValue',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether AffilBox computes the commission from Order Value using the campaign's conversion code",
-			},
-			{
-				displayName: 'Currency',
-				name: 'currency',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. CZK',
-				description: 'Currency code (needs the Currencies plugin in AffilBox)',
-			},
-			noteField,
-			{
-				displayName: 'Order Value',
-				name: 'orderValue',
-				type: 'number',
-				typeOptions: { numberPrecision: 2 },
-				default: 0,
-				description: 'Order total without VAT, shipping and packing: a number without currency',
-			},
-		],
-	},
+	...onlyV1([
+		{
+			displayName: 'Commission',
+			name: 'value',
+			type: 'number',
+			typeOptions: { numberPrecision: 2 },
+			default: 0,
+			required: true,
+			description:
+				"The partner's final commission for this conversion: a number without currency, e.g. 45 or 12.50",
+		},
+		additionalFieldsV1,
+	]),
+	...fromV2([
+		amountField({
+			displayName: 'Commission',
+			name: 'value',
+			required: true,
+			description:
+				"The partner's final commission for this conversion, a number without currency (with Compute Commission From Order Value on, AffilBox computes it and this value is only sent along)",
+		}),
+		{
+			...additionalFieldsV1,
+			options: (additionalFieldsV1.options as INodeProperties[]).map((option) =>
+				option.name === 'orderValue'
+					? amountField({
+							displayName: 'Order Value',
+							name: 'orderValue',
+							description: ORDER_VALUE_HELP,
+						})
+					: option,
+			),
+		},
+		simplifyField,
+	]),
 	optionsCollection,
 ];
 
@@ -74,24 +103,31 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const simplifier = simplifierFor(this, simplifyConversion);
 	return await runForEachItem(this, async (i) => {
+		const v2 = isVersion2(this);
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
-			partner_id: requireText(this.getNodeParameter('partnerId', i), 'Partner'),
-			campaign_id: parseInteger(this.getNodeParameter('campaignId', i), 'Campaign'),
+			partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
+			campaign_id: parseInteger(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
 			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
-			value: parseAmount(this.getNodeParameter('value', i), 'Commission'),
+			value: (v2 ? requireAmount : parseAmount)(this.getNodeParameter('value', i), 'Commission'),
 		};
 		if (isSet(extra.channelId)) params.channelId = xmlSafeText(extra.channelId, 'Channel ID');
-		if (isSet(extra.orderValue)) params.orderValue = parseAmount(extra.orderValue, 'Order Value');
+		if (v2 && extra.orderValue !== undefined) {
+			params.orderValue = requireAmount(extra.orderValue, 'Order Value', REMOVE_OR_FILL);
+		} else if (isSet(extra.orderValue)) {
+			params.orderValue = parseAmount(extra.orderValue, 'Order Value');
+		}
 		if (extra.countValue !== undefined) params.count_value = extra.countValue === true;
 		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');
 		if (isSet(extra.currency)) params.currency = xmlSafeText(extra.currency, 'Currency');
 		const includeRawXml = wantsRawXml(this, i);
+		const shape = await simplifier(i);
 		return {
 			method: 'AddConversion',
 			params,
-			toRecords: (result) => writeResultOf(result, 'conversion', includeRawXml),
+			toRecords: (result) => shape(writeResultOf(result, 'conversion', includeRawXml)),
 		};
 	});
 }

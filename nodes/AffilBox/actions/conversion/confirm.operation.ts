@@ -1,10 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pointToCampaignField } from '../../helpers/ambiguousConversion';
+import { locatorValue } from '../../helpers/locator';
 import { parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
+import { simplifierFor } from '../../helpers/simplify';
+import { simplifyConversion } from '../../helpers/simplifyConversion';
 import { oneOf, requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
@@ -13,11 +17,27 @@ import {
 	optionalCampaignIdField,
 	optionsCollection,
 } from '../common.descriptions';
+import { conversionLocator, optionalCampaignLocator, simplifyField } from '../v2.descriptions';
+import { fromV2, isVersion2, onlyV1 } from '../versions';
+
+const CAMPAIGN_HELP =
+	'Needed only when the same transaction ID exists in several campaigns (AffilBox then asks for it)';
+
+const additionalFields = (campaign: INodeProperties): INodeProperties => ({
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Optional values for the decision',
+	options: [campaign, noteField],
+});
 
 const DECISIONS = ['approve', 'reject'] as const;
 
 const properties: INodeProperties[] = [
-	conversionIdField,
+	...onlyV1([conversionIdField]),
+	...fromV2([conversionLocator]),
 	{
 		displayName: 'Decision',
 		name: 'decision',
@@ -28,16 +48,11 @@ const properties: INodeProperties[] = [
 		],
 		default: 'approve',
 		required: true,
-		description: 'In an expression: approve or reject (any other value is refused)',
+		description:
+			'Whether to approve the conversion (authorized) or reject it. In an expression: approve or reject (any other value is refused).',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [{ ...optionalCampaignIdField, displayName: 'Campaign Name or ID' }, noteField],
-	},
+	...onlyV1([additionalFields({ ...optionalCampaignIdField, displayName: 'Campaign Name or ID' })]),
+	...fromV2([additionalFields(optionalCampaignLocator(CAMPAIGN_HELP)), simplifyField]),
 	optionsCollection,
 ];
 
@@ -47,19 +62,30 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const simplifier = simplifierFor(this, simplifyConversion);
+	const v2 = isVersion2(this);
+	const campaignField = v2
+		? 'Additional Fields → Campaign'
+		: 'Additional Fields → Campaign Name or ID';
 	return await runForEachItem(this, async (i) => {
 		const extra = getCollection(this, 'additionalFields', i);
+		const campaignId = locatorValue(extra.campaignId);
 		const params: AffilBoxParams = {
-			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
+			conversion_id: requireText(
+				locatorValue(this.getNodeParameter('conversionId', i)),
+				v2 ? 'Conversion' : 'Conversion ID',
+			),
 			value: oneOf(this.getNodeParameter('decision', i), DECISIONS, 'Decision') === 'approve',
 		};
-		if (isSet(extra.campaignId)) params.campaign_id = parseInteger(extra.campaignId, 'Campaign');
+		if (isSet(campaignId)) params.campaign_id = parseInteger(campaignId, 'Campaign');
 		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');
 		const includeRawXml = wantsRawXml(this, i);
+		const shape = await simplifier(i);
 		return {
 			method: 'ConfirmConversion',
 			params,
-			toRecords: (result) => writeResultOf(result, 'conversion', includeRawXml),
+			toRecords: (result) => shape(writeResultOf(result, 'conversion', includeRawXml)),
+			explainError: isSet(campaignId) ? undefined : pointToCampaignField(campaignField),
 		};
 	});
 }

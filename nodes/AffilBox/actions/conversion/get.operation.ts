@@ -1,31 +1,40 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { locatorValue } from '../../helpers/locator';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
+import { simplifierFor } from '../../helpers/simplify';
+import { simplifyConversion } from '../../helpers/simplifyConversion';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import { conversionIdField, optionsCollection } from '../common.descriptions';
+import { conversionLocator, simplifyField } from '../v2.descriptions';
+import { fromV2, isVersion2, onlyV1 } from '../versions';
 
 const properties: INodeProperties[] = [
-	conversionIdField,
+	...onlyV1([conversionIdField]),
+	...fromV2([conversionLocator]),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional values to narrow down the conversion',
 		options: [
 			{
 				displayName: 'Coupon',
 				name: 'coupon',
 				type: 'string',
 				default: '',
-				description: 'Only the conversion with this coupon code',
+				description:
+					'Only the conversion with this coupon code, for a transaction ID that has several conversions',
 			},
 		],
 	},
+	...fromV2([simplifyField]),
 	optionsCollection,
 ];
 
@@ -35,17 +44,23 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const simplifier = simplifierFor(this, simplifyConversion);
+	const conversionField = isVersion2(this) ? 'Conversion' : 'Conversion ID';
 	return await runForEachItem(this, async (i) => {
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
-			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
+			conversion_id: requireText(
+				locatorValue(this.getNodeParameter('conversionId', i)),
+				conversionField,
+			),
 		};
 		if (isSet(extra.coupon)) params.coupon = xmlSafeText(extra.coupon, 'Coupon');
 		const includeRawXml = wantsRawXml(this, i);
+		const shape = await simplifier(i);
 		return {
 			method: 'GetConversion',
 			params,
-			toRecords: (result) => recordsOf(result, 'conversion', includeRawXml),
+			toRecords: (result) => shape(recordsOf(result, 'conversion', includeRawXml)),
 		};
 	});
 }

@@ -1,94 +1,115 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readConversionState, requireConversionState } from '../../helpers/conversionState';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
 import { getLicenceZone } from '../../helpers/licence';
+import { locatorValue } from '../../helpers/locator';
 import { parseInteger } from '../../helpers/numbers';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { oneOf, xmlSafeText } from '../../helpers/text';
+import { simplifierFor } from '../../helpers/simplify';
+import { simplifyConversion } from '../../helpers/simplifyConversion';
+import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
-	CONVERSION_STATE_HINT,
-	CONVERSION_STATES,
 	conversionStateOptions,
-	optionalCampaignIdField,
 	optionsCollection,
 	returnAllAndLimit,
 } from '../common.descriptions';
+import { CAMPAIGN_FILTER_HELP, conversionFilters, PARTNER_FILTER_HELP } from '../conversionFilters';
+import { campaignFieldV1, partnerTextV1 } from '../v1.descriptions';
+import {
+	optionalCampaignLocator,
+	optionalPartnerLocator,
+	simplifyField,
+	stateField,
+} from '../v2.descriptions';
+import { fromV2, isVersion2, onlyV1 } from '../versions';
+
+const couponFilter: INodeProperties = {
+	displayName: 'Coupon',
+	name: 'coupon',
+	type: 'string',
+	default: '',
+	description: 'Only conversions made with this coupon code',
+};
+
+const createdFilters: INodeProperties[] = [
+	{
+		displayName: 'Created After',
+		name: 'createdAfter',
+		type: 'dateTime',
+		default: '',
+		description:
+			'Only conversions created at or after this time (sent in the licence time zone, to the minute)',
+	},
+	{
+		displayName: 'Created Before',
+		name: 'createdBefore',
+		type: 'dateTime',
+		default: '',
+		description:
+			'Only conversions created at or before this time (sent in the licence time zone, to the minute)',
+	},
+];
+
+const filtersV1 = conversionFilters([
+	campaignFieldV1(CAMPAIGN_FILTER_HELP),
+	{
+		displayName: 'Conversion ID',
+		name: 'conversionId',
+		type: 'string',
+		default: '',
+		description:
+			'Only the conversion with exactly this transaction ID. To match any of several IDs, use Conversion IDs instead.',
+	},
+	{
+		displayName: 'Conversion IDs',
+		name: 'conversionIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ORDER-1; ORDER-2',
+		description:
+			'Conversions with any of these transaction IDs, separated by semicolons, commas or new lines. Given together with Conversion ID, a conversion must match both.',
+	},
+	couponFilter,
+	...createdFilters,
+	partnerTextV1(PARTNER_FILTER_HELP),
+	{
+		displayName: 'State',
+		name: 'state',
+		type: 'options',
+		options: conversionStateOptions,
+		default: 'waiting',
+		description:
+			'Only conversions in this state. In an expression: waiting, authorized, invoiced or rejection.',
+	},
+]);
+
+// One filter for one or several transaction IDs; the node sends whichever parameter fits.
+const filtersV2 = conversionFilters([
+	optionalCampaignLocator(CAMPAIGN_FILTER_HELP),
+	couponFilter,
+	...createdFilters,
+	optionalPartnerLocator(PARTNER_FILTER_HELP),
+	stateField('Only conversions in this state'),
+	{
+		displayName: 'Transaction IDs',
+		name: 'transactionIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ORDER-1 or ORDER-1; ORDER-2',
+		description:
+			'Only conversions with this transaction ID, or with any of several separated by semicolons, commas or new lines',
+	},
+]);
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				...optionalCampaignIdField,
-				description:
-					'Only conversions of this campaign. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Conversion ID',
-				name: 'conversionId',
-				type: 'string',
-				default: '',
-				description: 'Only the conversion with this transaction ID',
-			},
-			{
-				displayName: 'Conversion IDs',
-				name: 'conversionIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ORDER-1; ORDER-2',
-				description: 'Several transaction IDs separated by semicolons, commas or new lines',
-			},
-			{
-				displayName: 'Coupon',
-				name: 'coupon',
-				type: 'string',
-				default: '',
-				description: 'Only conversions with this coupon code',
-			},
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only conversions created at or after this time (sent in the licence time zone, to the minute)',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only conversions created at or before this time (sent in the licence time zone, to the minute)',
-			},
-			{
-				displayName: 'Partner',
-				name: 'partnerId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. jnovak or jan.novak@example.com',
-				description: 'Only conversions of this partner (affiliate ID or e-mail)',
-			},
-			{
-				displayName: 'State',
-				name: 'state',
-				type: 'options',
-				options: conversionStateOptions,
-				default: 'waiting',
-				description:
-					'Only conversions in this state. In an expression: waiting, authorized, invoiced or rejection.',
-			},
-		],
-	},
+	...onlyV1([filtersV1]),
+	...fromV2([filtersV2, simplifyField]),
 	optionsCollection,
 ];
 
@@ -97,25 +118,32 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function joinIds(value: unknown): string {
+function splitIds(value: unknown): string[] {
 	return String(value)
 		.split(/[;,\n]/)
 		.map((id) => id.trim())
-		.filter((id) => id !== '')
-		.join(';');
+		.filter((id) => id !== '');
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const simplifier = simplifierFor(this, simplifyConversion);
+	const v2 = isVersion2(this);
 	let zone: string | undefined;
 	return await runForEachItem(this, async (i) => {
 		const limit = readLimit(this, i);
 		zone ??= await getLicenceZone(this);
 		const filters = getCollection(this, 'filters', i);
+		const partnerId = locatorValue(filters.partnerId);
+		const campaignId = locatorValue(filters.campaignId);
 		const params: AffilBoxParams = {};
-		if (isSet(filters.partnerId)) params.partner_id = xmlSafeText(filters.partnerId, 'Partner');
+		if (isSet(partnerId)) params.partner_id = xmlSafeText(partnerId, 'Partner');
 		if (isSet(filters.coupon)) params.coupon = xmlSafeText(filters.coupon, 'Coupon');
-		if (isSet(filters.state))
-			params.filter_state = oneOf(filters.state, CONVERSION_STATES, 'State', CONVERSION_STATE_HINT);
+		if (v2) {
+			const state = readConversionState(filters.state, 'State');
+			if (state) params.filter_state = state;
+		} else if (isSet(filters.state)) {
+			params.filter_state = requireConversionState(filters.state, 'State');
+		}
 		if (isSet(filters.createdAfter)) {
 			params.filter_date_from = formatAffilBoxDate(
 				filters.createdAfter,
@@ -132,17 +160,26 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				'Created Before',
 			);
 		}
-		if (isSet(filters.campaignId))
-			params.campaign_id = parseInteger(filters.campaignId, 'Campaign');
+		if (isSet(campaignId)) params.campaign_id = parseInteger(campaignId, 'Campaign');
 		if (isSet(filters.conversionId))
 			params.conversion_id = xmlSafeText(filters.conversionId, 'Conversion ID');
 		if (isSet(filters.conversionIds))
-			params.conversions_id = joinIds(xmlSafeText(filters.conversionIds, 'Conversion IDs'));
+			params.conversions_id = splitIds(xmlSafeText(filters.conversionIds, 'Conversion IDs')).join(
+				';',
+			);
+		if (isSet(filters.transactionIds)) {
+			const ids = splitIds(xmlSafeText(filters.transactionIds, 'Transaction IDs'));
+			if (ids.length === 1) params.conversion_id = ids[0];
+			else if (ids.length > 1) params.conversions_id = ids.join(';');
+		}
 		const includeRawXml = wantsRawXml(this, i);
+		const shape = await simplifier(i);
 		return {
 			method: 'GetConversions',
 			params,
-			toRecords: (result) => recordsOf(result, 'conversion', includeRawXml).slice(0, limit),
+			// Only what is returned is kept; with a limit, reading stops once it is reached.
+			reading: { only: 'conversion', limit },
+			toRecords: (result) => shape(recordsOf(result, 'conversion', includeRawXml)),
 		};
 	});
 }

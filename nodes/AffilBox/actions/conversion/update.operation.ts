@@ -1,69 +1,83 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { pointToCampaignField } from '../../helpers/ambiguousConversion';
+import { readConversionState, requireConversionState } from '../../helpers/conversionState';
 import { InvalidInputError } from '../../helpers/invalidInput';
+import { locatorValue } from '../../helpers/locator';
 import { parseAmount, parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { oneOf, requireText, xmlSafeText } from '../../helpers/text';
+import { simplifierFor } from '../../helpers/simplify';
+import { simplifyConversion } from '../../helpers/simplifyConversion';
+import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
-	CONVERSION_STATE_HINT,
-	CONVERSION_STATES,
 	conversionIdField,
 	conversionStateOptions,
 	noteField,
-	optionalCampaignIdField,
 	optionsCollection,
 } from '../common.descriptions';
+import { amountFieldV1, campaignFieldV1, partnerTextV1 } from '../v1.descriptions';
+import {
+	amountField,
+	conversionLocator,
+	optionalCampaignLocator,
+	optionalPartnerLocator,
+	simplifyField,
+	stateField,
+} from '../v2.descriptions';
+import { fromV2, isVersion2, onlyV1 } from '../versions';
+
+const COMMISSION_HELP = "The partner's new commission: a number without currency, e.g. 45 or 12.50";
+const ORDER_VALUE_HELP = 'The new order value of the conversion: a number without currency';
+const PARTNER_HELP = 'Move the conversion to this partner (affiliate ID or e-mail)';
+const STATE_HELP =
+	'New state; a conversion can also be moved back to waiting. In an expression: waiting, authorized, invoiced or rejection.';
+const CAMPAIGN_HELP =
+	'The campaign of the conversion: needed only when the same transaction ID exists in several campaigns (AffilBox then asks for it)';
+
+const updateFieldsV1: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'The values to change; what is not added here stays as it is',
+	options: [
+		campaignFieldV1(CAMPAIGN_HELP),
+		amountFieldV1('Commission', 'commission', COMMISSION_HELP),
+		noteField,
+		amountFieldV1('Order Value', 'orderValue', ORDER_VALUE_HELP),
+		partnerTextV1(PARTNER_HELP),
+		{
+			displayName: 'State',
+			name: 'state',
+			type: 'options',
+			options: conversionStateOptions,
+			default: 'waiting',
+			description: STATE_HELP,
+		},
+	],
+};
+
+const updateFieldsV2: INodeProperties = {
+	...updateFieldsV1,
+	options: [
+		optionalCampaignLocator(CAMPAIGN_HELP),
+		amountField({ displayName: 'Commission', name: 'commission', description: COMMISSION_HELP }),
+		noteField,
+		amountField({ displayName: 'Order Value', name: 'orderValue', description: ORDER_VALUE_HELP }),
+		optionalPartnerLocator(PARTNER_HELP),
+		stateField(STATE_HELP),
+	],
+};
 
 const properties: INodeProperties[] = [
-	conversionIdField,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			optionalCampaignIdField,
-			{
-				displayName: 'Commission',
-				name: 'commission',
-				type: 'number',
-				typeOptions: { numberPrecision: 2 },
-				default: 0,
-				description: "The partner's new commission: a number without currency, e.g. 45 or 12.50",
-			},
-			noteField,
-			{
-				displayName: 'Order Value',
-				name: 'orderValue',
-				type: 'number',
-				typeOptions: { numberPrecision: 2 },
-				default: 0,
-				description: 'The new order value of the conversion: a number without currency',
-			},
-			{
-				displayName: 'Partner',
-				name: 'partnerId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. jnovak or jan.novak@example.com',
-				description: 'Move the conversion to this partner (affiliate ID or e-mail)',
-			},
-			{
-				displayName: 'State',
-				name: 'state',
-				type: 'options',
-				options: conversionStateOptions,
-				default: 'waiting',
-				description:
-					'New state; a conversion can also be moved back to waiting. In an expression: waiting, authorized, invoiced or rejection.',
-			},
-		],
-	},
+	...onlyV1([conversionIdField, updateFieldsV1]),
+	...fromV2([conversionLocator, updateFieldsV2, simplifyField]),
 	optionsCollection,
 ];
 
@@ -72,19 +86,39 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Version 2: an amount added to Update Fields must be filled in (it starts empty, never 0). */
+function amount(v2: boolean, value: unknown, field: string): string | undefined {
+	if (v2) return value === undefined ? undefined : requireAmount(value, field, REMOVE_OR_FILL);
+	return isSet(value) ? parseAmount(value, field) : undefined;
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const simplifier = simplifierFor(this, simplifyConversion);
+	const v2 = isVersion2(this);
+	const campaignField = v2 ? 'Update Fields → Campaign' : 'Update Fields → Campaign Name or ID';
 	return await runForEachItem(this, async (i) => {
 		const fields = getCollection(this, 'updateFields', i);
+		const partnerId = locatorValue(fields.partnerId);
+		const campaignId = locatorValue(fields.campaignId);
 		const params: AffilBoxParams = {
-			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
+			conversion_id: requireText(
+				locatorValue(this.getNodeParameter('conversionId', i)),
+				v2 ? 'Conversion' : 'Conversion ID',
+			),
 		};
-		if (isSet(fields.partnerId)) params.partner_id = xmlSafeText(fields.partnerId, 'Partner');
-		if (isSet(fields.state))
-			params.state = oneOf(fields.state, CONVERSION_STATES, 'State', CONVERSION_STATE_HINT);
+		if (isSet(partnerId)) params.partner_id = xmlSafeText(partnerId, 'Partner');
+		if (v2) {
+			const state = readConversionState(fields.state, 'State');
+			if (state) params.state = state;
+		} else if (isSet(fields.state)) {
+			params.state = requireConversionState(fields.state, 'State');
+		}
 		// The API names are swapped against intuition: `value` is the order value here.
-		if (isSet(fields.orderValue)) params.value = parseAmount(fields.orderValue, 'Order Value');
-		if (isSet(fields.commission)) params.commission = parseAmount(fields.commission, 'Commission');
-		if (isSet(fields.campaignId)) params.campaign_id = parseInteger(fields.campaignId, 'Campaign');
+		const orderValue = amount(v2, fields.orderValue, 'Order Value');
+		if (orderValue !== undefined) params.value = orderValue;
+		const commission = amount(v2, fields.commission, 'Commission');
+		if (commission !== undefined) params.commission = commission;
+		if (isSet(campaignId)) params.campaign_id = parseInteger(campaignId, 'Campaign');
 		if (isSet(fields.note)) params.note = xmlSafeText(fields.note, 'Note');
 		const changes = Object.keys(params).filter(
 			(name) => name !== 'conversion_id' && name !== 'campaign_id',
@@ -97,10 +131,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			);
 		}
 		const includeRawXml = wantsRawXml(this, i);
+		const shape = await simplifier(i);
 		return {
 			method: 'UpdateConversion',
 			params,
-			toRecords: (result) => writeResultOf(result, 'conversion', includeRawXml),
+			toRecords: (result) => shape(writeResultOf(result, 'conversion', includeRawXml)),
+			explainError: isSet(campaignId) ? undefined : pointToCampaignField(campaignField),
 		};
 	});
 }

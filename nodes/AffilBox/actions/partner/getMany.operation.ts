@@ -6,8 +6,12 @@ import { getLicenceZone } from '../../helpers/licence';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
+import { simplifierFor } from '../../helpers/simplify';
+import { simplifyPartner } from '../../helpers/simplifyPartner';
 import type { AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
+import { simplifyField } from '../v2.descriptions';
+import { fromV2 } from '../versions';
 
 /** UI filter → API parameter; all are whole days (`yyyy-mm-dd`) in the licence time zone. */
 const DATE_FILTERS = [
@@ -51,6 +55,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Only partners that match all the filters added here',
 		options: DATE_FILTERS.map((filter) => ({
 			displayName: filter.displayName,
 			name: filter.name,
@@ -59,6 +64,7 @@ const properties: INodeProperties[] = [
 			description: filter.help,
 		})),
 	},
+	...fromV2([simplifyField]),
 	optionsCollection,
 ];
 
@@ -68,6 +74,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const simplifier = simplifierFor(this, simplifyPartner);
 	let zone: string | undefined;
 	return await runForEachItem(this, async (i) => {
 		const limit = readLimit(this, i);
@@ -86,10 +93,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 		}
 		const includeRawXml = wantsRawXml(this, i);
+		const shape = await simplifier(i);
 		return {
 			method: 'GetPartners',
 			params,
-			toRecords: (result) => recordsOf(result, 'partner', includeRawXml).slice(0, limit),
+			// Only what is returned is kept; with a limit, reading stops once it is reached.
+			reading: { only: 'partner', limit },
+			toRecords: (result) => shape(recordsOf(result, 'partner', includeRawXml)),
 		};
 	});
 }

@@ -10,9 +10,13 @@ import { InvalidInputError } from '../../helpers/invalidInput';
 import { recordsOf } from '../../helpers/output';
 import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
+import { simplifierFor } from '../../helpers/simplify';
+import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxCallResult, AffilBoxParams } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
+import { simplifyField } from '../v2.descriptions';
+import { fromV2 } from '../versions';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,6 +34,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional values for a partner that gets created',
 		options: [
 			{
 				displayName: 'Affiliate ID',
@@ -40,6 +45,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	...fromV2([simplifyField]),
 	optionsCollection,
 ];
 
@@ -62,6 +68,7 @@ function partnersWithCreated(result: AffilBoxCallResult, includeRawXml: boolean)
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const simplifier = simplifierFor(this, simplifyPartner);
 	return await runForEachItem(this, async (i) => {
 		const email = requireText(this.getNodeParameter('email', i), 'Email').trim();
 		if (!LOOKS_LIKE_EMAIL.test(email)) {
@@ -71,10 +78,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const params: AffilBoxParams = { email };
 		if (isSet(extra.affilId)) params.affilid = xmlSafeText(extra.affilId, 'Affiliate ID');
 		const includeRawXml = wantsRawXml(this, i);
+		const shape = await simplifier(i);
 		return {
 			method: 'GetOrCreatePartner',
 			params,
-			toRecords: (result) => partnersWithCreated(result, includeRawXml),
+			toRecords: (result) => shape(partnersWithCreated(result, includeRawXml)),
 		};
 	});
 }

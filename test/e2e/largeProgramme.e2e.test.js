@@ -1,0 +1,224 @@
+// @ts-check
+'use strict';
+
+/**
+ * A large programme in a small, busy n8n: a published workflow whose AffilBox Trigger sees 100,000
+ * authorized conversions (one answer of about 45 MB) is activated by a real n8n whose heap is capped
+ * at 512 MB while two busy loops keep both cores busy; its later polls still work (a conversion
+ * authorized after activation, and only that one, starts the workflow).
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+
+const { XMLBuilder } = require('fast-xml-parser');
+
+const { createInstance } = require('./n8n/instance');
+const { ensureN8n } = require('./n8n/install');
+const { freePort, packPackage, startSandbox } = require('./processes');
+
+const KEY = 'sandbox-key';
+const CONVERSIONS = 100_000;
+const HEAP_MB = 512;
+const WORKFLOW_ID = 'largeProgramme';
+const WORKFLOW_NAME = 'e2e large programme';
+
+/** @type {ReturnType<typeof createInstance>} */ let n8n;
+/** @type {Awaited<ReturnType<typeof startSandbox>>} */ let affilbox;
+/** @type {import('node:child_process').ChildProcess[]} */ const busyLoops = [];
+/** @type {{ pid: number, exitCode: () => number | null, stop: () => Promise<void>, logFile: string } | undefined} */ let server;
+/** @type {http.Server} */ let receiver;
+/** @type {string[]} */ const received = [];
+/** @type {string} */ let work;
+
+/** Collects what the workflow posts: one transaction ID per conversion the trigger emitted. */
+async function startReceiver() {
+	receiver = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			received.push(String(JSON.parse(body).transactionId));
+			res.end('{}');
+		});
+	});
+	await new Promise((resolve) => receiver.listen(0, '127.0.0.1', () => resolve(undefined)));
+	return `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (receiver.address()).port}/seen`;
+}
+
+/** @param {string} receiverUrl */
+function workflow(receiverUrl) {
+	return {
+		id: WORKFLOW_ID,
+		name: WORKFLOW_NAME,
+		active: false,
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Authorized',
+				type: 'n8n-nodes-affiliate.affilBoxTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { events: ['authorized'], lookbackDays: 90 },
+				credentials: { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } },
+			},
+			{
+				id: 'post',
+				name: 'Tell the test',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [300, 0],
+				parameters: {
+					method: 'POST',
+					url: receiverUrl,
+					sendBody: true,
+					bodyParameters: {
+						parameters: [{ name: 'transactionId', value: '={{ $json.transactionId }}' }],
+					},
+					options: {},
+				},
+			},
+		],
+		connections: {
+			Authorized: { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/** Calls the sandbox's API as AffilBox clients do: the XML document in form field `data`. */
+async function callSandbox(/** @type {string} */ method, /** @type {object} */ params) {
+	const data = new XMLBuilder({}).build({ request: { key: KEY, method, ...params } });
+	const response = await fetch(affilbox.url, {
+		method: 'POST',
+		body: new URLSearchParams({ data }),
+	});
+	const text = await response.text();
+	if (!text.includes('<status>OK</status>')) throw new Error(`${method} failed: ${text}`);
+}
+
+/** Entries of n8n's JSON log whose message matches. */
+function logEntries(/** @type {RegExp} */ pattern) {
+	if (!server || !fs.existsSync(server.logFile)) return [];
+	return fs
+		.readFileSync(server.logFile, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			try {
+				return JSON.parse(line);
+			} catch {
+				return {};
+			}
+		})
+		.filter((entry) => typeof entry.message === 'string' && pattern.test(entry.message));
+}
+
+/** Waits for `done()` to be truthy, checking every half second; fails with `what` after `ms`. */
+async function waitFor(
+	/** @type {() => unknown} */ done,
+	/** @type {number} */ ms,
+	/** @type {string} */ what,
+) {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const value = done();
+		if (value) return value;
+		const exitCode = server?.exitCode() ?? null;
+		if (exitCode !== null) throw new Error(`n8n exited with ${exitCode} while waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+beforeAll(async () => {
+	const runtime = await ensureN8n();
+	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-large-'));
+	const tarball = packPackage(work);
+	affilbox = await startSandbox('affilbox', {
+		args: ['--key', KEY, '--bulk-conversions', String(CONVERSIONS), '--verbose'],
+	});
+	n8n = createInstance({
+		runtime,
+		userFolder: path.join(work, 'n8n'),
+		port: await freePort(),
+		brokerPort: await freePort(),
+		extraEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` },
+	});
+	n8n.installPackage(tarball);
+	await n8n.importCredentials([
+		{
+			id: 'affilboxLarge',
+			name: 'AffilBox large',
+			type: 'affilBoxApi',
+			data: { apiUrl: affilbox.url, apiKey: KEY, timeZone: 'Europe/Prague' },
+		},
+	]);
+	await n8n.importWorkflow(workflow(await startReceiver()));
+	await n8n.publish(WORKFLOW_ID);
+}, 900_000);
+
+afterAll(async () => {
+	for (const loop of busyLoops) loop.kill();
+	await server?.stop();
+	await affilbox?.stop();
+	receiver?.close();
+	if (!process.env.E2E_KEEP && work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversions, n8n heap capped at ${HEAP_MB} MB, both cores busy`, () => {
+	it('is activated, and its later polls emit only what is new', async () => {
+		// Two busy loops: a 2-core machine with no core to spare.
+		for (let core = 0; core < 2; core++) {
+			busyLoops.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+		}
+		const started = Date.now();
+		// JSON at debug level: n8n says when it has processed the workflow's publication (the
+		// activation poll included); logEntries reads it.
+		server = await n8n.start({
+			timeoutMs: 600_000,
+			logEnv: { N8N_LOG_FORMAT: 'json', N8N_LOG_LEVEL: 'debug' },
+		});
+		const ready = Date.now();
+		// The activation poll has read the whole answer once the sandbox logs it as sent.
+		await waitFor(
+			() => /GetConversions → 200 OK\n/.test(affilbox.output()),
+			240_000,
+			'the activation poll to read the answer',
+		);
+		const answered = Date.now();
+		// n8n logs (at debug level) the steps of the workflow's publication, the activation poll included.
+		const finished = await waitFor(
+			() => logEntries(/^Finished processing workflow publication outbox record/)[0],
+			60_000,
+			'n8n to finish the publication',
+		);
+		const at = (/** @type {any} */ entry) => Date.parse(entry?.metadata?.timestamp ?? '');
+		const pollStarted = logEntries(/^Poll trigger initiated for workflow/)[0];
+		const pollDone = logEntries(/^Activated trigger node/)[0];
+		const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+		process.stdout.write(
+			`large programme: ${CONVERSIONS.toLocaleString('en')} conversions, n8n heap ${HEAP_MB} MB, 2 busy loops: ` +
+				`n8n's REST API answered ${seconds(ready - started)} after \`n8n start\`; ` +
+				`activation poll ${seconds(at(pollDone) - at(pollStarted))} (answer read ${seconds(answered - started)} after start); ` +
+				`workflow activated (publication done) ${seconds(at(finished) - started)} after start\n`,
+		);
+		// The activation poll only records what exists: nothing was emitted.
+		expect(received).toEqual([]);
+
+		// A conversion authorized after activation: the next poll (n8n polls every minute) emits it alone.
+		const id = `E2E-LARGE-${Date.now()}`;
+		await callSandbox('AddConversion', {
+			partner_id: 'jdvorak',
+			campaign_id: 11,
+			conversion_id: id,
+			value: 10,
+		});
+		await callSandbox('ConfirmConversion', { conversion_id: id, campaign_id: 11, value: 'true' });
+		await waitFor(() => received.length > 0, 150_000, 'a later poll to emit the new conversion');
+		expect(received).toEqual([id]);
+		expect(server.exitCode()).toBeNull();
+	}, 600_000);
+});

@@ -1,0 +1,111 @@
+import type { INode, INodeParameters, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { Affelios } from '../../nodes/Affelios/Affelios.node';
+import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
+import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
+import { NodeTypesRegistry } from '../harness/nodeTypes';
+import affelliosCodex from '../../nodes/Affelios/Affelios.node.json';
+import affilBoxCodex from '../../nodes/AffilBox/AffilBox.node.json';
+import triggerCodex from '../../nodes/AffilBox/AffilBoxTrigger.node.json';
+
+/** The subtitle the editor shows under a node: its expression resolved by n8n's expression engine. */
+function subtitle(type: INodeType, parameters: INodeParameters, typeVersion = 1): unknown {
+	const name = `test.${type.description.name}`;
+	const node: INode = {
+		id: 'n',
+		name: 'Node',
+		type: name,
+		typeVersion,
+		position: [0, 0],
+		parameters: {},
+	};
+	node.parameters =
+		NodeHelpers.getNodeParameters(
+			type.description.properties,
+			parameters,
+			true,
+			false,
+			node,
+			type.description,
+		) ?? {};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypesRegistry({ [name]: type }),
+	});
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		type.description.subtitle,
+		'internal',
+		{},
+	);
+}
+
+/** Every resource/operation pair of a node, with the operation's action text. */
+function operations(type: INodeType): Array<[string, string, string]> {
+	const pairs: Array<[string, string, string]> = [];
+	for (const property of type.description.properties) {
+		if (property.name !== 'operation') continue;
+		for (const resource of property.displayOptions?.show?.resource ?? []) {
+			for (const option of property.options as INodePropertyOptions[]) {
+				pairs.push([String(resource), String(option.value), String(option.action)]);
+			}
+		}
+	}
+	return pairs;
+}
+
+describe('subtitles read as words, not internal names', () => {
+	it.each([
+		['AffilBox', new AffilBox()],
+		['Affelios', new Affelios()],
+	] as const)('%s: the operation as an action, in every version', (_, type) => {
+		const pairs = operations(type);
+		expect(pairs.length).toBeGreaterThan(4);
+		const versions = ([] as number[]).concat(type.description.version);
+		for (const typeVersion of versions) {
+			for (const [resource, operation, action] of pairs) {
+				expect(subtitle(type, { resource, operation }, typeVersion)).toBe(action);
+			}
+		}
+		expect(subtitle(new AffilBox(), { resource: 'conversion', operation: 'confirm' })).toBe(
+			'Approve or reject a conversion',
+		);
+		expect(subtitle(new Affelios(), { resource: 'transaction', operation: 'createMany' })).toBe(
+			'Create many transactions',
+		);
+	});
+
+	it.each([
+		[['authorized', 'invoiced'], 'Authorized or invoiced conversions'],
+		[['invoiced', 'authorized'], 'Authorized or invoiced conversions'],
+		[['authorized'], 'Authorized conversions'],
+		[['invoiced'], 'Invoiced conversions'],
+		[[], 'No event chosen'],
+	])('AffilBox Trigger with events %p: "%s"', (events, expected) => {
+		expect(subtitle(new AffilBoxTrigger(), { events })).toBe(expected);
+		expect(subtitle(new AffilBoxTrigger(), { events }, 2)).toBe(expected);
+	});
+});
+
+describe('the node panel finds the nodes', () => {
+	// n8n's node panel searches display names and codex aliases (the *.node.json next to the node).
+	const WORDS = ['affiliate', 'commission', 'partner', 'payout', 'conversion'];
+
+	it.each([
+		['AffilBox', affilBoxCodex],
+		['AffilBox Trigger', triggerCodex],
+		['Affelios', affelliosCodex],
+	])('%s has the aliases people search for', (_, codex) => {
+		expect(codex.alias).toEqual(expect.arrayContaining(WORDS));
+	});
+
+	it("the AffilBox entry (node and trigger in one) describes both: n8n shows the trigger's text for it", () => {
+		const text = new AffilBoxTrigger().description.description;
+		expect(text).toMatch(/approve/i);
+		expect(text).toMatch(/start a workflow when/i);
+		expect(new AffilBox().description.description).not.toMatch(/^Starts/);
+	});
+});

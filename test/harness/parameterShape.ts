@@ -1,0 +1,86 @@
+import type {
+	INodeParameters,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+/**
+ * What a node version's parameters *do*, without their wording: for every resource/operation pair,
+ * the fields n8n shows (name, type, default, required, the values a dropdown offers, collections'
+ * entries) and the full set of defaults n8n fills into a new node. Labels, descriptions, hints and
+ * placeholders are left out on purpose: they may improve without changing a saved workflow's run.
+ */
+
+type Shape = Record<string, unknown>;
+
+function optionShape(
+	option: INodePropertyOptions | INodeProperties | INodePropertyCollection,
+): unknown {
+	if ('value' in option) return option.value;
+	if ('type' in option) return fieldShape(option);
+	return { name: option.name, values: option.values.map(fieldShape) };
+}
+
+function fieldShape(property: INodeProperties): Shape {
+	const shape: Shape = { name: property.name, type: property.type, default: property.default };
+	if (property.required) shape.required = true;
+	if (property.noDataExpression) shape.noDataExpression = true;
+	if (property.typeOptions) shape.typeOptions = property.typeOptions;
+	if (property.options) shape.options = property.options.map(optionShape);
+	if (property.modes)
+		shape.modes = property.modes.map((mode) => ({ name: mode.name, type: mode.type }));
+	return shape;
+}
+
+function visible(
+	type: INodeType,
+	version: number,
+	values: INodeParameters,
+): { fields: Shape[]; defaults: INodeParameters | null } {
+	const { description } = type;
+	const node = { typeVersion: version };
+	const defaults = NodeHelpers.getNodeParameters(
+		description.properties,
+		values,
+		true,
+		false,
+		node,
+		description,
+	);
+	const fields = description.properties
+		.filter((property) =>
+			NodeHelpers.displayParameter(defaults ?? values, property, node, description),
+		)
+		.map(fieldShape);
+	return { fields, defaults };
+}
+
+function choices(
+	type: INodeType,
+	version: number,
+	name: string,
+	values: INodeParameters,
+): string[] {
+	const field = type.description.properties.find(
+		(property) =>
+			property.name === name &&
+			NodeHelpers.displayParameter(values, property, { typeVersion: version }, type.description),
+	);
+	return (field?.options ?? []).map((option) => String((option as INodePropertyOptions).value));
+}
+
+/** The shape of one version: per `resource:operation` (or `''` for a node without them). */
+export function parameterShape(type: INodeType, version: number): Record<string, unknown> {
+	const hasResource = type.description.properties.some((property) => property.name === 'resource');
+	if (!hasResource) return { '': visible(type, version, {}) };
+	const shapes: Record<string, unknown> = {};
+	for (const resource of choices(type, version, 'resource', {})) {
+		for (const operation of choices(type, version, 'operation', { resource })) {
+			shapes[`${resource}:${operation}`] = visible(type, version, { resource, operation });
+		}
+	}
+	return shapes;
+}

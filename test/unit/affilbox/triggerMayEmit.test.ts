@@ -1,0 +1,51 @@
+import {
+	mayEmit,
+	planPoll,
+	type Observation,
+	type PlanBasis,
+} from '../../../nodes/AffilBox/trigger/decisions';
+import { encodeEntry } from '../../../nodes/AffilBox/trigger/state';
+
+const NOW = 29_000_000;
+const basis: PlanBasis = {
+	state: { v: 1, config: 'cfg', seen: { old: encodeEntry(NOW - 5, 1) } },
+	config: 'cfg',
+	windowStartMinute: NOW - 1000,
+	nowMinute: NOW,
+	emitExistingOnFirstRun: false,
+};
+
+const observed = (key: string, createdMinute = NOW - 10): Observation => ({
+	key,
+	event: 'authorized',
+	createdMinute,
+});
+
+describe('mayEmit: which conversions keep their whole record while an answer is read', () => {
+	it('a baseline without Emit Existing keeps none', () => {
+		const keep = mayEmit({ ...basis, state: undefined });
+		expect(keep(observed('new'))).toBe(false);
+		expect(mayEmit({ ...basis, config: 'changed' })(observed('new'))).toBe(false);
+	});
+
+	it('a baseline with Emit Existing keeps those inside the window', () => {
+		const keep = mayEmit({ ...basis, state: undefined, emitExistingOnFirstRun: true });
+		expect(keep(observed('new'))).toBe(true);
+		expect(keep(observed('ancient', NOW - 2000))).toBe(false);
+	});
+
+	it('a later poll keeps only what the stored state has not seen for that event', () => {
+		const keep = mayEmit(basis);
+		expect(keep(observed('old'))).toBe(false);
+		expect(keep({ ...observed('old'), event: 'invoiced' })).toBe(true);
+		expect(keep(observed('new'))).toBe(true);
+	});
+
+	it('keeps every conversion planPoll emits (its record is there to emit)', () => {
+		const observations = ['old', 'new', 'new', 'other'].map((key) => observed(key));
+		const keep = mayEmit(basis);
+		const { emit } = planPoll({ ...basis, observations });
+		expect(emit.map((o) => o.key)).toEqual(['new', 'other']);
+		for (const observation of emit) expect(keep(observation)).toBe(true);
+	});
+});
