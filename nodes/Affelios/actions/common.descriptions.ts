@@ -1,15 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { callOptionProperties } from '../../shared/callOptions';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../helpers/bulkInput';
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../helpers/requestOptions';
-import {
-	DEFAULT_MAX_RETRIES,
-	DEFAULT_TIMEOUT_SECONDS,
-	MAX_MAX_RETRIES,
-	MAX_RETRY_AFTER_MS,
-	MAX_TIMEOUT_SECONDS,
-	MIN_TIMEOUT_SECONDS,
-} from '../transport/retryPolicy';
 
 /** Fields several operations share, so they read and behave the same everywhere. */
 
@@ -79,33 +71,6 @@ export function inputModeField(resource: string): INodeProperties {
 	};
 }
 
-const requestsInParallelOption = (unit: string): INodeProperties => ({
-	displayName: 'Requests in Parallel',
-	name: 'requestsInParallel',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-	default: DEFAULT_CONCURRENCY,
-	description: `How many ${unit} are sent to Affelios at the same time (1 to ${MAX_CONCURRENCY}). The output keeps the input order either way.`,
-});
-
-const maxRetriesOption: INodeProperties = {
-	displayName: 'Max Retries',
-	name: 'maxRetries',
-	type: 'number',
-	typeOptions: { minValue: 0, maxValue: MAX_MAX_RETRIES },
-	default: DEFAULT_MAX_RETRIES,
-	description: `How often a request is repeated after a passing failure (429 Too Many Requests, 502/503/504, a dropped connection or a time-out), with growing pauses or as long as Affelios asks (Retry-After, up to ${MAX_RETRY_AFTER_MS / 1000} s). A call that creates something is repeated only when Affelios certainly did not get it (connection refused, 429, 503 with Retry-After).`,
-};
-
-const timeoutOption: INodeProperties = {
-	displayName: 'Timeout',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: MIN_TIMEOUT_SECONDS, maxValue: MAX_TIMEOUT_SECONDS, numberPrecision: 1 },
-	default: DEFAULT_TIMEOUT_SECONDS,
-	description: 'Seconds to wait for the answer to each request before giving up on it',
-};
-
 /** The Options collection of an operation: its own options, then the request options every operation has. */
 export function optionsCollection(
 	unit: 'items' | 'batches',
@@ -119,9 +84,14 @@ export function optionsCollection(
 		default: {},
 		description: 'Settings for how the requests to Affelios are sent',
 		// Sorted by display name, as the editor lists them.
-		options: [...own, maxRetriesOption, requestsInParallelOption(unit), timeoutOption].sort(
-			(a, b) => a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			...own,
+			...callOptionProperties({
+				platform: 'Affelios',
+				unit,
+				creates: 'Create, Create Many',
+			}),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InvalidInputError } from './invalidInput';
-import { toNodeError } from './nodeError';
-import { getCollection } from './parameters';
-import { parseWholeNumber } from './values';
+import { InvalidInputError } from '../../shared/invalidInput';
+import { toNodeError } from '../../shared/nodeError';
+import { readWholeNumber } from '../../shared/numbers';
+import { getCollection } from '../../shared/parameters';
 
 export const DEFAULT_BATCH_SIZE = 500;
 
@@ -15,12 +15,10 @@ export const MAX_BATCH_SIZE = 1000;
 export function readBatchSize(context: IExecuteFunctions): number {
 	const options = getCollection(context, 'options', 0);
 	try {
-		return parseWholeNumber(
-			options.batchSize ?? DEFAULT_BATCH_SIZE,
-			'Batch Size',
-			1,
-			MAX_BATCH_SIZE,
-		);
+		return readWholeNumber(options.batchSize ?? DEFAULT_BATCH_SIZE, 'Batch Size', {
+			min: 1,
+			max: MAX_BATCH_SIZE,
+		});
 	} catch (error) {
 		throw toNodeError(context, error, 0);
 	}

@@ -1,9 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { InvalidInputError } from '../../shared/invalidInput';
+import { isSet } from '../../shared/parameters';
 import { toAffeliosDate } from './dates';
-import { InvalidInputError } from './invalidInput';
-import { isSet } from './parameters';
-import { parseAmount, parseBoolean, optionalText } from './values';
+import { optionalText, parseAmount, parseBoolean } from './values';
 
 /** How a UI field becomes an API field: its API name, its label for errors, and its value kind. */
 export interface FieldSpec {
@@ -12,6 +12,40 @@ export interface FieldSpec {
 	label: string;
 	kind: 'text' | 'amount' | 'date' | 'boolean';
 	required?: boolean;
+}
+
+const KIND_BY_TYPE: Partial<Record<INodeProperties['type'], FieldSpec['kind']>> = {
+	string: 'text',
+	number: 'amount',
+	dateTime: 'date',
+	boolean: 'boolean',
+};
+
+/**
+ * The mapping of UI fields, read off their descriptions, so that each field's name, label, kind
+ * and whether it is required are stated once. `apiNames` gives the API name where it differs from
+ * the field's name (e.g. countryCode → country_code).
+ */
+export function fieldSpecs(
+	properties: INodeProperties[],
+	apiNames: Record<string, string> = {},
+): FieldSpec[] {
+	return properties.map((property) => {
+		const kind = KIND_BY_TYPE[property.type];
+		if (kind === undefined) {
+			throw new Error(
+				`fieldSpecs: ${property.name} has type ${property.type}, which maps to no value`,
+			);
+		}
+		const spec: FieldSpec = {
+			name: property.name,
+			api: apiNames[property.name] ?? property.name,
+			label: property.displayName,
+			kind,
+		};
+		if (property.required === true) spec.required = true;
+		return spec;
+	});
 }
 
 function convert(value: unknown, spec: FieldSpec, zone: string): IDataObject[string] {

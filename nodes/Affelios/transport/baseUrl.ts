@@ -1,3 +1,5 @@
+import { checkSecureUrl } from '../../shared/secureUrl';
+
 /**
  * The credential's Base URL, made safe to build paths on: trailing slashes and a copied `/api/v1`
  * (or `/api`) suffix are dropped, since every path already starts with `/api/v1/`. The key must
@@ -6,8 +8,6 @@
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
 export const DEFAULT_BASE_URL = 'https://api.affelios.com';
-
-const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 export function normalizeBaseUrl(value: string): string {
 	return value
@@ -19,22 +19,21 @@ export function normalizeBaseUrl(value: string): string {
 
 export function checkBaseUrl(value: unknown): BaseUrlCheck {
 	const url = normalizeBaseUrl(typeof value === 'string' ? value : '');
-	if (url === '') {
-		return { ok: false, message: `The Base URL is empty: use ${DEFAULT_BASE_URL}` };
+	const check = checkSecureUrl(url);
+	if (check.ok) return check;
+	switch (check.problem) {
+		case 'empty':
+			return { ok: false, message: `The Base URL is empty: use ${DEFAULT_BASE_URL}` };
+		case 'invalid':
+			return {
+				ok: false,
+				message: `The Base URL "${url}" is not a valid URL (expected e.g. ${DEFAULT_BASE_URL})`,
+			};
+		case 'http':
+		case 'otherProtocol':
+			return {
+				ok: false,
+				message: `The Base URL "${url}" must start with https:// so the API key is not sent in clear text`,
+			};
 	}
-	let parsed: URL;
-	try {
-		parsed = new URL(url);
-	} catch {
-		return {
-			ok: false,
-			message: `The Base URL "${url}" is not a valid URL (expected e.g. ${DEFAULT_BASE_URL})`,
-		};
-	}
-	if (parsed.protocol === 'https:') return { ok: true, url };
-	if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.test(parsed.hostname)) return { ok: true, url };
-	return {
-		ok: false,
-		message: `The Base URL "${url}" must start with https:// so the API key is not sent in clear text`,
-	};
 }

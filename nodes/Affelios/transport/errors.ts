@@ -1,9 +1,9 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INode, NodeApiError } from 'n8n-workflow';
 
-import type { NetworkFailure } from './networkFailure';
+import { TLS_NOT_SENT, type NetworkFailure } from '../../shared/networkFailure';
+import { apiError as buildApiError } from '../../shared/nodeError';
+import { redact } from '../../shared/redact';
 import { renderErrorBody } from './problem';
-import { redact } from './redact';
 
 /**
  * Every error about an Affelios call is built here from text we chose and the server's answer,
@@ -44,17 +44,13 @@ function apiError(
 			.filter(Boolean)
 			.join(' '),
 	);
-	const response: JsonObject = { message, request: context.request };
-	if (httpCode !== undefined) response.httpCode = String(httpCode);
-	const error = new NodeApiError(context.node, response, {
+	return buildApiError(context.node, {
 		message,
 		description,
-		httpCode: httpCode === undefined ? undefined : String(httpCode),
+		httpCode,
 		itemIndex: context.itemIndex,
+		about: { request: context.request },
 	});
-	// NodeApiError swaps a message that mentions a network code (ECONNREFUSED…) for a generic one.
-	error.message = message;
-	return error;
 }
 
 function waitHint(retryAfter: string | undefined): string {
@@ -160,6 +156,11 @@ function networkWords(
 			return [
 				`The connection to Affelios at ${baseUrl} closed before an answer came${code}`,
 				`${reason}. Check the Base URL in the Affelios credential and your network.`,
+			];
+		case 'tls':
+			return [
+				`Could not reach Affelios at ${baseUrl}${code}`,
+				`${TLS_NOT_SENT}. ${reason}. Check the Base URL in the Affelios credential and your network.`,
 			];
 		default:
 			return [

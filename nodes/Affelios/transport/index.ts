@@ -1,8 +1,16 @@
-import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type NodeApiError,
+} from 'n8n-workflow';
 
-import { sendOnce, type AttemptResult } from './attempt';
+import type { CallSettings } from '../../shared/callOptions';
+import { bodyText, exchangeOnce, headerOf } from '../../shared/exchange';
+import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
+import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
 import { checkBaseUrl } from './baseUrl';
+import { httpOptions } from './httpOptions';
 import { CREDENTIAL_TYPE } from './credentialType';
 import {
 	httpStatusError,
@@ -13,16 +21,8 @@ import {
 	type ErrorContext,
 } from './errors';
 import { parseJson } from './problem';
-import {
-	MAX_RETRY_AFTER_MS,
-	decideRetry,
-	type Failure,
-	type RetryDecision,
-	type RetrySettings,
-} from './retryPolicy';
 
 export { CREDENTIAL_TYPE };
-export type { RetrySettings };
 
 export interface AffeliosRequest {
 	method: IHttpRequestMethods;
@@ -32,7 +32,7 @@ export interface AffeliosRequest {
 	itemIndex?: number;
 	/** The answer must be JSON (customer calls); transaction calls answer 202 without a body. */
 	expectJson: boolean;
-	settings: RetrySettings;
+	settings: CallSettings;
 	/**
 	 * Set on calls that create something, naming what for the user, e.g. "Create Customer (item
 	 * 3)". Such a call is repeated only when Affelios certainly did not act on it; when that is
@@ -47,48 +47,41 @@ export interface AffeliosAnswer {
 	data: unknown;
 }
 
-function asFailure(result: AttemptResult): Failure {
-	return result.kind === 'response'
-		? { kind: 'status', status: result.statusCode, retryAfter: result.retryAfter }
-		: { kind: 'network', network: result.failure.kind };
-}
-
 /** The error for the last attempt, worded by why the node stopped there. */
 function finalError(
 	context: ErrorContext,
 	request: AffeliosRequest,
 	baseUrl: string,
-	result: AttemptResult,
-	reason: Exclude<RetryDecision, { retry: true }>['reason'] | 'cancelled',
-	attempts: number,
+	call: Extract<RetriedCall, { ok: false }>,
 ): NodeApiError {
 	const { timeoutMs } = request.settings;
+	const { last, reason } = call;
 	if (reason === 'may-have-been-applied' && request.creates !== undefined) {
 		const cause = uncertainCause(
 			context,
-			result.kind === 'response'
-				? { kind: 'status', statusCode: result.statusCode, body: result.text }
-				: { kind: 'network', failure: result.failure, timeoutMs },
+			last.kind === 'response'
+				? { kind: 'status', statusCode: last.statusCode, body: bodyText(last) }
+				: { kind: 'network', failure: last.failure, timeoutMs },
 		);
-		const httpCode = result.kind === 'response' ? result.statusCode : undefined;
+		const httpCode = last.kind === 'response' ? last.statusCode : undefined;
 		return mayHaveBeenAppliedError(context, request.creates, cause, httpCode);
 	}
 	const final: ErrorContext = {
 		...context,
-		attempts: reason === 'exhausted' ? attempts : undefined,
+		attempts: reason === 'exhausted' ? call.attempts : undefined,
 		note:
 			reason === 'wait-too-long'
 				? `Affelios asked to wait longer than the ${MAX_RETRY_AFTER_MS / 1000} s the node waits by itself.`
 				: undefined,
 	};
-	return result.kind === 'response'
-		? httpStatusError(final, result.statusCode, result.text, result.retryAfter)
-		: networkError(final, baseUrl, result.failure, result.reason, timeoutMs);
+	return last.kind === 'response'
+		? httpStatusError(final, last.statusCode, bodyText(last), headerOf(last, 'retry-after'))
+		: networkError(final, baseUrl, last.failure, last.reason, timeoutMs);
 }
 
 /**
- * One Affelios API call, repeated on passing failures as `retryPolicy` decides, waiting with n8n's
- * `sleep` in between. The credential adds the key headers; errors never carry the request.
+ * One Affelios API call, repeated on passing failures as the shared retry policy decides. The
+ * credential adds the key headers; errors never carry the request.
  */
 export async function affeliosRequest(
 	this: IExecuteFunctions,
@@ -110,36 +103,27 @@ export async function affeliosRequest(
 		apiKey,
 		itemIndex: request.itemIndex,
 	};
-	const attempt = {
-		method: request.method,
-		url: `${base.url}${path}`,
-		body: request.body,
-		timeoutMs: request.settings.timeoutMs,
-	};
-
-	for (let attempts = 1; ; attempts++) {
-		const result = await sendOnce.call(this, attempt);
-		if (result.kind === 'response' && result.statusCode >= 200 && result.statusCode <= 299) {
-			const data = result.text.trim() === '' ? undefined : parseJson(result.text);
-			if (request.expectJson && (typeof data !== 'object' || data === null)) {
-				throw notJsonError(context, result.statusCode, result.text);
-			}
-			return { statusCode: result.statusCode, data };
-		}
-		const decision = decideRetry(asFailure(result), {
-			creates: request.creates !== undefined,
-			retriesDone: attempts - 1,
-			maxRetries: request.settings.maxRetries,
-			nowMs: Date.now(),
-			random: Math.random(),
-		});
-		if (!decision.retry) {
-			throw finalError(context, request, base.url, result, decision.reason, attempts);
-		}
-		// A stopped execution does not wait out its pauses.
-		if (this.getExecutionCancelSignal?.()?.aborted) {
-			throw finalError(context, request, base.url, result, 'cancelled', attempts);
-		}
-		await sleep(decision.delayMs);
+	const call = await sendWithRetries(
+		this,
+		request.settings,
+		request.creates !== undefined,
+		async () =>
+			await exchangeOnce(
+				this,
+				CREDENTIAL_TYPE,
+				httpOptions({
+					method: request.method,
+					url: `${base.url}${path}`,
+					body: request.body,
+					timeoutMs: request.settings.timeoutMs,
+				}),
+			),
+	);
+	if (!call.ok) throw finalError(context, request, base.url, call);
+	const text = bodyText(call.response);
+	const data = text.trim() === '' ? undefined : parseJson(text);
+	if (request.expectJson && (typeof data !== 'object' || data === null)) {
+		throw notJsonError(context, call.response.statusCode, text);
 	}
+	return { statusCode: call.response.statusCode, data };
 }

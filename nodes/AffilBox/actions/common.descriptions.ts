@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CALL_OPTION_LIMITS } from '../helpers/callOptions';
+import { callOptionProperties } from '../../shared/callOptions';
 
 /** Fields that several operations share, so they read and behave the same everywhere. */
 
@@ -90,8 +90,7 @@ export function returnAllAndLimit(): INodeProperties[] {
 
 /**
  * Shown on every operation: the raw answer, and how the calls are sent (parallelism, retries,
- * time-out; read by helpers/callOptions.ts, which checks the same limits and holds the defaults,
- * which a unit test keeps equal to these).
+ * time-out: defaults and bounds from the shared call options, which also read them).
  */
 export const optionsCollection: INodeProperties = {
 	displayName: 'Options',
@@ -109,39 +108,10 @@ export const optionsCollection: INodeProperties = {
 			default: false,
 			description: 'Whether to add the raw XML answer to each output item (field rawXml)',
 		},
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: {
-				minValue: CALL_OPTION_LIMITS.maxRetries.min,
-				maxValue: CALL_OPTION_LIMITS.maxRetries.max,
-				numberPrecision: 0,
-			},
-			default: 3,
-			description:
-				'How often to repeat a call that failed for a passing reason (HTTP 429, 502, 503, 504, a reset connection or a time-out), waiting longer each time. Calls that create something (Add, Get or Create) are repeated only when they certainly did not reach AffilBox.',
-		},
-		{
-			displayName: 'Requests in Parallel',
-			name: 'requestsInParallel',
-			type: 'number',
-			typeOptions: {
-				minValue: CALL_OPTION_LIMITS.requestsInParallel.min,
-				maxValue: CALL_OPTION_LIMITS.requestsInParallel.max,
-				numberPrecision: 0,
-			},
-			default: 5,
-			description:
-				'How many items are sent to AffilBox at the same time. The output keeps the input order; 1 sends the items one after another.',
-		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: CALL_OPTION_LIMITS.timeout.max },
-			default: 30,
-			description: 'Seconds to wait for AffilBox to answer one attempt of a call',
-		},
+		...callOptionProperties({
+			platform: 'AffilBox',
+			unit: 'items',
+			creates: 'Add, Get or Create',
+		}),
 	],
 };

@@ -1,4 +1,4 @@
-import { InvalidInputError } from './invalidInput';
+import { InvalidInputError } from '../../shared/invalidInput';
 import { parseAmount } from './numbers';
 
 /**

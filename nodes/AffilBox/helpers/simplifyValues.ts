@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseDate } from './dates';
+import { parseDate } from '../../shared/dates';
 import { parseAmount } from './numbers';
 
 /**

@@ -1,5 +1,6 @@
+import { InvalidInputError } from '../../shared/invalidInput';
+import { requireText as requireAnyText } from '../../shared/parameters';
 import { findForbiddenXmlChar, forbiddenXmlCharText } from '../transport/xmlChars';
-import { InvalidInputError } from './invalidInput';
 
 /** The value as text, refused (naming the field) when it holds a character XML cannot carry. */
 export function xmlSafeText(value: unknown, field: string): string {
@@ -12,11 +13,9 @@ export function xmlSafeText(value: unknown, field: string): string {
 	return text;
 }
 
-/** Required text: whitespace-only counts as missing, the value itself is sent unchanged. */
+/** Required text that XML can carry: whitespace-only counts as missing, the value is sent unchanged. */
 export function requireText(value: unknown, field: string): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
-	if (text.trim() === '') throw new InvalidInputError(field, `${field} is required`);
-	return xmlSafeText(text, field);
+	return xmlSafeText(requireAnyText(value, field), field);
 }
 
 /**

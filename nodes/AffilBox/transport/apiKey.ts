@@ -1,3 +1,5 @@
+import { escapeXmlText } from '../../shared/redact';
+
 /**
  * AffilBox authenticates by a `<key>` element inside the XML document, so the credential (not the
  * node) must put the key there. The request builder always emits an empty key element as the
@@ -8,18 +10,6 @@ export const KEY_SLOT = '<request><key></key>';
 
 // The slot, empty or already filled: n8n calls authenticate again on a request it retries after a 401.
 const KEY_ELEMENT = /<request><key>[^<]*<\/key>/;
-
-const XML_ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&apos;',
-};
-
-export function escapeXmlText(value: string): string {
-	return value.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]);
-}
 
 /** Returns the document with the key in its slot, or undefined when the document has no slot. */
 export function placeApiKey(xml: string, apiKey: string): string | undefined {

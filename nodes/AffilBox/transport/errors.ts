@@ -1,7 +1,8 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INode, NodeApiError } from 'n8n-workflow';
 
-import { escapeXmlText } from './apiKey';
+import { TLS_NOT_SENT, type NetworkFailure } from '../../shared/networkFailure';
+import { apiError as buildApiError } from '../../shared/nodeError';
+import { redact } from '../../shared/redact';
 import { refusedCallHint } from './methodHints';
 import type { AffilBoxAnswerProblem } from './responseXml';
 
@@ -10,22 +11,6 @@ import type { AffilBoxAnswerProblem } from './responseXml';
  * server's answer, never from the request (the API key travels inside the request body). The key
  * is also masked out of server text, in case a server echoes the request back.
  */
-export function redact(text: string, apiKey: string | undefined): string {
-	if (!apiKey) return text;
-	// Every form the key can take on its way: raw, XML-escaped (fully, or only & < >), URL-encoded.
-	const forms = new Set([
-		apiKey,
-		escapeXmlText(apiKey),
-		apiKey.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
-		encodeURIComponent(apiKey),
-		encodeURIComponent(escapeXmlText(apiKey)),
-	]);
-	let clean = text;
-	for (const form of [...forms].sort((a, b) => b.length - a.length))
-		clean = clean.split(form).join('***');
-	return clean;
-}
-
 export interface ErrorContext {
 	node: INode;
 	method: string;
@@ -46,19 +31,13 @@ function apiError(
 	description: string,
 	httpCode?: number,
 ): NodeApiError {
-	const clean = (text: string) => redact(text, context.apiKey);
-	const response: JsonObject = { message: clean(message), method: context.method };
-	if (httpCode !== undefined) response.httpCode = String(httpCode);
-	const error = new NodeApiError(context.node, response, {
-		message: clean(message),
-		description: clean(description),
-		httpCode: httpCode === undefined ? undefined : String(httpCode),
+	return buildApiError(context.node, {
+		message: redact(message, context.apiKey),
+		description: redact(description, context.apiKey),
+		httpCode,
 		itemIndex: context.itemIndex,
+		about: { method: context.method },
 	});
-	// NodeApiError swaps a message that mentions a network error code (ECONNREFUSED, ETIMEDOUT …,
-	// e.g. in a proxy's 502 page) for its own generic text: keep ours, which names the call.
-	error.message = clean(message);
-	return error;
 }
 
 const AUTH_HINT =
@@ -134,13 +113,15 @@ export function answerProblemError(
 export function networkError(
 	context: ErrorContext,
 	url: string,
-	code: string | undefined,
+	failure: NetworkFailure,
 	reason: string,
 ): NodeApiError {
+	const code = failure.code ? ` (${failure.code})` : '';
+	const tls = failure.kind === 'tls' ? `${TLS_NOT_SENT}. ` : '';
 	return apiError(
 		context,
-		`Could not reach AffilBox at ${url}${code ? ` (${code})` : ''}${afterAttempts(context)}`,
-		`${withoutFinalStop(reason)}. Check the API URL in the AffilBox credential and your network.`,
+		`Could not reach AffilBox at ${url}${code}${afterAttempts(context)}`,
+		`${tls}${withoutFinalStop(reason)}. Check the API URL in the AffilBox credential and your network.`,
 	);
 }
 

@@ -1,13 +1,20 @@
-import {
-	NodeOperationError,
-	sleep,
-	type IExecuteFunctions,
-	type ILoadOptionsFunctions,
-	type IPollFunctions,
-	type NodeApiError,
-} from 'n8n-workflow';
+import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
 
-import { InvalidInputError } from '../helpers/invalidInput';
+import { DEFAULT_CALL_SETTINGS, type CallSettings } from '../../shared/callOptions';
+import {
+	bodyText,
+	exchangeOnce,
+	isSuccess,
+	type CallingContext,
+	type Exchange,
+} from '../../shared/exchange';
+import { InvalidInputError } from '../../shared/invalidInput';
+import { classifyNetworkError } from '../../shared/networkFailure';
+import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
+import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
+import { emptyRecords } from './answerDialect';
+import { readAnswerStream, readBodyText, type StreamedAnswer } from './answerStream';
+import type { RecordHandler } from './answerTypes';
 import { checkApiUrl } from './apiUrl';
 import {
 	answerProblemError,
@@ -17,28 +24,22 @@ import {
 	timeoutError,
 	type ErrorContext,
 } from './errors';
-import { emptyRecords } from './answerDialect';
-import { readAnswerStream, readBodyText, type StreamedAnswer } from './answerStream';
-import type { RecordHandler } from './answerTypes';
-import { classifyRequestError, type RequestFailure } from './requestFailure';
 import { buildRequestXml, type AffilBoxParams } from './requestXml';
 import { readAffilBoxAnswer, type AffilBoxAnswer, type AffilBoxRecordKind } from './responseXml';
-import {
-	CREATING_METHODS,
-	MAX_RETRY_AFTER_MS,
-	decideRetry,
-	mayHaveBeenApplied,
-	parseRetryAfter,
-	type CallFailure,
-	type RetryDecision,
-} from './retryPolicy';
 
+export type { CallSettings } from '../../shared/callOptions';
 export type { AffilBoxParams } from './requestXml';
 export type { AffilBoxAnswer, AffilBoxRecordKind, RecordHandler } from './responseXml';
 
 export const CREDENTIAL_TYPE = 'affilBoxApi';
 
-type AffilBoxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+/** Methods that create something: repeating one that reached AffilBox could create it twice. */
+export const CREATING_METHODS: ReadonlySet<string> = new Set([
+	'AddConversion',
+	'AddBonus',
+	'AddClick',
+	'GetOrCreatePartner',
+]);
 
 export interface AffilBoxCallResult {
 	answer: AffilBoxAnswer;
@@ -48,14 +49,6 @@ export interface AffilBoxCallResult {
 	complete?: boolean;
 	/** Bytes of the answer body read. */
 	bytesRead?: number;
-}
-
-/** Per call: how often to retry and how long each attempt may take, answer included. */
-export interface CallSettings {
-	maxRetries: number;
-	timeoutSeconds: number;
-	/** Epoch ms after which no attempt may run (a poll's budget); no later than each attempt's own. */
-	deadline?: number;
 }
 
 /**
@@ -71,76 +64,21 @@ export interface AnswerReading {
 	onRecord?: () => RecordHandler;
 }
 
-export const DEFAULT_CALL_SETTINGS: CallSettings = { maxRetries: 3, timeoutSeconds: 30 };
-
-interface FullResponse {
-	statusCode: number;
-	headers?: Record<string, unknown>;
-	/** The response stream; for an error status, its text (read before deciding on a retry). */
-	body: unknown;
-}
-
 /** Longest error answer read (an error page is shown in part, never downloaded in full). */
 const MAX_ERROR_BODY = 64 * 1024;
 
-type Attempt =
-	| { ok: true; response: FullResponse }
-	| { ok: false; failure: RequestFailure; reason: string };
+/** A 2xx answer as one attempt read it: how the reading ended, and the records it kept. */
+interface ReadAnswer {
+	streamed: StreamedAnswer;
+	records: AffilBoxAnswer['records'];
+}
 
 /** How long one attempt may take: the Timeout option, cut short by the call's deadline. */
 function attemptMs(settings: CallSettings): number {
-	const ms = Math.max(1, Math.round(settings.timeoutSeconds * 1000));
+	const ms = Math.max(1, settings.timeoutMs);
 	return settings.deadline === undefined
 		? ms
 		: Math.max(1, Math.min(ms, settings.deadline - Date.now()));
-}
-
-async function sendOnce(
-	context: AffilBoxContext,
-	url: string,
-	data: string,
-	deadline: AbortSignal,
-	ms: number,
-): Promise<Attempt> {
-	try {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_TYPE,
-			{
-				method: 'POST',
-				url,
-				headers: {
-					'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
-					Accept: 'text/xml, application/xml, text/plain;q=0.8, */*;q=0.5',
-				},
-				body: { data },
-				// The answer is read as it arrives (answerStream.ts), never held whole.
-				encoding: 'stream',
-				json: false,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: ms,
-				// axios's timeout stops counting once the headers are in: this one covers the whole body
-				// (where n8n replaces it with its own cancel signal, answerStream.ts keeps the deadline).
-				abortSignal: deadline,
-			},
-		)) as FullResponse;
-		if (response.statusCode < 200 || response.statusCode > 299) {
-			response.body = await readBodyText(response.body, MAX_ERROR_BODY, deadline).catch(() => '');
-		}
-		return { ok: true, response };
-	} catch (error) {
-		return failedAttempt(error, deadline);
-	}
-}
-
-function failedAttempt(error: unknown, deadline: AbortSignal): Attempt & { ok: false } {
-	// Only the error's kind, code and plain message are used: the original carries the request (and key).
-	const reason = (error as Error)?.message ?? 'The request failed';
-	const failure: RequestFailure = deadline.aborted
-		? { kind: 'timeout', code: 'ETIMEDOUT' }
-		: classifyRequestError(error);
-	return { ok: false, failure, reason };
 }
 
 /** Records kept as `reading` says, handed out by the reader one by one. */
@@ -162,28 +100,73 @@ function recordSink(reading: AnswerReading): {
 	};
 }
 
-function wasCancelled(context: AffilBoxContext): boolean {
-	const withSignal = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
-	return withSignal.getExecutionCancelSignal?.()?.aborted === true;
-}
-
-function retryAfterHeader(response: FullResponse): unknown {
-	const headers = response.headers ?? {};
-	const name = Object.keys(headers).find((key) => key.toLowerCase() === 'retry-after');
-	return name === undefined ? undefined : headers[name];
-}
-
-function bodyText(response: FullResponse): string {
-	return typeof response.body === 'string' ? response.body : '';
+/** An attempt that got no (whole) answer; past its own deadline it is a time-out, whatever broke. */
+function failedAttempt(error: unknown, deadline: AbortSignal): Exchange {
+	// Only the error's kind, code and plain message are used: the original carries the request (and key).
+	const reason = (error as Error)?.message ?? 'The request failed';
+	const failure = deadline.aborted
+		? { kind: 'timeout' as const, code: 'ETIMEDOUT' }
+		: classifyNetworkError(error);
+	return { kind: 'network', failure, reason };
 }
 
 /**
- * One AffilBox API call: builds the document, sends it as form field `data`, reads the answer.
- * Transient failures are retried as retryPolicy.ts decides, waiting with n8n's `sleep`; a call that
- * creates something is repeated only when it certainly did not reach AffilBox.
+ * One attempt: sends the document as form field `data` and reads the answer as it arrives, a 2xx
+ * answer through the streaming reader (answerStream.ts, never held whole), an error answer's text
+ * up to MAX_ERROR_BODY. `ms` covers the whole answer: axios's own timeout stops counting once the
+ * headers are in, so a deadline signal (kept on the body too) ends a transfer that takes too long.
+ */
+async function attempt(
+	context: CallingContext,
+	url: string,
+	data: string,
+	reading: AnswerReading,
+	ms: number,
+): Promise<Exchange> {
+	const deadline = AbortSignal.timeout(ms);
+	const exchange = await exchangeOnce(context, CREDENTIAL_TYPE, {
+		method: 'POST',
+		url,
+		headers: {
+			'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
+			Accept: 'text/xml, application/xml, text/plain;q=0.8, */*;q=0.5',
+		},
+		body: { data },
+		encoding: 'stream',
+		json: false,
+		timeout: ms,
+		abortSignal: deadline,
+	});
+	if (exchange.kind === 'network') {
+		return deadline.aborted ? failedAttempt(new Error(exchange.reason), deadline) : exchange;
+	}
+	if (!isSuccess(exchange)) {
+		const text = await readBodyText(exchange.body, MAX_ERROR_BODY, deadline).catch(() => '');
+		return { ...exchange, body: text };
+	}
+	const sink = recordSink(reading);
+	try {
+		const streamed = await readAnswerStream(
+			exchange.body,
+			sink.handler,
+			reading.rawXml === true,
+			deadline,
+		);
+		const read: ReadAnswer = { streamed, records: sink.records };
+		return { ...exchange, body: read };
+	} catch (error) {
+		// The connection broke or the deadline passed while the answer came in: a failed attempt.
+		return failedAttempt(error, deadline);
+	}
+}
+
+/**
+ * One AffilBox API call: builds the document, sends it, reads the answer. Passing failures are
+ * retried as the shared retry policy decides; a call that creates something is repeated only when
+ * it certainly did not reach AffilBox, and no attempt starts after the settings' deadline.
  */
 export async function affilBoxApiCall(
-	this: AffilBoxContext,
+	this: CallingContext,
 	method: string,
 	params: AffilBoxParams = {},
 	itemIndex?: number,
@@ -213,114 +196,66 @@ export async function affilBoxApiCall(
 		});
 	}
 
-	const creates = CREATING_METHODS.has(method);
-	for (let retriesDone = 0; ; retriesDone++) {
-		const context: ErrorContext = {
-			node: this.getNode(),
-			method,
-			apiKey,
-			itemIndex,
-			attempts: retriesDone + 1,
-		};
-		const ms = attemptMs(settings);
-		const deadline = AbortSignal.timeout(ms);
-		let attempt = await sendOnce(this, url.url, data, deadline, ms);
-		if (attempt.ok && attempt.response.statusCode >= 200 && attempt.response.statusCode <= 299) {
-			const read = await readAnswer(context, attempt.response, reading, deadline);
-			if ('answer' in read) return read;
-			attempt = read;
-		}
-		const failure: CallFailure = attempt.ok
-			? {
-					kind: 'status',
-					status: attempt.response.statusCode,
-					retryAfterMs: parseRetryAfter(retryAfterHeader(attempt.response), Date.now()),
-				}
-			: attempt.failure;
-		const decision = decideRetry(failure, {
-			creates,
-			retriesDone,
-			maxRetries: settings.maxRetries,
-			random: Math.random,
-		});
-		const pastDeadline = settings.deadline !== undefined && Date.now() >= settings.deadline;
-		if (decision.retry && !wasCancelled(this) && !pastDeadline) {
-			if (decision.delayMs > 0) await sleep(decision.delayMs);
-			continue;
-		}
+	let lastMs = settings.timeoutMs;
+	const call = await sendWithRetries(this, settings, CREATING_METHODS.has(method), async () => {
+		lastMs = attemptMs(settings);
+		return await attempt(this, url.url, data, reading, lastMs);
+	});
+	const context: ErrorContext = {
+		node: this.getNode(),
+		method,
+		apiKey,
+		itemIndex,
+		attempts: call.attempts,
+	};
+	if (!call.ok) {
 		// A deadline that cut the attempt short is what the error names.
-		const cut = { ...settings, timeoutSeconds: Math.min(settings.timeoutSeconds, ms / 1000) };
-		throw giveUpError(context, attempt, failure, decision, cut, url.url);
+		throw giveUpError(context, call, Math.min(settings.timeoutMs, lastMs), url.url);
 	}
+	const { streamed, records } = call.response.body as ReadAnswer;
+	const { end, rawXml, bytesRead } = streamed;
+	if (!end.ok) throw answerProblemError(context, end.problem);
+	return {
+		answer: { ...end.envelope, records },
+		rawXml: rawXml ?? '',
+		complete: end.complete,
+		bytesRead,
+	};
 }
 
 /** The error for a call that is not (or no longer) retried. */
 function giveUpError(
 	context: ErrorContext,
-	attempt: Attempt,
-	failure: CallFailure,
-	decision: RetryDecision,
-	settings: CallSettings,
+	call: Extract<RetriedCall, { ok: false }>,
+	timeoutMs: number,
 	url: string,
 ): NodeApiError {
-	if (CREATING_METHODS.has(context.method) && mayHaveBeenApplied(failure)) {
+	const { last, failure } = call;
+	const timeoutSeconds = timeoutMs / 1000;
+	if (call.reason === 'may-have-been-applied') {
 		return mayHaveBeenAppliedError(
 			context,
-			attempt.ok
+			last.kind === 'response'
 				? {
 						kind: 'status',
-						statusCode: attempt.response.statusCode,
-						serverText: serverSays(readAffilBoxAnswer(bodyText(attempt.response))),
+						statusCode: last.statusCode,
+						serverText: serverSays(readAffilBoxAnswer(bodyText(last))),
 					}
-				: attempt.failure.kind === 'timeout'
-					? { kind: 'timeout', timeoutSeconds: settings.timeoutSeconds }
-					: { kind: 'network', code: attempt.failure.code, reason: attempt.reason },
+				: last.failure.kind === 'timeout'
+					? { kind: 'timeout', timeoutSeconds }
+					: { kind: 'network', code: last.failure.code, reason: last.reason },
 		);
 	}
-	if (attempt.ok) {
-		const tooLong =
-			!decision.retry &&
-			decision.reason === 'retryAfterTooLong' &&
-			failure.kind === 'status' &&
-			failure.retryAfterMs !== undefined;
-		const note = tooLong
-			? `AffilBox asked to wait ${Math.ceil((failure.retryAfterMs ?? 0) / 1000)} s before trying again (Retry-After); the node waits at most ${MAX_RETRY_AFTER_MS / 1000} s.`
-			: undefined;
-		const read = readAffilBoxAnswer(bodyText(attempt.response));
-		return httpStatusError(context, attempt.response.statusCode, serverSays(read), note);
+	if (last.kind === 'response') {
+		const note =
+			call.reason === 'wait-too-long' && failure.kind === 'status'
+				? `AffilBox asked to wait ${Math.ceil((failure.retryAfterMs ?? 0) / 1000)} s before trying again (Retry-After); the node waits at most ${MAX_RETRY_AFTER_MS / 1000} s.`
+				: undefined;
+		const read = readAffilBoxAnswer(bodyText(last));
+		return httpStatusError(context, last.statusCode, serverSays(read), note);
 	}
-	if (attempt.failure.kind === 'timeout') return timeoutError(context, settings.timeoutSeconds);
-	return networkError(context, url, attempt.failure.code, attempt.reason);
-}
-
-/** Reads a 2xx answer as it streams in; an answer that is no success throws its NodeApiError. */
-async function readAnswer(
-	context: ErrorContext,
-	response: FullResponse,
-	reading: AnswerReading,
-	deadline: AbortSignal,
-): Promise<AffilBoxCallResult | (Attempt & { ok: false })> {
-	const sink = recordSink(reading);
-	let streamed: StreamedAnswer;
-	try {
-		streamed = await readAnswerStream(
-			response.body,
-			sink.handler,
-			reading.rawXml === true,
-			deadline,
-		);
-	} catch (error) {
-		// The connection broke or the deadline passed while the answer came in: a failed attempt.
-		return failedAttempt(error, deadline);
-	}
-	const { end, rawXml, bytesRead } = streamed;
-	if (!end.ok) throw answerProblemError(context, end.problem);
-	return {
-		answer: { ...end.envelope, records: sink.records },
-		rawXml: rawXml ?? '',
-		complete: end.complete,
-		bytesRead,
-	};
+	if (last.failure.kind === 'timeout') return timeoutError(context, timeoutSeconds);
+	return networkError(context, url, last.failure, last.reason);
 }
 
 /** What an error answer says, in words: the error message of an XML answer, or the text of any other. */

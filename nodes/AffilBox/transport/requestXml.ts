@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 
-import { InvalidInputError } from '../helpers/invalidInput';
+import { InvalidInputError } from '../../shared/invalidInput';
 import { KEY_SLOT } from './apiKey';
 import { findForbiddenXmlChar, forbiddenXmlCharText } from './xmlChars';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { parseDate } from '../helpers/dates';
+import { parseDate } from '../../shared/dates';
 
 const MINUTE = 60_000;
 // AffilBox's own date format, hour sometimes unpadded: `2025-03-11 8:45:21`.

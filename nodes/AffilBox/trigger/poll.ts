@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InvalidInputError } from '../helpers/invalidInput';
+import { InvalidInputError } from '../../shared/invalidInput';
 import { getLicenceZone } from '../helpers/licence';
 import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
@@ -110,7 +110,7 @@ const BUDGET_SHARE = 0.9;
  * Timeout option, and one answer holds the whole lookback window: 100,000 conversions are about
  * 45 MB, which takes tens of seconds on a slow link or a busy machine.
  */
-const POLL_CALL_SETTINGS: CallSettings = { maxRetries: 3, timeoutSeconds: 120 };
+const POLL_CALL_SETTINGS: CallSettings = { maxRetries: 3, timeoutMs: 120_000 };
 
 /**
  * The calls of a poll. Where the n8n running the poll gives it a time budget (`getPollBudgetMs`,

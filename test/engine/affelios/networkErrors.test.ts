@@ -9,8 +9,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
 import { CREDENTIAL_TYPE } from '../../../nodes/Affelios/transport';
-import { httpOptions } from '../../../nodes/Affelios/transport/attempt';
-import { classifyNetworkError } from '../../../nodes/Affelios/transport/networkFailure';
+import { httpOptions } from '../../../nodes/Affelios/transport/httpOptions';
+import { askingForFullAnswer } from '../../../nodes/shared/exchange';
+import { classifyNetworkError } from '../../../nodes/shared/networkFailure';
 import { runNode } from '../../harness/runWorkflow';
 import { sandboxCredentials, useAffeliosSandbox } from './affeliosWorkflow';
 
@@ -41,12 +42,14 @@ class Probe implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const options = httpOptions({
-			method: 'POST',
-			url: this.getNodeParameter('url', 0) as string,
-			body: { probe: true },
-			timeoutMs: this.getNodeParameter('timeoutMs', 0) as number,
-		});
+		const options = askingForFullAnswer(
+			httpOptions({
+				method: 'POST',
+				url: this.getNodeParameter('url', 0) as string,
+				body: { probe: true },
+				timeoutMs: this.getNodeParameter('timeoutMs', 0) as number,
+			}),
+		);
 		try {
 			await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
 			return [[{ json: { thrown: false } }]];

@@ -9,7 +9,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, sleep } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
-import { classifyRequestError } from '../../../nodes/AffilBox/transport/requestFailure';
+import { classifyNetworkError } from '../../../nodes/shared/networkFailure';
 import { runNode } from '../../harness/runWorkflow';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
 import { jsonOf, runAffilBox, useAffilBoxSandbox, type AffilBoxSandbox } from './affilBoxWorkflow';
@@ -287,7 +287,7 @@ describe('calls that create something are retried when they certainly did not re
 
 /**
  * What n8n-core really throws from httpRequestWithAuthentication when a request gets no answer,
- * and what the node reads from it (transport/requestFailure.ts relies on exactly this). A probe
+ * and what the node reads from it (nodes/shared/networkFailure.ts relies on exactly this). A probe
  * node makes the same request the AffilBox transport makes and reports the thrown error's parts.
  */
 class ErrorProbe implements INodeType {
@@ -333,7 +333,7 @@ class ErrorProbe implements INodeType {
 							hasCause: thrown.cause !== undefined,
 							httpCode: (thrown.httpCode as string) ?? null,
 							messages: thrown.messages ?? [],
-							classified: { ...classifyRequestError(error) },
+							classified: { ...classifyNetworkError(error) },
 						},
 					},
 				],

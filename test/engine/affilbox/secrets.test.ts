@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { escapeXmlText } from '../../../nodes/AffilBox/transport/apiKey';
+import { escapeXmlText } from '../../../nodes/shared/redact';
 import {
 	captureConsole,
 	expectFailedWithoutSecret,

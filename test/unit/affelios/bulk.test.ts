@@ -1,7 +1,7 @@
 import { bulkSummary } from '../../../nodes/Affelios/actions/customer/bulkSummary';
 import { mergeForPut } from '../../../nodes/Affelios/actions/customer/mergeForPut';
 import { batchSubject } from '../../../nodes/Affelios/helpers/bulkInput';
-import { chunkIndexes } from '../../../nodes/Affelios/helpers/chunks';
+import { chunkIndexes } from '../../../nodes/shared/runForEachChunk';
 import { mapFields, type FieldSpec } from '../../../nodes/Affelios/helpers/fieldMap';
 
 describe('chunkIndexes', () => {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 import { toAffeliosDate } from '../../../nodes/Affelios/helpers/dates';
-import { InvalidInputError } from '../../../nodes/Affelios/helpers/invalidInput';
+import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 
 const PRAGUE = 'Europe/Prague';
 const field = 'Registration Date';

@@ -1,6 +1,6 @@
 import { checkBaseUrl, normalizeBaseUrl } from '../../../nodes/Affelios/transport/baseUrl';
 import { renderErrorBody } from '../../../nodes/Affelios/transport/problem';
-import { redact } from '../../../nodes/Affelios/transport/redact';
+import { redact } from '../../../nodes/shared/redact';
 
 describe('renderErrorBody', () => {
 	it('lists the field errors of an ASP.NET problem object', () => {

@@ -1,12 +1,5 @@
-import { InvalidInputError } from '../../../nodes/Affelios/helpers/invalidInput';
-import {
-	optionalText,
-	parseAmount,
-	parseBoolean,
-	parseNumberInRange,
-	parseWholeNumber,
-	requireText,
-} from '../../../nodes/Affelios/helpers/values';
+import { optionalText, parseAmount, parseBoolean } from '../../../nodes/Affelios/helpers/values';
+import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 
 describe('parseAmount', () => {
 	it.each([
@@ -57,40 +50,11 @@ describe('parseBoolean', () => {
 	});
 });
 
-describe('text and whole numbers', () => {
-	it('required text keeps its value, blanks are missing', () => {
-		expect(requireText(' a b ', 'External ID')).toBe(' a b ');
-		expect(requireText(42, 'External ID')).toBe('42');
-		expect(() => requireText('  ', 'External ID')).toThrow('External ID is required');
-	});
-
+describe('optional text', () => {
 	it('optional text turns numbers into text and leaves blanks out', () => {
 		expect(optionalText(7)).toBe('7');
 		expect(optionalText('x')).toBe('x');
 		expect(optionalText(' ')).toBeUndefined();
 		expect(optionalText(null)).toBeUndefined();
-	});
-
-	it('whole numbers within bounds', () => {
-		expect(parseWholeNumber(500, 'Batch Size', 1, 1000)).toBe(500);
-		expect(parseWholeNumber('20', 'Batch Size', 1, 1000)).toBe(20);
-		for (const bad of [0, 1001, 2.5, '', 'x', null]) {
-			expect(() => parseWholeNumber(bad, 'Batch Size', 1, 1000)).toThrow(
-				/^Batch Size must be a whole number from 1 to 1000/,
-			);
-		}
-	});
-});
-
-describe('parseNumberInRange', () => {
-	it('takes decimals within bounds, as numbers or text', () => {
-		expect(parseNumberInRange(30, 'Timeout', 0.1, 600)).toBe(30);
-		expect(parseNumberInRange('0.5', 'Timeout', 0.1, 600)).toBe(0.5);
-		expect(parseNumberInRange(0.1, 'Timeout', 0.1, 600)).toBe(0.1);
-		for (const bad of [0, 0.05, 601, '', 'x', null, Number.NaN, Number.POSITIVE_INFINITY]) {
-			expect(() => parseNumberInRange(bad, 'Timeout', 0.1, 600)).toThrow(
-				/^Timeout must be a number from 0.1 to 600/,
-			);
-		}
 	});
 });

@@ -1,5 +1,5 @@
 import { refusedCallHint } from '../../../nodes/AffilBox/transport/methodHints';
-import { InvalidInputError } from '../../../nodes/AffilBox/helpers/invalidInput';
+import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import { oneOf } from '../../../nodes/AffilBox/helpers/text';
 
 describe('oneOf', () => {

@@ -1,4 +1,4 @@
-import { parseDate } from '../../../nodes/AffilBox/helpers/dates';
+import { parseDate } from '../../../nodes/shared/dates';
 import { createdMinuteReader } from '../../../nodes/AffilBox/trigger/createdMinute';
 
 const ZONE = 'Europe/Prague';

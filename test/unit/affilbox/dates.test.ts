@@ -1,11 +1,8 @@
 import { DateTime } from 'luxon';
 
-import {
-	AFFILBOX_DATE_FORMATS,
-	formatAffilBoxDate,
-	parseDate,
-} from '../../../nodes/AffilBox/helpers/dates';
-import { InvalidInputError } from '../../../nodes/AffilBox/helpers/invalidInput';
+import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../../nodes/AffilBox/helpers/dates';
+import { parseDate } from '../../../nodes/shared/dates';
+import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 
 const PRAGUE = 'Europe/Prague';
 const { minute, day, second } = AFFILBOX_DATE_FORMATS;

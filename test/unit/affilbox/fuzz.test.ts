@@ -1,7 +1,7 @@
 /* eslint-disable no-console -- prints the fuzz figures for the record */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../../nodes/AffilBox/helpers/invalidInput';
+import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import * as transport from '../../../nodes/AffilBox/transport';
 import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
 import { fakeExecuteContext } from './fakeContext';

@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../../../nodes/AffilBox/helpers/invalidInput';
-import { parseAmount, parseInteger } from '../../../nodes/AffilBox/helpers/numbers';
+import { parseAmount } from '../../../nodes/AffilBox/helpers/numbers';
+import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import { requireText } from '../../../nodes/AffilBox/helpers/text';
 
 describe('parseAmount', () => {
@@ -26,21 +26,6 @@ describe('parseAmount', () => {
 			expect(() => parseAmount(input, 'Commission')).toThrow(/^Commission must be a number/);
 		},
 	);
-});
-
-describe('parseInteger', () => {
-	it('accepts whole numbers as numbers or text', () => {
-		expect(parseInteger('42', 'Campaign')).toBe(42);
-		expect(parseInteger(7, 'Campaign')).toBe(7);
-	});
-
-	it.each(['4.2', '', 'x', 4.5, '99999999999999999999'])('rejects %j', (input) => {
-		expect(() => parseInteger(input, 'Campaign')).toThrow(/^Campaign /);
-	});
-
-	it('enforces a minimum', () => {
-		expect(() => parseInteger(0, 'Count', 1)).toThrow('Count must be at least 1, got 0');
-	});
 });
 
 describe('requireText', () => {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 import {
 	AFFILBOX_RECORD_KINDS,
-	firstRecord,
 	readAffilBoxAnswer,
 	type AffilBoxAnswer,
 	type AffilBoxAnswerProblem,
@@ -602,34 +601,5 @@ describe('readAffilBoxAnswer: bodies that are no XML answer', () => {
 			message: `AffilBox answered with text instead of XML: ${'x'.repeat(200)}…`,
 			text: `${'x'.repeat(500)}…`,
 		});
-	});
-});
-
-describe('firstRecord', () => {
-	it('returns the first record of the kind', () => {
-		expect(firstRecord(read('sandbox-conversions.xml'), 'conversion')?.id).toBe('101');
-		expect(firstRecord(read('get-partners.xml'), 'partner')?.person).toMatchObject({ id: '15' });
-	});
-
-	it('returns nothing when only other kinds came back', () => {
-		expect(firstRecord(read('status-1.xml'), 'conversion')).toBeUndefined();
-	});
-
-	it('falls back to top-level data fields without the envelope', () => {
-		expect(firstRecord(read('wrapperless-conversion.xml'), 'conversion')).toEqual({
-			transactionId: 'OBJ-205',
-			state: 'rejection',
-			value: '99.90',
-		});
-		const answer = answerOf(
-			readAffilBoxAnswer(
-				'<response id="x"><status>OK</status><message>Done</message><error/></response>',
-			),
-		);
-		expect(firstRecord(answer, 'conversion')).toBeUndefined();
-	});
-
-	it('exports the record kinds', () => {
-		expect(AFFILBOX_RECORD_KINDS).toEqual(['conversion', 'partner', 'campaign', 'click', 'bonus']);
 	});
 });

@@ -1,9 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
 
-import { KEY_SLOT, escapeXmlText, placeApiKey } from '../../../nodes/AffilBox/transport/apiKey';
+import { CREATING_METHODS } from '../../../nodes/AffilBox/transport';
+import { KEY_SLOT, placeApiKey } from '../../../nodes/AffilBox/transport/apiKey';
 import { checkApiUrl } from '../../../nodes/AffilBox/transport/apiUrl';
-import { redact } from '../../../nodes/AffilBox/transport/errors';
 import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
+import { escapeXmlText, redact } from '../../../nodes/shared/redact';
 
 const TRICKY = `a<b & "c" 'd' ]]> <key>x</key> ž Ďábel 😀 \t two  spaces`;
 
@@ -96,5 +97,13 @@ describe('redact, every encoding', () => {
 		const key = `a"b'c&d`;
 		const text = `${escapeXmlText(key)} | ${encodeURIComponent(key)} | ${key}`;
 		expect(redact(text, key)).toBe('*** | *** | ***');
+	});
+});
+
+describe('CREATING_METHODS', () => {
+	it('the creating methods are the four the API documents as creating something', () => {
+		expect([...CREATING_METHODS].sort()).toEqual(
+			['AddBonus', 'AddClick', 'AddConversion', 'GetOrCreatePartner'].sort(),
+		);
 	});
 });

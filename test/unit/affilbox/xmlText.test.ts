@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../../nodes/AffilBox/helpers/invalidInput';
+import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import { requireText, xmlSafeText } from '../../../nodes/AffilBox/helpers/text';
 import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
 import { findForbiddenXmlChar } from '../../../nodes/AffilBox/transport/xmlChars';

@@ -6,10 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readCallSettings } from '../../../shared/callOptions';
+import { getCollection } from '../../../shared/parameters';
+import { runForEachItem } from '../../../shared/runForEachItem';
 import { mapFields } from '../../helpers/fieldMap';
-import { getCollection } from '../../helpers/parameters';
-import { readRequestOptions } from '../../helpers/requestOptions';
-import { runForEachItem } from '../../helpers/runForEachItem';
 import { affeliosRequest } from '../../transport';
 import { itemOptions } from '../common.descriptions';
 import {
@@ -43,8 +43,8 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const zone = this.getTimezone();
-	const { concurrency, retry } = readRequestOptions(this);
-	return await runForEachItem(this, concurrency, (i) => {
+	return await runForEachItem(this, (i) => {
+		const settings = readCallSettings(this, i);
 		const values: IDataObject = {
 			...getCollection(this, 'additionalFields', i),
 			externalId: this.getNodeParameter('externalId', i),
@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				body,
 				itemIndex: i,
 				expectJson: true,
-				settings: retry,
+				settings,
 				creates: `Create Customer (item ${i})`,
 			});
 			return answer.data as IDataObject;

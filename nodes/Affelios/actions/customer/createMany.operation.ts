@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readCallSettings } from '../../../shared/callOptions';
+import { getCollection } from '../../../shared/parameters';
+import { runForEachChunk } from '../../../shared/runForEachChunk';
 import { batchSubject, chunkBody, readBatchSize } from '../../helpers/bulkInput';
 import { mapFields } from '../../helpers/fieldMap';
-import { getCollection } from '../../helpers/parameters';
-import { readRequestOptions } from '../../helpers/requestOptions';
-import { runForEachChunk } from '../../helpers/runForEachChunk';
 import { affeliosRequest } from '../../transport';
 import {
 	batchOptions,
@@ -72,8 +72,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			zone,
 		);
 	const batchSize = readBatchSize(this);
-	const { concurrency, retry } = readRequestOptions(this);
-	return await runForEachChunk(this, batchSize, concurrency, ({ itemIndexes, batch }) => {
+	return await runForEachChunk(this, batchSize, ({ itemIndexes, batch }) => {
+		const settings = readCallSettings(this, itemIndexes[0]);
 		const body = chunkBody(this, itemIndexes, mapItem);
 		return async () => {
 			const answer = await affeliosRequest.call(this, {
@@ -82,7 +82,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				body,
 				itemIndex: itemIndexes[0],
 				expectJson: true,
-				settings: retry,
+				settings,
 				creates: batchSubject('Create Many Customers', batch, itemIndexes),
 			});
 			return bulkSummary(answer.data as IDataObject, batch, itemIndexes.length);

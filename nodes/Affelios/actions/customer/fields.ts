@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fieldMap';
-import { countryCodeField, countryField, usernameField } from '../common.descriptions';
+import { fieldSpecs } from '../../helpers/fieldMap';
+import {
+	clickKeyField,
+	countryCodeField,
+	countryField,
+	externalProductIdField,
+	usernameField,
+} from '../common.descriptions';
 
 /** The customer's fields: descriptions for the UI, and how each maps into the API body. */
 
@@ -103,61 +109,36 @@ export const updatableCustomerFields: INodeProperties[] = [
 	usernameField,
 ];
 
-export const CUSTOMER_FIELDS: FieldSpec[] = [
-	{ name: 'externalId', api: 'externalId', label: 'External ID', kind: 'text', required: true },
-	{
-		name: 'externalBrandId',
-		api: 'externalBrandId',
-		label: 'External Brand ID',
-		kind: 'text',
-		required: true,
-	},
-	{
-		name: 'registrationDate',
-		api: 'registrationDate',
-		label: 'Registration Date',
-		kind: 'date',
-		required: true,
-	},
-	{ name: 'brandId', api: 'brandId', label: 'Brand ID', kind: 'text' },
-	{ name: 'clickId', api: 'clickId', label: 'Click ID', kind: 'text' },
-	{ name: 'username', api: 'username', label: 'Username', kind: 'text' },
-	{ name: 'country', api: 'country', label: 'Country', kind: 'text' },
-	{ name: 'countryCode', api: 'country_code', label: 'Country Code', kind: 'text' },
-	{
-		name: 'revShareExcluded',
-		api: 'revShareExcluded',
-		label: 'Rev Share Excluded',
-		kind: 'boolean',
-	},
-	{ name: 'cpaExcluded', api: 'cpaExcluded', label: 'CPA Excluded', kind: 'boolean' },
-];
+const COUNTRY_CODE = { countryCode: 'country_code' };
+
+/** Create's body, in the order the API documents it. */
+export const CUSTOMER_FIELDS = fieldSpecs(
+	[
+		externalIdField,
+		externalBrandIdField,
+		registrationDateField,
+		brandIdField,
+		clickIdField,
+		usernameField,
+		countryField,
+		countryCodeField,
+		revShareExcludedField,
+		cpaExcludedField,
+	],
+	COUNTRY_CODE,
+);
 
 /** The bulk call names two fields differently: `regDate` and `clickKey`. */
-export const BULK_CUSTOMER_FIELDS: FieldSpec[] = [
-	{ name: 'externalId', api: 'externalId', label: 'External ID', kind: 'text', required: true },
-	{
-		name: 'externalBrandId',
-		api: 'externalBrandId',
-		label: 'External Brand ID',
-		kind: 'text',
-		required: true,
-	},
-	{
-		name: 'registrationDate',
-		api: 'regDate',
-		label: 'Registration Date',
-		kind: 'date',
-		required: true,
-	},
-	{ name: 'clickKey', api: 'clickKey', label: 'Click Key', kind: 'text' },
-	{
-		name: 'externalProductId',
-		api: 'externalProductId',
-		label: 'External Product ID',
-		kind: 'text',
-	},
-	{ name: 'username', api: 'username', label: 'Username', kind: 'text' },
-	{ name: 'country', api: 'country', label: 'Country', kind: 'text' },
-	{ name: 'countryCode', api: 'country_code', label: 'Country Code', kind: 'text' },
-];
+export const BULK_CUSTOMER_FIELDS = fieldSpecs(
+	[
+		externalIdField,
+		externalBrandIdField,
+		registrationDateField,
+		clickKeyField,
+		externalProductIdField,
+		usernameField,
+		countryField,
+		countryCodeField,
+	],
+	{ ...COUNTRY_CODE, registrationDate: 'regDate' },
+);

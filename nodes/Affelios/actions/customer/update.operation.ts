@@ -6,13 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readCallSettings } from '../../../shared/callOptions';
+import { InvalidInputError } from '../../../shared/invalidInput';
+import { getCollection, requireText } from '../../../shared/parameters';
+import { runForEachItem } from '../../../shared/runForEachItem';
 import { mapFields } from '../../helpers/fieldMap';
-import { InvalidInputError } from '../../helpers/invalidInput';
-import { getCollection } from '../../helpers/parameters';
-import { readRequestOptions } from '../../helpers/requestOptions';
-import { runForEachItem } from '../../helpers/runForEachItem';
 import { serialByKey } from '../../helpers/serialByKey';
-import { requireText } from '../../helpers/values';
 import { affeliosRequest } from '../../transport';
 import { itemOptions } from '../common.descriptions';
 import { CUSTOMER_FIELDS, customerIdField, updatableCustomerFields } from './fields';
@@ -61,10 +60,10 @@ function isObject(value: unknown): value is IDataObject {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const zone = this.getTimezone();
-	const { concurrency, retry } = readRequestOptions(this);
 	// Items for the same customer go one after the other, in input order, as a sequential run would.
 	const oneAtATime = serialByKey();
-	return await runForEachItem(this, concurrency, (i) => {
+	return await runForEachItem(this, (i) => {
+		const settings = readCallSettings(this, i);
 		const id = requireText(this.getNodeParameter('customerId', i), 'Customer ID').trim();
 		const method = this.getNodeParameter('updateMethod', i) === 'PATCH' ? 'PATCH' : 'PUT';
 		const changes = mapFields(getCollection(this, 'updateFields', i), UPDATE_FIELDS, zone);
@@ -86,7 +85,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 						path,
 						itemIndex: i,
 						expectJson: true,
-						settings: retry,
+						settings,
 					});
 					body = mergeForPut(current.data as IDataObject, changes);
 				}
@@ -96,7 +95,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					body,
 					itemIndex: i,
 					expectJson: false,
-					settings: retry,
+					settings,
 				});
 				// The customer is the documented answer; an empty one still means success.
 				return isObject(answer.data)

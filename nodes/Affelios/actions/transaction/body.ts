@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { getCollection } from '../../../shared/parameters';
 import { mapFields } from '../../helpers/fieldMap';
-import { getCollection } from '../../helpers/parameters';
 import { TRANSACTION_FIELDS } from './fields';
 
 /** One transaction as the API expects it, from the item's External ID and Additional Fields. */

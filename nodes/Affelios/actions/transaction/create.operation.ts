@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readRequestOptions } from '../../helpers/requestOptions';
-import { runForEachItem } from '../../helpers/runForEachItem';
+import { readCallSettings } from '../../../shared/callOptions';
+import { runForEachItem } from '../../../shared/runForEachItem';
 import { affeliosRequest } from '../../transport';
 import { itemOptions } from '../common.descriptions';
 import { transactionBody } from './body';
@@ -29,8 +29,8 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const zone = this.getTimezone();
-	const { concurrency, retry } = readRequestOptions(this);
-	return await runForEachItem(this, concurrency, (i) => {
+	return await runForEachItem(this, (i) => {
+		const settings = readCallSettings(this, i);
 		const body = transactionBody(this, i, zone);
 		return async () => {
 			// Affelios only queues the transaction (202, no body): a later failure shows in its dashboard.
@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				body,
 				itemIndex: i,
 				expectJson: false,
-				settings: retry,
+				settings,
 				creates: `Create Transaction (item ${i})`,
 			});
 			return { accepted: true, status: answer.statusCode, externalId: body.externalId ?? null };

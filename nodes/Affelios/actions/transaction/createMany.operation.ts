@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readCallSettings } from '../../../shared/callOptions';
+import { runForEachChunk } from '../../../shared/runForEachChunk';
 import { batchSubject, chunkBody, readBatchSize } from '../../helpers/bulkInput';
-import { readRequestOptions } from '../../helpers/requestOptions';
-import { runForEachChunk } from '../../helpers/runForEachChunk';
 import { affeliosRequest } from '../../transport';
 import { batchOptions, inputModeField } from '../common.descriptions';
 import { transactionBody } from './body';
@@ -35,8 +35,8 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const zone = this.getTimezone();
 	const batchSize = readBatchSize(this);
-	const { concurrency, retry } = readRequestOptions(this);
-	return await runForEachChunk(this, batchSize, concurrency, ({ itemIndexes, batch }) => {
+	return await runForEachChunk(this, batchSize, ({ itemIndexes, batch }) => {
+		const settings = readCallSettings(this, itemIndexes[0]);
 		const body = chunkBody(this, itemIndexes, (i) => transactionBody(this, i, zone));
 		return async () => {
 			// Queued as a whole (202, no body): every transaction of the batch counts as accepted.
@@ -46,7 +46,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				body,
 				itemIndex: itemIndexes[0],
 				expectJson: false,
-				settings: retry,
+				settings,
 				creates: batchSubject('Create Many Transactions', batch, itemIndexes),
 			});
 			return {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FieldSpec } from '../../helpers/fieldMap';
+import { fieldSpecs } from '../../helpers/fieldMap';
 import {
 	clickKeyField,
 	countryCodeField,
@@ -81,33 +81,7 @@ export const optionalTransactionFields: INodeProperties[] = [
 	amountField('Wagered Amount', 'wageredAmount', 'Wagered amount'),
 ];
 
-const text = (name: string, label: string): FieldSpec => ({ name, api: name, label, kind: 'text' });
-const amount = (name: string, label: string): FieldSpec => ({
-	name,
-	api: name,
-	label,
-	kind: 'amount',
+/** The body of a transaction: External ID and every optional field. */
+export const TRANSACTION_FIELDS = fieldSpecs([externalIdField, ...optionalTransactionFields], {
+	countryCode: 'country_code',
 });
-
-export const TRANSACTION_FIELDS: FieldSpec[] = [
-	text('externalId', 'External ID'),
-	text('type', 'Type'),
-	text('affiliateId', 'Affiliate ID'),
-	text('clickKey', 'Click Key'),
-	text('externalCustomerId', 'External Customer ID'),
-	text('externalBrandId', 'External Brand ID'),
-	text('externalProductId', 'External Product ID'),
-	{ name: 'transactionDate', api: 'transactionDate', label: 'Transaction Date', kind: 'date' },
-	text('country', 'Country'),
-	{ name: 'countryCode', api: 'country_code', label: 'Country Code', kind: 'text' },
-	amount('depositAmount', 'Deposit Amount'),
-	amount('grossRevenue', 'Gross Revenue'),
-	amount('wageredAmount', 'Wagered Amount'),
-	amount('revShareCommission', 'Rev Share Commission'),
-	amount('cpaCommission', 'CPA Commission'),
-	amount('fixedCommission', 'Fixed Commission'),
-	text('category', 'Category'),
-	text('label', 'Label'),
-	text('note', 'Note'),
-	text('operatorId', 'Operator ID'),
-];

@@ -6,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readRequestOptions } from '../../helpers/requestOptions';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { requireText } from '../../helpers/values';
+import { readCallSettings } from '../../../shared/callOptions';
+import { requireText } from '../../../shared/parameters';
+import { runForEachItem } from '../../../shared/runForEachItem';
 import { affeliosRequest } from '../../transport';
 import { itemOptions } from '../common.descriptions';
 import { transactionIdField } from './fields';
@@ -21,8 +21,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { concurrency, retry } = readRequestOptions(this);
-	return await runForEachItem(this, concurrency, (i) => {
+	return await runForEachItem(this, (i) => {
+		const settings = readCallSettings(this, i);
 		const id = requireText(this.getNodeParameter('transactionId', i), 'Transaction ID').trim();
 		return async () => {
 			const answer = await affeliosRequest.call(this, {
@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				path: `transaction/${encodeURIComponent(id)}`,
 				itemIndex: i,
 				expectJson: true,
-				settings: retry,
+				settings,
 			});
 			return answer.data as IDataObject;
 		};

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { getCollection, isSet } from '../../../shared/parameters';
 import { locatorValue } from '../../helpers/locator';
 import { recordsOf } from '../../helpers/output';
-import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
+import { readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';

@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate, isEmptyDate } from '../../helpers/dates';
-import { InvalidInputError } from '../../helpers/invalidInput';
+import { isEmptyDate } from '../../../shared/dates';
+import { InvalidInputError } from '../../../shared/invalidInput';
+import { readWholeNumber } from '../../../shared/numbers';
+import { getCollection, isSet } from '../../../shared/parameters';
+import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
 import { getLicenceZone } from '../../helpers/licence';
 import { locatorValue } from '../../helpers/locator';
-import { parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
-import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
@@ -66,9 +68,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
 			partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
-			campaign_id: parseInteger(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
+			campaign_id: readWholeNumber(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
 			date: formatAffilBoxDate(date, zone, AFFILBOX_DATE_FORMATS.second, 'Date'),
-			count: parseInteger(this.getNodeParameter('count', i), 'Count', 1),
+			count: readWholeNumber(this.getNodeParameter('count', i), 'Count', { min: 1 }),
 		};
 		if (isSet(extra.channelId)) params.channelId = xmlSafeText(extra.channelId, 'Channel ID');
 		const includeRawXml = wantsRawXml(this, i);

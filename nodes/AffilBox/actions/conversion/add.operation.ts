@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readWholeNumber } from '../../../shared/numbers';
+import { getCollection, isSet } from '../../../shared/parameters';
 import { locatorValue } from '../../helpers/locator';
-import { parseAmount, parseInteger } from '../../helpers/numbers';
+import { parseAmount } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
-import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { wantsRawXml } from '../../helpers/parameters';
 import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
@@ -109,7 +111,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
 			partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
-			campaign_id: parseInteger(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
+			campaign_id: readWholeNumber(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
 			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
 			value: (v2 ? requireAmount : parseAmount)(this.getNodeParameter('value', i), 'Commission'),
 		};

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readWholeNumber } from '../../../shared/numbers';
+import { getCollection, isSet } from '../../../shared/parameters';
 import { pointToCampaignField } from '../../helpers/ambiguousConversion';
 import { locatorValue } from '../../helpers/locator';
-import { parseInteger } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
-import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
 import { simplifyConversion } from '../../helpers/simplifyConversion';
@@ -77,7 +78,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			),
 			value: oneOf(this.getNodeParameter('decision', i), DECISIONS, 'Decision') === 'approve',
 		};
-		if (isSet(campaignId)) params.campaign_id = parseInteger(campaignId, 'Campaign');
+		if (isSet(campaignId)) params.campaign_id = readWholeNumber(campaignId, 'Campaign');
 		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');
 		const includeRawXml = wantsRawXml(this, i);
 		const shape = await simplifier(i);

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { getCollection, isSet } from '../../../shared/parameters';
 import { locatorValue } from '../../helpers/locator';
 import { recordsOf } from '../../helpers/output';
-import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
 import { simplifyConversion } from '../../helpers/simplifyConversion';

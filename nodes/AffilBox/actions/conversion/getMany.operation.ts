@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { readWholeNumber } from '../../../shared/numbers';
+import { getCollection, isSet } from '../../../shared/parameters';
 import { readConversionState, requireConversionState } from '../../helpers/conversionState';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
 import { getLicenceZone } from '../../helpers/licence';
 import { locatorValue } from '../../helpers/locator';
-import { parseInteger } from '../../helpers/numbers';
 import { recordsOf } from '../../helpers/output';
-import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
+import { readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
 import { simplifyConversion } from '../../helpers/simplifyConversion';
@@ -160,7 +161,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				'Created Before',
 			);
 		}
-		if (isSet(campaignId)) params.campaign_id = parseInteger(campaignId, 'Campaign');
+		if (isSet(campaignId)) params.campaign_id = readWholeNumber(campaignId, 'Campaign');
 		if (isSet(filters.conversionId))
 			params.conversion_id = xmlSafeText(filters.conversionId, 'Conversion ID');
 		if (isSet(filters.conversionIds))

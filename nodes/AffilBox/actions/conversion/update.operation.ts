@@ -1,13 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { InvalidInputError } from '../../../shared/invalidInput';
+import { readWholeNumber } from '../../../shared/numbers';
+import { getCollection, isSet } from '../../../shared/parameters';
 import { pointToCampaignField } from '../../helpers/ambiguousConversion';
 import { readConversionState, requireConversionState } from '../../helpers/conversionState';
-import { InvalidInputError } from '../../helpers/invalidInput';
 import { locatorValue } from '../../helpers/locator';
-import { parseAmount, parseInteger } from '../../helpers/numbers';
+import { parseAmount } from '../../helpers/numbers';
 import { writeResultOf } from '../../helpers/output';
-import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { wantsRawXml } from '../../helpers/parameters';
 import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
@@ -118,7 +120,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (orderValue !== undefined) params.value = orderValue;
 		const commission = amount(v2, fields.commission, 'Commission');
 		if (commission !== undefined) params.commission = commission;
-		if (isSet(campaignId)) params.campaign_id = parseInteger(campaignId, 'Campaign');
+		if (isSet(campaignId)) params.campaign_id = readWholeNumber(campaignId, 'Campaign');
 		if (isSet(fields.note)) params.note = xmlSafeText(fields.note, 'Note');
 		const changes = Object.keys(params).filter(
 			(name) => name !== 'conversion_id' && name !== 'campaign_id',

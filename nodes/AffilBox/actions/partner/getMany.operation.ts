@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { getCollection, isSet } from '../../../shared/parameters';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
 import { getLicenceZone } from '../../helpers/licence';
 import { recordsOf } from '../../helpers/output';
-import { getCollection, isSet, readLimit, wantsRawXml } from '../../helpers/parameters';
+import { readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
 import { simplifyPartner } from '../../helpers/simplifyPartner';

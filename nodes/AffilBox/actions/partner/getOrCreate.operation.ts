@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../helpers/invalidInput';
+import { InvalidInputError } from '../../../shared/invalidInput';
+import { getCollection, isSet } from '../../../shared/parameters';
 import { recordsOf } from '../../helpers/output';
-import { getCollection, isSet, wantsRawXml } from '../../helpers/parameters';
+import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
 import { simplifyPartner } from '../../helpers/simplifyPartner';

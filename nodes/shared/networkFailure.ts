@@ -1,9 +1,8 @@
-import type { NetworkFailureKind } from './retryPolicy';
-
 /**
  * Reads what kind of failure a request that got no HTTP answer ran into. n8n wraps the HTTP
  * client's error in a NodeApiError, and what survives depends on the n8n version (both shapes are
- * pinned by tests: test/engine/affilbox/retries.test.ts, test/unit/affilbox/requestFailure.test.ts):
+ * pinned by tests: test/unit/shared/networkFailure.test.ts, and against the real n8n-core in
+ * test/engine/affilbox/retries.test.ts and test/engine/affelios/networkErrors.test.ts):
  * - n8n-core 2.11: `cause` is dropped; `httpCode` holds the client's error code (NodeApiError takes
  *   any `code` property for it) and `messages` the original texts, e.g. "connect ECONNREFUSED
  *   127.0.0.1:9", "socket hang up", "timeout of 300ms exceeded";
@@ -11,8 +10,18 @@ import type { NetworkFailureKind } from './retryPolicy';
  * So codes are collected from the whole cause chain and `httpCode`, and the texts are searched too.
  */
 
-export interface RequestFailure {
+export type NetworkFailureKind =
+	| 'refused' // connection refused: nothing was sent
+	| 'unreachable' // name not resolved, no route: nothing was sent, and waiting rarely helps
+	| 'tls' // certificate or handshake failure: nothing of the request was sent
+	| 'reset' // connection closed before the answer: the request may have been processed
+	| 'timeout' // no answer in time: the request may have been processed
+	| 'cancelled' // the execution was cancelled
+	| 'other';
+
+export interface NetworkFailure {
 	kind: NetworkFailureKind;
+	/** e.g. ECONNREFUSED; undefined when nothing names it as a code. */
 	code?: string;
 }
 
@@ -28,9 +37,15 @@ const TIMEOUT = [
 	'UND_ERR_BODY_TIMEOUT',
 ];
 const UNREACHABLE = ['ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN'];
+// Certificate and handshake failures (CERT_HAS_EXPIRED, DEPTH_ZERO_SELF_SIGNED_CERT,
+// ERR_TLS_CERT_ALTNAME_INVALID, UNABLE_TO_VERIFY_LEAF_SIGNATURE, EPROTO…): the handshake comes
+// before the request, so nothing of it was sent.
+const TLS = /CERT|^ERR_TLS_|^ERR_SSL_|^UNABLE_TO_|^EPROTO$/;
 /** Codes also looked for inside texts (only known ones: a text may say "ERROR" in capitals). */
 const KNOWN_CODES = [...REFUSED, ...RESET, ...TIMEOUT, ...UNREACHABLE];
 const CODE_IN_TEXT = /\b[A-Z][A-Z_]{4,}\b/g;
+/** A symbolic code (ECONNRESET, CERT_HAS_EXPIRED…), not an HTTP status. */
+const SYMBOLIC_CODE = /^[A-Z][A-Z0-9_]{2,}$/;
 
 interface ErrorLike {
 	code?: unknown;
@@ -52,7 +67,7 @@ function collect(error: unknown): { codes: string[]; texts: string[] } {
 		seen.add(current);
 		const candidate = current as ErrorLike;
 		for (const value of [candidate.code, candidate.httpCode]) {
-			if (typeof value === 'string' && /^[A-Z][A-Z_]+$/.test(value)) codes.push(value);
+			if (typeof value === 'string' && SYMBOLIC_CODE.test(value)) codes.push(value);
 		}
 		if (typeof candidate.message === 'string') texts.push(candidate.message);
 		if (Array.isArray(candidate.messages)) {
@@ -67,21 +82,26 @@ function collect(error: unknown): { codes: string[]; texts: string[] } {
 	return { codes, texts };
 }
 
-export function classifyRequestError(error: unknown): RequestFailure {
+export function classifyNetworkError(error: unknown): NetworkFailure {
 	const { codes, texts } = collect(error);
 	const has = (list: string[]) => codes.find((code) => list.includes(code));
-	// axios says "timeout of Nms exceeded".
-	const timedOutText = texts.some((text) => /\btimeout\b.*\bexceeded\b/i.test(text));
+	const said = (pattern: RegExp) => texts.some((text) => pattern.test(text));
 
 	if (codes.includes('ERR_CANCELED')) return { kind: 'cancelled', code: 'ERR_CANCELED' };
-	const timeout = has(TIMEOUT) ?? (timedOutText ? 'ETIMEDOUT' : undefined);
-	if (timeout) return { kind: 'timeout', code: timeout };
+	// axios says "timeout of Nms exceeded"; a time-out wins over the reset that may follow it.
+	const timeout = has(TIMEOUT);
+	if (timeout || said(/\btimeout\b.*\bexceeded\b/i)) return { kind: 'timeout', code: timeout };
 	const refused = has(REFUSED);
 	if (refused) return { kind: 'refused', code: refused };
-	const reset =
-		has(RESET) ?? (texts.some((text) => /socket hang up/i.test(text)) ? 'ECONNRESET' : undefined);
-	if (reset) return { kind: 'reset', code: reset };
+	const reset = has(RESET);
+	if (reset || said(/socket hang up/i)) return { kind: 'reset', code: reset };
 	const unreachable = has(UNREACHABLE);
 	if (unreachable) return { kind: 'unreachable', code: unreachable };
+	const tls = codes.find((code) => TLS.test(code));
+	if (tls) return { kind: 'tls', code: tls };
 	return { kind: 'other', code: codes[0] };
 }
+
+/** What both nodes say about a failed TLS handshake: it comes before the request, so nothing was sent. */
+export const TLS_NOT_SENT =
+	"The secure connection could not be set up (the server's certificate was not accepted), so nothing was sent";

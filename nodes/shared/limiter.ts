@@ -1,19 +1,26 @@
 /**
- * Runs `task(0 … count-1)` with at most `limit` running at a time, and reports every outcome at
- * its own index, whatever order they finish in. Tasks start in index order. With `stopOnFailure`,
- * no task starts after one failed (those still running are awaited); the unstarted are `skipped`.
+ * What became of one task: its value, its error, or `skipped` when it never started because an
+ * earlier one failed (with `stopOnFailure`). The shape of Promise.allSettled, plus `skipped`.
  */
 export type Outcome<T> =
 	| { status: 'fulfilled'; value: T }
 	| { status: 'rejected'; reason: unknown }
 	| { status: 'skipped' };
 
+/**
+ * Runs `task(0) … task(count − 1)`, at most `limit` at a time, starting them in index order, and
+ * reports every outcome at its own index, whatever order they finish in. With `stopOnFailure`, no
+ * task starts after one has failed (those already running are awaited, never abandoned).
+ */
 export async function runLimited<T>(
 	count: number,
 	limit: number,
 	task: (index: number) => Promise<T>,
-	stopOnFailure: boolean,
+	stopOnFailure = false,
 ): Promise<Array<Outcome<T>>> {
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new RangeError(`runLimited: limit must be a whole number ≥ 1, got ${limit}`);
+	}
 	const outcomes: Array<Outcome<T>> = Array.from({ length: count }, () => ({
 		status: 'skipped',
 	}));
@@ -30,7 +37,6 @@ export async function runLimited<T>(
 			}
 		}
 	};
-	const workers = Math.max(1, Math.min(limit, count));
-	await Promise.all(Array.from({ length: workers }, worker));
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 	return outcomes;
 }

@@ -1,0 +1,108 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readNumberInRange, readWholeNumber } from './numbers';
+import { MAX_RETRY_AFTER_MS } from './retryPolicy';
+
+/**
+ * Options → Requests in Parallel, Max Retries and Timeout, which every operation of both nodes
+ * has: their defaults and bounds (the one source for the code and the UI descriptions below), and
+ * how they are read. Requests in Parallel shapes the whole run and is read from the first item;
+ * Max Retries and Timeout are read per item (a batch: its first item), so an expression may give
+ * each item its own.
+ */
+export const CALL_OPTIONS = {
+	requestsInParallel: { default: 5, min: 1, max: 50 },
+	maxRetries: { default: 3, min: 0, max: 10 },
+	/** Seconds per attempt. */
+	timeout: { default: 30, min: 0.1, max: 600 },
+} as const;
+
+/** Per call: how often to retry, and how long each attempt may wait for the answer. */
+export interface CallSettings {
+	maxRetries: number;
+	timeoutMs: number;
+	/** Epoch ms after which no attempt may start (e.g. a poll's time budget). */
+	deadline?: number;
+}
+
+export const DEFAULT_CALL_SETTINGS: CallSettings = {
+	maxRetries: CALL_OPTIONS.maxRetries.default,
+	timeoutMs: CALL_OPTIONS.timeout.default * 1000,
+};
+
+function options(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	return context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+}
+
+/** Max Retries and Timeout of one item; a bad value fails that item, naming the option. */
+export function readCallSettings(context: IExecuteFunctions, itemIndex: number): CallSettings {
+	const { maxRetries, timeout } = options(context, itemIndex);
+	const { maxRetries: retries, timeout: seconds } = CALL_OPTIONS;
+	return {
+		maxRetries:
+			maxRetries === undefined
+				? retries.default
+				: readWholeNumber(maxRetries, 'Max Retries', retries),
+		timeoutMs: Math.round(
+			(timeout === undefined
+				? seconds.default
+				: readNumberInRange(timeout, 'Timeout', seconds.min, seconds.max)) * 1000,
+		),
+	};
+}
+
+/** Requests in Parallel, from the first item: it shapes the whole run. */
+export function readRequestsInParallel(context: IExecuteFunctions): number {
+	const { requestsInParallel } = options(context, 0);
+	const limits = CALL_OPTIONS.requestsInParallel;
+	if (requestsInParallel === undefined) return limits.default;
+	return readWholeNumber(requestsInParallel, 'Requests in Parallel', limits);
+}
+
+export interface CallOptionWords {
+	/** e.g. AffilBox */
+	platform: string;
+	/** What Requests in Parallel counts, e.g. items or batches. */
+	unit: string;
+	/** The operations that create something, e.g. "Add, Get or Create". */
+	creates: string;
+}
+
+/** The three options as the editor shows them, in its (alphabetical) order. */
+export function callOptionProperties(words: CallOptionWords): INodeProperties[] {
+	const { requestsInParallel, maxRetries, timeout } = CALL_OPTIONS;
+	// Plain names for the defaults: n8n's linter reads `default` only as a literal or a name.
+	const defaultMaxRetries = maxRetries.default;
+	const defaultRequestsInParallel = requestsInParallel.default;
+	const defaultTimeout = timeout.default;
+	return [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: maxRetries.min, maxValue: maxRetries.max, numberPrecision: 0 },
+			default: defaultMaxRetries,
+			description: `How often a call is repeated after a passing failure (HTTP 429, 502, 503, 504, a dropped connection or a time-out), with growing pauses or as long as ${words.platform} asks (Retry-After, up to ${MAX_RETRY_AFTER_MS / 1000} s). Calls that create something (${words.creates}) are repeated only when ${words.platform} certainly did not get them (connection refused, HTTP 429, HTTP 503 with Retry-After).`,
+		},
+		{
+			displayName: 'Requests in Parallel',
+			name: 'requestsInParallel',
+			type: 'number',
+			typeOptions: {
+				minValue: requestsInParallel.min,
+				maxValue: requestsInParallel.max,
+				numberPrecision: 0,
+			},
+			default: defaultRequestsInParallel,
+			description: `How many ${words.unit} are sent to ${words.platform} at the same time (${requestsInParallel.min} to ${requestsInParallel.max}). The output keeps the input order; 1 sends them one after another.`,
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: timeout.min, maxValue: timeout.max, numberPrecision: 1 },
+			default: defaultTimeout,
+			description: `Seconds to wait for ${words.platform} to answer each attempt of a call (${timeout.min} to ${timeout.max})`,
+		},
+	];
+}
