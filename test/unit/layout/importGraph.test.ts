@@ -1,0 +1,94 @@
+import {
+	findCycle,
+	folderGraph,
+	forbiddenImports,
+	partOf,
+	readImportGraph,
+	REPOSITORY_ROOT,
+	type ImportGraph,
+} from './importGraph';
+
+const graph = readImportGraph(REPOSITORY_ROOT, ['nodes', 'credentials']);
+
+describe('the import graph of nodes/ and credentials/', () => {
+	it('reads every source file and its relative imports', () => {
+		expect(graph.get('nodes/AffilBox/AffilBox.node.ts')).toContain(
+			'nodes/AffilBox/actions/router.ts',
+		);
+		expect(graph.get('credentials/AffeliosApi.credentials.ts')).toContain(
+			'nodes/Affelios/transport/baseUrl.ts',
+		);
+		expect(
+			[...graph.keys()].filter((file) => file.startsWith('nodes/shared/')).length,
+		).toBeGreaterThan(10);
+	});
+
+	it('every file belongs to the core or one platform', () => {
+		expect([...graph.keys()].filter((file) => partOf(file) === undefined)).toEqual([]);
+		expect(new Set([...graph.keys()].map(partOf))).toEqual(
+			new Set(['core', 'AffilBox', 'Affelios']),
+		);
+	});
+
+	it('has no cycle between files', () => {
+		expect(findCycle(graph)).toBeUndefined();
+	});
+
+	it('has no cycle between folders (e.g. transport/ ↔ helpers/)', () => {
+		expect(findCycle(folderGraph(graph))).toBeUndefined();
+	});
+
+	it('platforms import only from the core, never from each other; the core imports no platform', () => {
+		expect(forbiddenImports(graph)).toEqual([]);
+	});
+
+	it('both platforms do use the core', () => {
+		const usesCore = (platform: string) =>
+			[...graph].some(
+				([file, targets]) =>
+					partOf(file) === platform && targets.some((target) => partOf(target) === 'core'),
+			);
+		expect(usesCore('AffilBox')).toBe(true);
+		expect(usesCore('Affelios')).toBe(true);
+	});
+});
+
+describe('the checks themselves', () => {
+	const sample: ImportGraph = new Map([
+		['nodes/A/transport/index.ts', ['nodes/A/helpers/x.ts', 'nodes/shared/y.ts']],
+		['nodes/A/helpers/x.ts', ['nodes/A/helpers/z.ts']],
+		['nodes/A/helpers/z.ts', []],
+		['nodes/shared/y.ts', []],
+	]);
+
+	it('find a cycle between files and between folders', () => {
+		expect(findCycle(sample)).toBeUndefined();
+		const fileCycle = new Map(sample).set('nodes/A/helpers/z.ts', ['nodes/A/transport/index.ts']);
+		expect(findCycle(fileCycle)).toEqual([
+			'nodes/A/transport/index.ts',
+			'nodes/A/helpers/x.ts',
+			'nodes/A/helpers/z.ts',
+			'nodes/A/transport/index.ts',
+		]);
+		const folderCycle = new Map(sample).set('nodes/A/helpers/z.ts', ['nodes/A/transport/other.ts']);
+		folderCycle.set('nodes/A/transport/other.ts', []);
+		expect(findCycle(folderCycle)).toBeUndefined();
+		expect(findCycle(folderGraph(folderCycle))).toEqual([
+			'nodes/A/transport',
+			'nodes/A/helpers',
+			'nodes/A/transport',
+		]);
+	});
+
+	it('find an import from one platform into the other, and from the core into a platform', () => {
+		const crossing = new Map(sample)
+			.set('nodes/B/actions/op.ts', ['nodes/A/helpers/x.ts', 'nodes/shared/y.ts'])
+			.set('credentials/BApi.credentials.ts', ['nodes/B/actions/op.ts', 'nodes/A/helpers/z.ts'])
+			.set('nodes/shared/y.ts', ['nodes/B/actions/op.ts']);
+		expect(forbiddenImports(crossing)).toEqual([
+			'nodes/shared/y.ts → nodes/B/actions/op.ts',
+			'nodes/B/actions/op.ts → nodes/A/helpers/x.ts',
+			'credentials/BApi.credentials.ts → nodes/A/helpers/z.ts',
+		]);
+	});
+});
