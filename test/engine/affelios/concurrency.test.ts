@@ -11,21 +11,18 @@ import {
 } from './affeliosWorkflow';
 
 /**
- * Requests in Parallel, through the engine: the sandbox's gauge counts the requests it handles at
- * once, and its latency makes answers arrive out of order.
+ * Requests in Parallel, through the engine, proven by counting: the sandbox holds requests at its
+ * door until k wait at once (so k were in flight together), its gauge shows that never more were,
+ * and holding the first ones back and answering them in reverse makes answers arrive out of order.
  */
 const sandbox = useAffeliosSandbox();
 
-/** The number at the end of a request's externalId (or of the first one in a bulk body). */
-function itemNumber(request: RecordedRequest): number {
-	const body = request.body as IDataObject | IDataObject[] | undefined;
-	const first = Array.isArray(body) ? body[0] : body;
-	return Number(/\d+$/.exec(String(first?.externalId ?? request.path))?.[0] ?? 0);
-}
-
-/** Earlier items answer later: the first waits longest. */
-const reversedLatency = (count: number, stepMs: number) => (request: RecordedRequest) =>
-	(count - itemNumber(request)) * stepMs;
+/** The first externalId of a request's body (bulk: of its batch), or its path. */
+const firstExternalId = (request: unknown) => {
+	const { body, path } = request as RecordedRequest;
+	const first = (Array.isArray(body) ? body[0] : body) as IDataObject | undefined;
+	return String(first?.externalId ?? path);
+};
 
 const signups = (count: number) =>
 	Array.from({ length: count }, (_, index) => ({ id: `par-${index}` }));
@@ -41,12 +38,21 @@ const createFromInput = (options: INodeParameters) => ({
 
 describe('per-item operations run in parallel, output in input order', () => {
 	it('12 creates, 3 in parallel, answering out of order: 3 in flight, output = input order', async () => {
-		sandbox().setLatency(reversedLatency(12, 8));
+		const held = sandbox().hold({ count: 3, order: 'reverse' });
 		const result = await runAffelios(sandbox(), createFromInput({ requestsInParallel: 3 }), {
 			inputItems: signups(12),
 		});
 		expect(result.error).toBeUndefined();
-		expect(sandbox().gauge.maxInFlight).toBe(3);
+		expect(held).toMatchObject({ held: 3, timedOut: false });
+		expect(sandbox().concurrency.peak).toBe(3);
+		// The first three were answered last-come first, and stored in that order.
+		expect(held.released).toEqual(sandbox().requests.slice(0, 3).reverse());
+		expect(
+			sandbox()
+				.store.customers.filter((c) => c.externalId.startsWith('par-'))
+				.slice(0, 3)
+				.map((c) => c.externalId),
+		).toEqual(held.released.map(firstExternalId));
 		expect(jsonOf(result).map((customer) => customer.externalId)).toEqual(
 			signups(12).map((item) => item.id),
 		);
@@ -59,7 +65,7 @@ describe('per-item operations run in parallel, output in input order', () => {
 	});
 
 	it('the default is 5 in parallel; 1 is one at a time', async () => {
-		sandbox().setLatency(() => 40);
+		const held = sandbox().hold({ count: 5 });
 		const gets = (options: INodeParameters) => ({
 			resource: 'transaction',
 			operation: 'get',
@@ -68,18 +74,20 @@ describe('per-item operations run in parallel, output in input order', () => {
 		});
 		const inputItems = Array.from({ length: 12 }, () => ({ id: 'nope' }));
 		await runAffelios(sandbox(), gets({}), { inputItems, continueOnFail: true });
-		expect(sandbox().gauge.maxInFlight).toBe(5);
+		expect(held).toMatchObject({ held: 5, timedOut: false });
+		expect(sandbox().concurrency.peak).toBe(5);
 		sandbox().reset();
-		sandbox().setLatency(() => 5);
 		await runAffelios(sandbox(), gets({ requestsInParallel: 1 }), {
 			inputItems: inputItems.slice(0, 4),
 			continueOnFail: true,
 		});
-		expect(sandbox().gauge.maxInFlight).toBe(1);
+		expect(sandbox().requests).toHaveLength(4);
+		expect(sandbox().concurrency.peak).toBe(1);
 	});
 
 	it('with Continue On Fail, failures land at their own index, paired to their item', async () => {
-		sandbox().setLatency(reversedLatency(6, 10));
+		// The first four requests wait for each other and are answered in reverse.
+		const held = sandbox().hold({ count: 4, order: 'reverse' });
 		const result = await runAffelios(
 			sandbox(),
 			{
@@ -107,11 +115,18 @@ describe('per-item operations run in parallel, output in input order', () => {
 			],
 			[{ item: 5 }, JANA.id],
 		]);
+		expect(held).toMatchObject({ held: 4, timedOut: false });
 	});
 
 	it('without Continue On Fail, the first failure stops new items; those in flight finish', async () => {
-		// Item 1 fails at once while item 0 is still waiting for its answer.
-		sandbox().setLatency((request) => (request.path.endsWith('/nope') ? 0 : 60));
+		// Item 0 is held at the door while item 1 fails. Correct, no other request comes: item 0
+		// goes on after the (generous) bound. A request started after the failure would be held
+		// next to it, end the wait at once and show up as a third request.
+		const held = sandbox().hold({
+			count: 2,
+			boundMs: 3000,
+			only: (request) => !(request as RecordedRequest).path.endsWith('/nope'),
+		});
 		const ids = [JANA.id, 'nope', ...Array(8).fill(JANA.id)] as string[];
 		const result = await runAffelios(
 			sandbox(),
@@ -126,7 +141,8 @@ describe('per-item operations run in parallel, output in input order', () => {
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toMatch(/HTTP 404.*'nope'/);
 		expect(sandbox().requests).toHaveLength(2);
-		expect(sandbox().gauge.inFlight).toBe(0);
+		expect(held).toMatchObject({ held: 1, timedOut: true });
+		expect(sandbox().concurrency.current).toBe(0);
 	});
 
 	it('a bad item anywhere stops the node before any request', async () => {
@@ -162,7 +178,8 @@ describe('per-item operations run in parallel, output in input order', () => {
 
 describe('Update keeps the order of changes to the same customer', () => {
 	it('PUTs to one customer go one after another, in input order; others run alongside', async () => {
-		sandbox().setLatency(() => 10);
+		// Jana's first GET and Organic's GET wait for each other at the door: both in flight at once.
+		const held = sandbox().hold({ count: 2 });
 		const names = ['first', 'second', 'third'];
 		const result = await runAffelios(
 			sandbox(),
@@ -189,7 +206,8 @@ describe('Update keeps the order of changes to the same customer', () => {
 			);
 		expect(forJana).toEqual(['GET', 'PUT first', 'GET', 'PUT second', 'GET', 'PUT third']);
 		expect(sandbox().store.customers.find((c) => c.id === JANA.id)?.username).toBe('third');
-		expect(sandbox().gauge.maxInFlight).toBe(2);
+		expect(held).toMatchObject({ held: 2, timedOut: false });
+		expect(sandbox().concurrency.peak).toBe(2);
 		expect(jsonOf(result).map((customer) => customer.username)).toEqual([
 			'first',
 			'organic',
@@ -201,7 +219,7 @@ describe('Update keeps the order of changes to the same customer', () => {
 
 describe('Create Many sends its batches in parallel', () => {
 	it('10 items in batches of 2, 2 in parallel, out of order: summaries in batch order', async () => {
-		sandbox().setLatency(reversedLatency(10, 8));
+		const held = sandbox().hold({ count: 2, order: 'reverse' });
 		const result = await runAffelios(
 			sandbox(),
 			{
@@ -213,7 +231,9 @@ describe('Create Many sends its batches in parallel', () => {
 			{ inputItems: Array.from({ length: 10 }, (_, index) => ({ externalId: `tx-${index}` })) },
 		);
 		expect(result.error).toBeUndefined();
-		expect(sandbox().gauge.maxInFlight).toBe(2);
+		expect(held).toMatchObject({ held: 2, timedOut: false });
+		expect(held.released).toEqual(sandbox().requests.slice(0, 2).reverse());
+		expect(sandbox().concurrency.peak).toBe(2);
 		expect(jsonOf(result).map((summary) => [summary.batch, summary.externalIds])).toEqual([
 			[1, ['tx-0', 'tx-1']],
 			[2, ['tx-2', 'tx-3']],

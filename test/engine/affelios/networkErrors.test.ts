@@ -105,8 +105,8 @@ describe('network failures as n8n-core throws them', () => {
 	});
 
 	it('no answer within the timeout: httpCode ECONNABORTED, "timeout of … exceeded"', async () => {
-		sandbox().injectFault({ delayMs: 1000 });
-		const started = Date.now();
+		// No answer ever comes: only the client's own time-out ends the request.
+		sandbox().injectFault({ hang: true });
 		expect(await probe(`${sandbox().url}/api/v1/customer`, 150)).toEqual(
 			expect.objectContaining({
 				httpCode: 'ECONNABORTED',
@@ -114,7 +114,7 @@ describe('network failures as n8n-core throws them', () => {
 				classified: { kind: 'timeout', code: 'ECONNABORTED' },
 			}),
 		);
-		expect(Date.now() - started).toBeLessThan(900);
+		expect(sandbox().requests).toHaveLength(1);
 	});
 
 	it('an HTTP error status is an answer, not a throw (ignoreHttpStatusErrors)', async () => {

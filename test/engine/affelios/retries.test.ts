@@ -1,14 +1,16 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { usePauseRecorder } from '../../harness/pauses';
 import { JANA, jsonOf, requestLines, runAffelios, useAffeliosSandbox } from './affeliosWorkflow';
 
 /**
- * Retries against the sandbox's fault injection, counting what the sandbox received. Pauses are
- * kept short with Retry-After: 0 or a single backoff (≤ 0.5 s); long waits are unit-tested in
- * retryPolicy.test.ts.
+ * Retries against the sandbox's fault injection, counting what the sandbox received and recording
+ * the pauses the node chose (never timing the run). Pauses are kept short with Retry-After: 0 or a
+ * single backoff (≤ 0.5 s); long waits are unit-tested in test/unit/shared/retryPolicy.test.ts.
  */
 const sandbox = useAffeliosSandbox();
+const pauses = usePauseRecorder();
 
 const retryNow = { 'Retry-After': '0' };
 const getJana = (options: INodeParameters = {}) => ({
@@ -47,12 +49,13 @@ describe('reads are repeated on passing failures', () => {
 
 	it('502 without Retry-After: one growing pause, then the answer', async () => {
 		sandbox().injectFault({ status: 502 });
-		const started = Date.now();
 		const result = await runAffelios(sandbox(), getJana());
 		expect(result.error).toBeUndefined();
 		expect(sandbox().requests).toHaveLength(2);
 		// The first pause is 250–500 ms.
-		expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+		expect(pauses()).toEqual([expect.any(Number)]);
+		expect(pauses()[0]).toBeGreaterThanOrEqual(250);
+		expect(pauses()[0]).toBeLessThanOrEqual(500);
 	});
 
 	it('a dropped connection is repeated', async () => {
@@ -102,11 +105,10 @@ describe('clear final errors', () => {
 	});
 
 	it('Timeout is honoured, the read asked again, and the final error names the timeout', async () => {
-		sandbox().injectFault({ times: 2, delayMs: 1500 });
-		const started = Date.now();
+		// No answer ever comes: the node can only end by its own time-out, twice, with one pause.
+		sandbox().injectFault({ times: 2, hang: true });
 		const result = await runAffelios(sandbox(), getJana({ timeout: 0.2, maxRetries: 1 }));
-		// Two attempts of 0.2 s and one pause of at most 0.5 s: far less than one slow answer.
-		expect(Date.now() - started).toBeLessThan(1200);
+		expect(pauses()).toHaveLength(1);
 		expect(result.error?.message).toBe(
 			`Affelios at ${sandbox().url} did not answer within 0.2 s (gave up after 2 attempts)`,
 		);
@@ -188,7 +190,7 @@ describe('creates are never sent twice', () => {
 	);
 
 	it('after a time-out: one request, "may have been applied", naming the timeout', async () => {
-		sandbox().injectFault({ delayMs: 1500 });
+		sandbox().injectFault({ hang: true });
 		const result = await runAffelios(sandbox(), {
 			resource: 'transaction',
 			operation: 'create',

@@ -153,7 +153,7 @@ const errorPaths: AffeliosFailurePath[] = [
 		name: 'timeout',
 		message: /did not answer within 0\.2 s$/,
 		parameters: { ...getJana, options: { maxRetries: 0, timeout: 0.2 } },
-		fault: { delayMs: 1000 },
+		fault: { hang: true },
 		credentials: { authorizationHeader: 'raw' },
 	},
 	{
@@ -178,7 +178,7 @@ const errorPaths: AffeliosFailurePath[] = [
 		name: 'create may have been applied (timeout), with Continue On Fail',
 		message: /^Create Transaction \(item 0\) may have been applied: .*\(no answer within 0\.2 s\)$/,
 		parameters: { ...createTransaction, options: { timeout: 0.2 } },
-		fault: { delayMs: 1000 },
+		fault: { hang: true },
 		continueOnFail: true,
 	},
 	{
@@ -200,7 +200,7 @@ const errorPaths: AffeliosFailurePath[] = [
 			inputMode: 'json',
 			options: { timeout: 0.2 },
 		},
-		fault: { delayMs: 1000 },
+		fault: { hang: true },
 		inputItems: [{ externalId: 'a' }],
 	},
 ];

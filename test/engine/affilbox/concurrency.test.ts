@@ -16,28 +16,32 @@ const addConversion = (options: INodeParameters = {}): INodeParameters => ({
 const items = (count: number, prefix: string) =>
 	Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${index}`, value: index + 1 }));
 
-/** Later items answer sooner: a call's latency falls as its item index grows. */
-function fallingLatency(maxMs: number) {
-	const finishes: Array<{ id: string; at: number }> = [];
-	sandbox().setLatency((request) => {
-		const index = Number(request.params.conversion_id.split('-').at(-1));
-		const delay = Math.max(0, maxMs - (index % 8) * (maxMs / 8));
-		finishes.push({ id: request.params.conversion_id, at: Date.now() + delay });
-		return delay;
-	});
-	return () => [...finishes].sort((a, b) => a.at - b.at).map((finish) => finish.id);
-}
+type Call = { method: string; params: Record<string, string> };
+const conversionIdOf = (call: unknown) => (call as Call).params.conversion_id;
 
+/**
+ * Proven by counting, not timing: the sandbox holds calls at its door until k wait at once (so k
+ * were in flight together), and its gauge shows that never more were.
+ */
 describe('Requests in Parallel', () => {
 	it('never more than k at once; output and pairing follow the input even when answers come back out of order', async () => {
 		const input = items(24, 'PAR');
-		const finishOrder = fallingLatency(48);
+		// The first four wait for each other, then are answered last-come first.
+		const held = sandbox().hold({ count: 4, order: 'reverse' });
 		const result = await runAffilBox(sandbox(), addConversion({ requestsInParallel: 4 }), {
 			inputItems: input,
 		});
 		expect(result.error).toBeUndefined();
+		expect(held).toMatchObject({ held: 4, timedOut: false });
 		expect(sandbox().concurrency.peak).toBe(4);
-		expect(finishOrder()).not.toEqual(input.map((item) => item.id));
+		// AffilBox stored the first four in the order it answered them: not the input order.
+		expect(held.released).toEqual(sandbox().requests.slice(0, 4).reverse());
+		expect(
+			sandbox()
+				.store.conversions.filter((c) => c.transactionId.startsWith('PAR-'))
+				.slice(0, 4)
+				.map((c) => c.transactionId),
+		).toEqual(held.released.map(conversionIdOf));
 		expect(jsonOf(result).map((conversion) => conversion.transactionId)).toEqual(
 			input.map((item) => item.id),
 		);
@@ -53,16 +57,15 @@ describe('Requests in Parallel', () => {
 		[undefined, 12, 5],
 		[1, 6, 1],
 		[50, 60, 50],
-	])('option %p with %p items: at most %p at once', async (requestsInParallel, count, peak) => {
-		sandbox().setLatency(100);
+	])('option %p with %p items: exactly %p at once', async (requestsInParallel, count, peak) => {
+		const held = sandbox().hold({ count: peak });
 		const options = requestsInParallel === undefined ? {} : { requestsInParallel };
 		const input = items(count, `K${String(requestsInParallel)}`);
 		const result = await runAffilBox(sandbox(), addConversion(options), { inputItems: input });
 		expect(result.error).toBeUndefined();
-		// Never more than the option; and clearly more than one at a time, though on a loaded machine
-		// the last of the allowed requests may not have arrived before the first answers go out.
-		expect(sandbox().concurrency.peak).toBeLessThanOrEqual(peak);
-		expect(sandbox().concurrency.peak).toBeGreaterThanOrEqual(Math.ceil(peak * 0.6));
+		// As many as the option allows were in flight together, and never more.
+		expect(held).toMatchObject({ held: peak, timedOut: false });
+		expect(sandbox().concurrency.peak).toBe(peak);
 		expect(jsonOf(result).map((conversion) => conversion.transactionId)).toEqual(
 			input.map((item) => item.id),
 		);
@@ -90,8 +93,14 @@ describe('Requests in Parallel', () => {
 	});
 
 	it('without Continue On Fail a failed call stops the run: no further call starts, the error is the failing item', async () => {
-		// Item 1 is slow, so item 2 is clearly the third call to arrive, and fails while item 1 runs.
-		sandbox().setLatency((request) => (request.params.conversion_id === 'STOP-1' ? 150 : 10));
+		// Item 1 is held at the door, so item 2 is the third call to arrive, and fails while item 1
+		// is under way. Correct, no other call comes: item 1 goes on after the (generous) bound. A
+		// call started after the failure would be held next to it, end the wait at once and show up.
+		const held = sandbox().hold({
+			count: 2,
+			boundMs: 3000,
+			only: (call) => !['STOP-0', 'STOP-2'].includes(conversionIdOf(call)),
+		});
 		sandbox().injectFault({ skip: 2, status: 500, body: 'boom' });
 		const result = await runAffilBox(sandbox(), addConversion({ requestsInParallel: 2 }), {
 			inputItems: items(12, 'STOP'),
@@ -106,11 +115,13 @@ describe('Requests in Parallel', () => {
 			'STOP-2',
 		]);
 		expect(sandbox().store.conversions.some((c) => c.transactionId === 'STOP-1')).toBe(true);
+		expect(held).toMatchObject({ held: 1, timedOut: true });
 	});
 
 	it('with Continue On Fail every item gets its own answer or error, in input order', async () => {
 		const partners = ['zofie', 'nobody-1', 'jdvorak', 'nobody-2', 'kveta', 'petr.novak'];
-		sandbox().setLatency((request) => (request.params.partner_id.startsWith('nobody') ? 0 : 30));
+		// The first five (the default) wait for each other and are answered in reverse.
+		const held = sandbox().hold({ count: 5, order: 'reverse' });
 		const result = await runAffilBox(
 			sandbox(),
 			{ resource: 'partner', operation: 'get', partnerId: '={{ $json.partner }}' },
@@ -129,5 +140,6 @@ describe('Requests in Parallel', () => {
 			[{ item: 4 }, 'kveta'],
 			[{ item: 5 }, 'petr.novak'],
 		]);
+		expect(held).toMatchObject({ held: 5, timedOut: false });
 	});
 });

@@ -94,7 +94,7 @@ const errorPaths: Array<FailurePath & { said?: RegExp }> = [
 	{
 		name: 'timeout',
 		said: /^AffilBox did not answer GetCampaigns within 0.1 s$/,
-		fault: { delayMs: 1000 },
+		fault: { hang: true },
 		parameters: { ...getCampaigns, options: { maxRetries: 0, timeout: 0.1 } },
 	},
 	{
@@ -112,7 +112,7 @@ const errorPaths: Array<FailurePath & { said?: RegExp }> = [
 	{
 		name: 'may have been applied: timeout, with Continue On Fail',
 		said: /^AddConversion for item 0 may have been applied/,
-		fault: { delayMs: 1000 },
+		fault: { hang: true },
 		parameters: { ...addConversion, options: { timeout: 0.1 } },
 		continueOnFail: true,
 	},

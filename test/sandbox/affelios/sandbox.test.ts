@@ -286,33 +286,46 @@ describe('Affelios sandbox: faults and reset', () => {
 	});
 });
 
-describe('Affelios sandbox: concurrency gauge and latency', () => {
-	it('counts the requests handled at once; latency makes later requests answer first', async () => {
-		// The first request waits longest: answers come back in reverse order.
-		sb.setLatency((request) =>
-			request.path.endsWith('/a') ? 150 : request.path.endsWith('/b') ? 75 : 0,
-		);
-		const finished: string[] = [];
-		await Promise.all(
-			['a', 'b', 'c'].map(async (id) => {
-				await call('GET', `/api/v1/customer/${id}`);
-				finished.push(id);
-			}),
-		);
-		expect(finished).toEqual(['c', 'b', 'a']);
-		expect(sb.gauge.maxInFlight).toBe(3);
-		expect(sb.gauge.inFlight).toBe(0);
+describe('Affelios sandbox: the gate at the door and the concurrency gauge', () => {
+	/** The customer id a request the gate held asked for. */
+	const idOf = (request: unknown) => (request as { path: string }).path.split('/').at(-1);
+
+	it('counts the requests handled at once; the gate holds 3 and answers them in reverse', async () => {
+		const held = sb.hold({ count: 3, order: 'reverse' });
+		const answers: Array<Promise<Answer>> = [];
+		for (const [index, id] of ['a', 'b', 'c'].entries()) {
+			answers.push(call('GET', `/api/v1/customer/${id}`));
+			await held.whenWaiting(index + 1);
+		}
+		expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([404, 404, 404]);
+		// The first request waited longest: answers went out in reverse order.
+		expect(held.released.map(idOf)).toEqual(['c', 'b', 'a']);
+		expect(held).toMatchObject({ held: 3, timedOut: false });
+		expect(sb.concurrency.peak).toBe(3);
+		expect(sb.concurrency.current).toBe(0);
 	});
 
-	it('a fault still applies after the latency; reset clears both', async () => {
-		sb.setLatency(() => 100);
+	it('a fault still applies to a held request; reset clears the gate and starts a new peak', async () => {
+		sb.hold({ count: 1 });
 		sb.injectFault({ status: 503 });
 		expect((await call('GET', `/api/v1/customer/${jana.id}`)).status).toBe(503);
+		// A bound beyond the test's own time-out: a gate still armed after reset() would fail the test.
+		sb.hold({ count: 2, boundMs: 60_000 });
 		sb.reset();
-		expect(sb.gauge.maxInFlight).toBe(0);
-		const started = Date.now();
+		expect(sb.concurrency.peak).toBe(0);
 		expect((await call('GET', `/api/v1/customer/${jana.id}`)).status).toBe(200);
-		expect(Date.now() - started).toBeLessThan(100);
-		expect(sb.gauge.maxInFlight).toBe(1);
+		expect(sb.concurrency.peak).toBe(1);
+	});
+
+	it('a hanging fault answers nothing until the client gives up', async () => {
+		sb.injectFault({ hang: true });
+		await expect(
+			fetch(`${sb.url}/api/v1/customer/${jana.id}`, {
+				headers: { 'X-Api-Key': sb.apiKey },
+				signal: AbortSignal.timeout(100),
+			}),
+		).rejects.toThrow();
+		expect(sb.requests).toHaveLength(1);
+		expect((await call('GET', `/api/v1/customer/${jana.id}`)).status).toBe(200);
 	});
 });

@@ -14,6 +14,8 @@ const http = require('node:http');
 const { parseArgs: parseCliArgs, runCli } = require('../shared/cli');
 const { sandboxControls } = require('../shared/controls');
 const { createFaultQueue, serveFault } = require('../shared/faults');
+const { createGate } = require('../shared/gate');
+const { createConcurrencyGauge } = require('../shared/gauge');
 const { readBody, serverLifecycle } = require('../shared/httpServer');
 const { HttpProblem, PROBLEM_CONTENT_TYPE, forbidden, validation } = require('./problems');
 const { matchRoute } = require('./routes');
@@ -44,9 +46,6 @@ const LIMITED_KEYS = {
  * @property {import('node:http').IncomingHttpHeaders} headers every header as received (keys lower-case)
  * @property {unknown} body the parsed JSON body (undefined when there was none or it was not JSON)
  * @property {string} rawBody
- *
- * @typedef {(request: RecordedRequest) => number} Latency milliseconds to wait before handling a
- *   request (before its fault, if any): lets tests make answers arrive out of order
  */
 
 /**
@@ -96,13 +95,11 @@ function createSandboxServer(options = {}) {
 	const log = options.log ?? (() => undefined);
 	const store = createStore(options.seed, isoUtc(clock()));
 	const faults = createFaultQueue();
+	const gate = createGate();
+	const concurrency = createConcurrencyGauge();
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 	let sequence = 0;
-	/** Requests being handled right now, and the most there were at once (a client's parallelism). */
-	const gauge = { inFlight: 0, maxInFlight: 0 };
-	/** @type {Latency | undefined} */
-	let latency;
 
 	/**
 	 * @param {http.ServerResponse} res
@@ -133,11 +130,12 @@ function createSandboxServer(options = {}) {
 			rawBody,
 		};
 		requests.push(recorded);
-		const delayMs = latency?.(recorded) ?? 0;
-		if (delayMs > 0) await lifecycle.sleep(delayMs);
 
+		// Faults go to requests in the order they arrive, before the gate may hold them.
 		const fault = faults.take();
-		if (fault) return await serveFault(req, res, fault, lifecycle.sleep);
+		await gate.pass(res, recorded);
+		const faulted = fault ? await serveFault(req, res, fault, lifecycle.sleep) : undefined;
+		if (faulted !== undefined) return faulted;
 
 		const { route, id, allowed } = matchRoute(method, url.pathname);
 		// Unknown paths answer like ASP.NET routing: 404 without a body, before any key check.
@@ -173,12 +171,7 @@ function createSandboxServer(options = {}) {
 	}
 
 	const server = http.createServer((req, res) => {
-		gauge.inFlight += 1;
-		gauge.maxInFlight = Math.max(gauge.maxInFlight, gauge.inFlight);
-		// 'close' comes once per response: sent, or its connection dropped.
-		res.once('close', () => {
-			gauge.inFlight -= 1;
-		});
+		concurrency.track(res);
 		handle(req, res).then(
 			(status) => log(`${req.method} ${req.url} → ${status || 'dropped'}`),
 			(error) => {
@@ -194,23 +187,8 @@ function createSandboxServer(options = {}) {
 	// listen() resolves to the Base URL, e.g. http://127.0.0.1:8082
 	const lifecycle = serverLifecycle(server, '');
 
-	const controls = sandboxControls(store, requests, faults, lifecycle);
-	return {
-		server,
-		apiKey,
-		limitedKeys: { ...LIMITED_KEYS },
-		...controls,
-		gauge,
-		/** @param {Latency | undefined} answerAfter undefined: answer at once */
-		setLatency(answerAfter) {
-			latency = answerAfter;
-		},
-		reset() {
-			controls.reset();
-			latency = undefined;
-			gauge.maxInFlight = gauge.inFlight;
-		},
-	};
+	const controls = sandboxControls(store, requests, faults, gate, concurrency, lifecycle);
+	return { server, apiKey, limitedKeys: { ...LIMITED_KEYS }, ...controls };
 }
 
 /** @param {string[]} argv */

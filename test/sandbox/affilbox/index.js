@@ -6,7 +6,8 @@
  *
  *   const { startAffilBoxSandbox } = require('./test/sandbox/affilbox');
  *   const sb = await startAffilBoxSandbox({ port: 0 });
- *   // sb.url, sb.apiKey, sb.timeZone, sb.store, sb.requests, sb.injectFault(), sb.reset(), await sb.close()
+ *   // sb.url, sb.apiKey, sb.timeZone, sb.store, sb.requests, sb.injectFault(), sb.hold(), sb.concurrency,
+ *   // sb.reset(), await sb.close()
  *
  * The wire dialect is described at the top of protocol.js; the seed is test/fixtures/affilbox/seed.json.
  */
@@ -19,14 +20,11 @@ const { createSandboxServer } = require('./server');
  * @typedef {import('./store').State} SandboxState
  *
  * `url` is the API URL with its trailing slash, e.g. http://127.0.0.1:PORT/api/; `requests` are the
- * calls received on /api/.
- * `concurrency` counts the requests being served at once (`current`, `peak`, `resetPeak()`);
- * `setLatency(ms | (request) => ms)` delays every answer (reset() sets it back to the start option).
- * `answerSent(request)` tells, once its answer is over, how many bytes it had and how many were sent.
+ * calls received on /api/. `hold` and `concurrency` (shared/controls.js) let tests count the
+ * calls a client sends at once; `answerSent(request)` tells, once its answer is over, how many
+ * bytes it had and how many were sent.
  * @typedef {import('../shared/controls').SandboxHandle<SandboxState, RecordedRequest>
  *   & { timeZone: string,
- *       concurrency: ReturnType<typeof import('../shared/gauge').createConcurrencyGauge>,
- *       setLatency: (value: import('./server').Latency) => void,
  *       answerSent: (request: RecordedRequest) => import('./server').AnswerSent | undefined }} AffilBoxSandbox
  */
 
@@ -40,8 +38,6 @@ async function startAffilBoxSandbox(options = {}) {
 	return {
 		...(await listenForTests(sandbox, { port, host })),
 		timeZone: sandbox.timeZone,
-		concurrency: sandbox.concurrency,
-		setLatency: (value) => sandbox.setLatency(value),
 		answerSent: (request) => sandbox.answerSent(request),
 	};
 }

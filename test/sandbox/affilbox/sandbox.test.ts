@@ -67,11 +67,16 @@ function requestXml(method: string, params: Record<string, string> = {}, key = s
 	});
 }
 
-async function post(form: Record<string, string>, url = sb.url): Promise<Answer> {
+async function post(
+	form: Record<string, string>,
+	url = sb.url,
+	signal?: AbortSignal,
+): Promise<Answer> {
 	const response = await fetch(url, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
 		body: new URLSearchParams(form).toString(),
+		signal,
 	});
 	const text = await response.text();
 	const contentType = response.headers.get('content-type') ?? '';
@@ -116,6 +121,14 @@ async function apiError(
 }
 
 const ids = (records: Fields[]) => records.map((r) => r.id);
+
+/** The partner a call the gate held was about. */
+const partnerOf = (request: unknown) =>
+	(request as { params: Record<string, string> }).params.partner_id;
+
+/** A call the test gives up on after a moment, as a client with a short time-out would. */
+const abandonedCall = (method: string, params: Record<string, string> = {}) =>
+	post({ data: requestXml(method, params) }, sb.url, AbortSignal.timeout(100));
 
 describe('AffilBox sandbox: transport', () => {
 	it('serves the API at /api/ with a trailing slash', () => {
@@ -590,41 +603,67 @@ describe('AffilBox sandbox: test helpers', () => {
 		expect((await call('GetCampaigns')).status).toBe(200);
 	});
 
-	it('delays answers by a fixed or per-call latency, and counts the calls served at once', async () => {
-		sb.setLatency((request) => (request.params.partner_id === 'zofie' ? 120 : 10));
-		const started = Date.now();
+	it('holds calls at the door until k wait at once, lets them go in reverse, and counts the calls served at once', async () => {
+		const held = sb.hold({ count: 2, order: 'reverse' });
 		const slow = call('GetPartner', { partner_id: 'zofie' });
+		await held.whenWaiting(1);
+		expect(sb.concurrency.current).toBe(1);
 		const fast = call('GetPartner', { partner_id: 'jdvorak' });
 		expect((await fast).status).toBe(200);
-		expect(Date.now() - started).toBeLessThan(110);
-		expect(sb.concurrency.current).toBe(1);
 		expect((await slow).status).toBe(200);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(115);
+		// The later call was answered first, the earlier one only after it.
+		expect(held.released.map((request) => partnerOf(request))).toEqual(['jdvorak', 'zofie']);
+		expect(held).toMatchObject({ held: 2, timedOut: false });
 		expect(sb.concurrency.peak).toBe(2);
 		expect(sb.concurrency.current).toBe(0);
-
-		sb.setLatency(30);
-		const fixed = Date.now();
-		await call('GetCampaigns');
-		expect(Date.now() - fixed).toBeGreaterThanOrEqual(25);
+		// Once open, the gate lets calls through at once.
+		expect((await call('GetCampaigns')).status).toBe(200);
 	});
 
-	it('gives faults to calls in the order they arrive, whatever their latency', async () => {
-		sb.setLatency((request) => (request.params.partner_id === 'zofie' ? 80 : 0));
+	it('holds only the calls `only` accepts', async () => {
+		const held = sb.hold({ count: 1, only: (request) => partnerOf(request) === 'zofie' });
+		expect((await call('GetPartner', { partner_id: 'jdvorak' })).status).toBe(200);
+		expect((await call('GetPartner', { partner_id: 'zofie' })).status).toBe(200);
+		expect(held.released.map((request) => partnerOf(request))).toEqual(['zofie']);
+	});
+
+	it('when fewer than k come within the bound, lets those go and says how many came', async () => {
+		const held = sb.hold({ count: 3, boundMs: 50 });
+		expect((await call('GetCampaigns')).status).toBe(200);
+		expect(held).toMatchObject({ held: 1, timedOut: true });
+	});
+
+	it('gives faults to calls in the order they arrive, whatever the order they are answered in', async () => {
+		const held = sb.hold({ count: 2, order: 'reverse' });
 		sb.injectFault({ status: 503 });
 		const first = call('GetPartner', { partner_id: 'zofie' });
-		await sleep(20);
+		await held.whenWaiting(1);
 		const second = call('GetPartner', { partner_id: 'jdvorak' });
 		expect((await second).status).toBe(200);
 		expect((await first).status).toBe(503);
+		expect(held.released.map((request) => partnerOf(request))).toEqual(['jdvorak', 'zofie']);
 	});
 
-	it('reset() also clears the latency and starts a new concurrency peak', async () => {
-		sb.setLatency(200);
+	it('a hanging fault answers nothing until the client gives up; with passThrough the call is then carried out', async () => {
+		sb.injectFault({ hang: true });
+		await expect(abandonedCall('GetCampaigns')).rejects.toThrow();
+		expect(sb.requests).toHaveLength(1);
+		sb.injectFault({ hang: true, passThrough: true });
+		await expect(
+			abandonedCall('AddBonus', { partner_id: 'zofie', text: 'late', value: '1' }),
+		).rejects.toThrow();
+		while (!sb.store.bonuses.some((bonus) => bonus.text === 'late')) await sleep(10);
+		expect(sb.requests.map((request) => request.method)).toEqual(['GetCampaigns', 'AddBonus']);
+	});
+
+	it('reset() lets held calls go, disarms the gate and starts a new concurrency peak', async () => {
+		// A bound beyond the test's own time-out: a gate still armed after reset() would fail the test.
+		const held = sb.hold({ count: 3, boundMs: 60_000 });
+		const waiting = call('GetCampaigns');
+		await held.whenWaiting(1);
 		sb.reset();
-		const started = Date.now();
-		await call('GetCampaigns');
-		expect(Date.now() - started).toBeLessThan(150);
+		expect((await waiting).status).toBe(200);
+		expect((await call('GetCampaigns')).status).toBe(200);
 		expect(sb.concurrency.peak).toBe(1);
 	});
 });

@@ -18,6 +18,7 @@ const http = require('node:http');
 const { parseArgs: parseCliArgs, runCli } = require('../shared/cli');
 const { sandboxControls } = require('../shared/controls');
 const { createFaultQueue, serveFault } = require('../shared/faults');
+const { createGate } = require('../shared/gate');
 const { createConcurrencyGauge } = require('../shared/gauge');
 const { readBody, serverLifecycle } = require('../shared/httpServer');
 const { formatNow, isValidTimeZone } = require('./dates');
@@ -39,10 +40,6 @@ const NOT_FOUND_PAGE =
  * @property {() => Date} [now] clock (default: the real one)
  * @property {Partial<import('./store').State>} [seed] initial state (default: test/fixtures/affilbox/seed.json)
  * @property {(line: string) => void} [log] gets one line per call (method and status, never the body)
- * @property {Latency} [latency] wait this long before answering each call (default 0)
- *
- * @typedef {number | ((request: RecordedRequest) => number)} Latency milliseconds, fixed or per call
- *   (e.g. from its parameters, to make answers finish out of order)
  *
  * @typedef {object} RecordedRequest
  * @property {string} method the <method> text ('' when the call had none or its XML was unreadable)
@@ -155,9 +152,8 @@ function createSandboxServer(options = {}) {
 	const log = options.log ?? (() => undefined);
 	const store = createStore(options.seed);
 	const faults = createFaultQueue();
+	const gate = createGate();
 	const concurrency = createConcurrencyGauge();
-	/** @type {Latency} */
-	let latency = options.latency ?? 0;
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 	/** @type {WeakMap<RecordedRequest, AnswerSent>} set once an answer is over */
@@ -203,19 +199,15 @@ function createSandboxServer(options = {}) {
 			requests.push(recorded);
 		}
 
-		// Faults go to requests in the order they arrive; the latency then delays every answer.
+		// Faults go to requests in the order they arrive, before the gate may hold them.
 		const fault = faults.take();
-		if (isApi) {
-			const delay =
-				typeof latency === 'function' ? latency(requests[requests.length - 1]) : latency;
-			if (delay > 0) await lifecycle.sleep(delay);
-		}
+		if (isApi) await gate.pass(res, requests[requests.length - 1]);
 		if (fault) {
 			const recorded = isApi ? requests[requests.length - 1] : undefined;
-			await serveFault(req, res, fault, lifecycle.sleep, (answer) => {
+			const status = await serveFault(req, res, fault, lifecycle.sleep, (answer) => {
 				if (recorded) answers.set(recorded, answer);
 			});
-			return;
+			if (status !== undefined) return;
 		}
 
 		if (!isApi) return send(res, 404, 'text/html; charset=UTF-8', NOT_FOUND_PAGE);
@@ -261,27 +253,17 @@ function createSandboxServer(options = {}) {
 	// listen() resolves to the API URL, e.g. http://127.0.0.1:8081/api/
 	const lifecycle = serverLifecycle(server, API_PATH);
 
-	const controls = sandboxControls(store, requests, faults, lifecycle);
+	const controls = sandboxControls(store, requests, faults, gate, concurrency, lifecycle);
 	return {
 		server,
 		apiKey,
 		timeZone,
 		...controls,
-		concurrency,
 		/**
 		 * How much of the answer to `request` was sent, once that answer is over.
 		 * @param {RecordedRequest} request
 		 */
 		answerSent: (request) => answers.get(request),
-		/** @param {Latency} value */
-		setLatency(value) {
-			latency = value;
-		},
-		reset() {
-			controls.reset();
-			latency = options.latency ?? 0;
-			concurrency.resetPeak();
-		},
 	};
 }
 

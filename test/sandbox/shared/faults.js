@@ -16,14 +16,17 @@
  * @property {string} [body] response body (default 'Internal Server Error')
  * @property {string} [contentType] default 'text/plain'
  * @property {Record<string, string>} [headers] extra response headers, e.g. { 'Retry-After': '1' }
- * @property {number} [delayMs] wait this long before answering or dropping (default 0)
+ * @property {boolean} [hang] answer only once the client has given up on the request (its
+ *   connection closed, e.g. by its time-out) or the sandbox closes: the client gets no answer at
+ *   all, whatever its time-out and the machine's load (default false)
  * @property {boolean} [dropConnection] destroy the socket without answering (default false)
  * @property {number} [dribbleMs] send the body slowly: `dribbleBytes` every this many ms, headers
  *   first (default 0: all at once). A server that keeps a connection busy this way is only stopped
  *   by a deadline on the whole transfer.
  * @property {number} [dribbleBytes] bytes per piece when dribbling (default 16)
  * @property {boolean} [passThrough] answer these `times` requests normally: queued before a real
- *   fault, it lets the fault hit a later request of the same run (default false)
+ *   fault, it lets the fault hit a later request of the same run; with `hang`, the request is
+ *   carried out once the client has gone, as by a slow server (default false)
  * @typedef {Required<Omit<FaultOptions, 'dribbleMs' | 'dribbleBytes'>>
  *   & Pick<FaultOptions, 'dribbleMs' | 'dribbleBytes'>} Fault
  */
@@ -47,7 +50,7 @@ function createFaultQueue() {
 				body: options.body ?? 'Internal Server Error',
 				contentType: options.contentType ?? 'text/plain',
 				headers: { ...(options.headers ?? {}) },
-				delayMs: options.delayMs ?? 0,
+				hang: options.hang ?? false,
 				dropConnection: options.dropConnection ?? false,
 				...(options.dribbleMs
 					? { dribbleMs: options.dribbleMs, dribbleBytes: options.dribbleBytes }
@@ -65,12 +68,20 @@ function createFaultQueue() {
 			}
 			fault.times -= 1;
 			if (fault.times <= 0) queue.shift();
-			return fault.passThrough ? undefined : fault;
+			return fault.passThrough && !fault.hang ? undefined : fault;
 		},
 		clear() {
 			queue.length = 0;
 		},
 	};
+}
+
+/** @param {import('node:http').ServerResponse} res resolves once the client has gone (or the sandbox closed) */
+function clientGone(res) {
+	return new Promise((resolve) => {
+		if (res.destroyed || res.socket?.destroyed) resolve(undefined);
+		else res.once('close', () => resolve(undefined));
+	});
 }
 
 /**
@@ -80,10 +91,12 @@ function createFaultQueue() {
  * @param {(ms: number) => Promise<unknown>} sleep a sleep that the sandbox's close() cuts short
  * @param {(answer: { bytes: number, sent: number }) => void} [onDribbled] told how much of a
  *   dribbled body went out before it ended or the client closed
- * @returns {Promise<number>} the status sent, 0 for a dropped connection
+ * @returns {Promise<number | undefined>} the status sent, 0 for a dropped connection, undefined
+ *   when the request is to be served normally after all (`hang` with `passThrough`)
  */
 async function serveFault(req, res, fault, sleep, onDribbled) {
-	if (fault.delayMs > 0) await sleep(fault.delayMs);
+	if (fault.hang) await clientGone(res);
+	if (fault.passThrough) return undefined;
 	if (fault.dropConnection) {
 		req.socket.destroy();
 		return 0;

@@ -23,7 +23,7 @@ describe('shared sandbox fault queue', () => {
 			body: 'Internal Server Error',
 			contentType: 'text/plain',
 			headers: {},
-			delayMs: 0,
+			hang: false,
 			dropConnection: false,
 			passThrough: false,
 		});
@@ -40,6 +40,12 @@ describe('shared sandbox fault queue', () => {
 		queue.add({ passThrough: true, times: 2 });
 		queue.add({ status: 429 });
 		expect(nextAnswers(queue, 4)).toEqual(['normal', 'normal', 429, 'normal']);
+	});
+
+	it('a hanging fault is handed out even with `passThrough` (it is carried out after the client left)', () => {
+		const queue = createFaultQueue();
+		queue.add({ hang: true, passThrough: true });
+		expect(queue.take()).toMatchObject({ hang: true, passThrough: true });
 	});
 
 	it('clear() drops every queued fault', () => {

@@ -24,7 +24,7 @@ function readBody(req, maxBytes) {
 }
 
 /**
- * Listen and close for a sandbox's server. close() also cancels pending `sleep`s (fault delays), so
+ * Listen and close for a sandbox's server. close() also cancels pending `sleep`s (dribbled answers), so
  * no timer outlives the sandbox.
  * @param {import('node:http').Server} server
  * @param {string} path appended to the origin in the URL that listen() resolves to
