@@ -1,8 +1,8 @@
 import { bulkSummary } from '../../../nodes/Affelios/actions/customer/bulkSummary';
 import { mergeForPut } from '../../../nodes/Affelios/actions/customer/mergeForPut';
 import { batchSubject } from '../../../nodes/Affelios/helpers/bulkInput';
-import { chunkIndexes } from '../../../nodes/shared/runForEachChunk';
 import { mapFields, type FieldSpec } from '../../../nodes/Affelios/helpers/fieldMap';
+import { chunkIndexes } from '../../../nodes/shared/runForEachChunk';
 
 describe('chunkIndexes', () => {
 	it('cuts 1,234 items into 500 + 500 + 234, in order', () => {
