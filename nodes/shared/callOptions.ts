@@ -106,3 +106,25 @@ export function callOptionProperties(words: CallOptionWords): INodeProperties[] 
 		},
 	];
 }
+
+/**
+ * The Options collection of an operation: its own options and the three call options, sorted by
+ * display name as the editor lists them; `description` says what the collection is for.
+ */
+export function optionsCollectionOf(
+	words: CallOptionWords,
+	description: string,
+	own: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		description,
+		options: [...own, ...callOptionProperties(words)].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	};
+}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { callOptionProperties } from '../../shared/callOptions';
+import { optionsCollectionOf } from '../../shared/callOptions';
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from '../helpers/bulkInput';
 
 /** Fields several operations share, so they read and behave the same everywhere. */
@@ -76,23 +76,11 @@ export function optionsCollection(
 	unit: 'items' | 'batches',
 	own: INodeProperties[] = [],
 ): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		description: 'Settings for how the requests to Affelios are sent',
-		// Sorted by display name, as the editor lists them.
-		options: [
-			...own,
-			...callOptionProperties({
-				platform: 'Affelios',
-				unit,
-				creates: 'Create, Create Many',
-			}),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return optionsCollectionOf(
+		{ platform: 'Affelios', unit, creates: 'Create, Create Many' },
+		'Settings for how the requests to Affelios are sent',
+		own,
+	);
 }
 
 export const batchOptions: INodeProperties = optionsCollection('batches', [

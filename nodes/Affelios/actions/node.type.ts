@@ -1,4 +1,4 @@
-/** Every resource → operation pair the node offers; the router switches on it. */
+/** Every resource → operation pair the node offers; the router checks its table against it. */
 type AffeliosMap = {
 	customer: 'create' | 'createMany' | 'get' | 'update';
 	transaction: 'create' | 'createMany' | 'get';

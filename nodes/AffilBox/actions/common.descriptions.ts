@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { callOptionProperties } from '../../shared/callOptions';
+import { optionsCollectionOf } from '../../shared/callOptions';
 
 /** Fields that several operations share, so they read and behave the same everywhere. */
 
@@ -92,15 +92,10 @@ export function returnAllAndLimit(): INodeProperties[] {
  * Shown on every operation: the raw answer, and how the calls are sent (parallelism, retries,
  * time-out: defaults and bounds from the shared call options, which also read them).
  */
-export const optionsCollection: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	description:
-		'How the calls are sent (parallel requests, retries, time-out) and whether to add the raw answer',
-	options: [
+export const optionsCollection: INodeProperties = optionsCollectionOf(
+	{ platform: 'AffilBox', unit: 'items', creates: 'Add, Get or Create' },
+	'How the calls are sent (parallel requests, retries, time-out) and whether to add the raw answer',
+	[
 		{
 			displayName: 'Include Raw XML',
 			name: 'includeRawXml',
@@ -108,10 +103,5 @@ export const optionsCollection: INodeProperties = {
 			default: false,
 			description: 'Whether to add the raw XML answer to each output item (field rawXml)',
 		},
-		...callOptionProperties({
-			platform: 'AffilBox',
-			unit: 'items',
-			creates: 'Add, Get or Create',
-		}),
 	],
-};
+);

@@ -1,20 +1,5 @@
 import { serialByKey } from '../../../nodes/Affelios/helpers/serialByKey';
-
-/** A promise the test settles by hand, to control the order tasks finish in. */
-function deferred<T = void>() {
-	let resolve!: (value: T) => void;
-	let reject!: (reason: unknown) => void;
-	const promise = new Promise<T>((res, rej) => {
-		resolve = res;
-		reject = rej;
-	});
-	return { promise, resolve, reject };
-}
-
-/** Lets every promise chain that can move on do so (a few microtask turns). */
-const tick = async () => {
-	for (let turn = 0; turn < 20; turn++) await Promise.resolve();
-};
+import { deferred, microtasks } from '../deferred';
 
 describe('serialByKey', () => {
 	it('runs tasks with the same key one after another, in order; other keys in parallel', async () => {
@@ -34,11 +19,11 @@ describe('serialByKey', () => {
 			oneAtATime('a', task('a2', a2.promise)),
 			oneAtATime('b', task('b1', b1.promise)),
 		]);
-		await tick();
+		await microtasks();
 		expect(log).toEqual(['start a1', 'start b1']);
 		a2.resolve();
 		b1.resolve();
-		await tick();
+		await microtasks();
 		expect(log).toEqual(['start a1', 'start b1', 'end b1']);
 		a1.resolve();
 		expect(await results).toEqual(['a1', 'a2', 'b1']);

@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { runLimited } from '../../../nodes/shared/limiter';
+import { deferred, microtasks } from '../deferred';
 
 /** A task whose finishing the test controls, with a record of what runs at the same time. */
 function controlledTasks(count: number) {
@@ -122,22 +123,6 @@ describe('runLimited (tasks the test finishes by hand)', () => {
 		expect((results[0] as { reason: Error }).reason.message).toBe('sync');
 	});
 });
-
-/** A promise the test settles by hand, to control the order tasks finish in. */
-function deferred<T = void>() {
-	let resolve!: (value: T) => void;
-	let reject!: (reason: unknown) => void;
-	const promise = new Promise<T>((res, rej) => {
-		resolve = res;
-		reject = rej;
-	});
-	return { promise, resolve, reject };
-}
-
-/** Lets every promise chain that can move on do so (a few microtask turns). */
-const microtasks = async () => {
-	for (let turn = 0; turn < 20; turn++) await Promise.resolve();
-};
 
 describe('runLimited (deferred tasks, counted in microtask turns)', () => {
 	it('keeps at most `limit` tasks running and starts them in index order', async () => {
