@@ -153,7 +153,7 @@ async function runScript(entry, env = {}) {
 	if (run.status !== 0) throw new Error(`${entry} exited with ${run.status ?? run.signal}`);
 }
 
-/** `npm start`: the AffilBox sandbox and a marketer's scenario through the built node. */
+/** `npm run demo`: the AffilBox sandbox and a marketer's scenario through the built node. */
 async function demo() {
 	await runScript('test/demo/affilBoxDemo.ts');
 }

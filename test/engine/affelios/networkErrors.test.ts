@@ -17,7 +17,7 @@ import { sandboxCredentials, useAffeliosSandbox } from './affeliosWorkflow';
 
 /**
  * What n8n-core really throws from httpRequestWithAuthentication when the network fails, asked
- * exactly as the Affelios transport asks. networkFailure.ts relies on these fields: if an n8n
+ * exactly as the Affelios transport asks. nodes/shared/networkFailure.ts relies on these fields: if an n8n
  * update changes them, this test says so before users see "may have been applied" mixed up with
  * "connection refused".
  */
