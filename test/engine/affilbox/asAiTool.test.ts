@@ -70,7 +70,7 @@ describe('AffilBox called as an AI tool', () => {
 			decision: '={{ "maybe" }}',
 		});
 		expect(result.error?.message).toBe(
-			'Decision must be one of "approve", "reject", got "maybe". Check the field "Decision".',
+			'Decision must be one of "approve", "reject", got "maybe". Check the field "Decision". Nothing was sent.',
 		);
 		expect(sandbox().requests).toHaveLength(0);
 	});
