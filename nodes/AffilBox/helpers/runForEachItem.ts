@@ -1,13 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readCallSettings } from '../../shared/callOptions';
-import { toNodeError } from '../../shared/nodeError';
 import { runForEachItem as runEachItem } from '../../shared/runForEachItem';
 import {
 	affilBoxApiCall,
@@ -52,9 +46,13 @@ export async function runForEachItem(
 				);
 				return call.toRecords(result);
 			} catch (error) {
-				const nodeError = toNodeError(context, error, itemIndex);
-				call.explainError?.(nodeError);
-				throw nodeError;
+				// Advice is read off the API's own message, before the runner adds hints for a model.
+				const failure =
+					error instanceof NodeApiError || error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+				call.explainError?.(failure);
+				throw failure;
 			}
 		};
 	});

@@ -5,7 +5,7 @@ import {
 	pointToCampaignField,
 } from '../../../nodes/AffilBox/helpers/ambiguousConversion';
 import { readConversionState } from '../../../nodes/AffilBox/helpers/conversionState';
-import { InvalidInputError } from '../../../nodes/AffilBox/helpers/invalidInput';
+import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import { locatorValue } from '../../../nodes/AffilBox/helpers/locator';
 import { requireAmount } from '../../../nodes/AffilBox/helpers/requiredAmount';
 import { FAKE_NODE } from './fakeContext';
