@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AFFILBOX_RECORD_KINDS, type AffilBoxAnswer, type AffilBoxRecordKind } from './answerTypes';
+import { AFFILBOX_RECORD_KINDS, type AffilBoxRecordKind } from './answerTypes';
 
 /**
  * The AffilBox answer dialect: the vendor never published its response schema, so every guess about
@@ -271,37 +271,4 @@ export function emptyRecords(): Record<AffilBoxRecordKind, IDataObject[]> {
 export function recordOf(value: unknown): IDataObject | undefined {
 	if (isObject(value)) return value;
 	return typeof value === 'string' && value !== '' ? { '#text': value } : undefined;
-}
-
-// ---- Helpers for the operations -----------------------------------------------------------------
-
-/** Top-level keys that belong to the envelope, not to a record sent without a wrapper. */
-function isEnvelopeField(key: string, value: unknown): boolean {
-	if (isAttribute(key) || key === '#text') return true;
-	const name = lower(key);
-	if (ERROR_NAMES.includes(name) || ['message', 'msg', 'zprava'].includes(name)) return true;
-	if (!STATUS_NAMES.includes(name)) return false;
-	// Only a success word is envelope: a top-level `state` of `rejection` is the record's data.
-	const text = scalarText(value);
-	return text !== undefined && SUCCESS_WORDS.includes(lower(text));
-}
-
-/**
- * The first record of a kind. When the answer has none but carries data fields at the top level
- * (a wrapper-less answer such as `<response><status>OK</status><id>7</id><state>waiting</state>`),
- * those fields without the envelope (status, message, error, root attributes) are returned instead.
- */
-export function firstRecord(
-	answer: AffilBoxAnswer,
-	kind: AffilBoxRecordKind,
-): IDataObject | undefined {
-	const record = answer.records[kind][0];
-	if (record) return record;
-	const hasOtherRecords = AFFILBOX_RECORD_KINDS.some((other) => answer.records[other].length > 0);
-	if (hasOtherRecords) return undefined;
-	const data: IDataObject = {};
-	for (const [key, value] of Object.entries(answer.fields)) {
-		if (!isEnvelopeField(key, value)) data[key] = value;
-	}
-	return Object.keys(data).length > 0 ? data : undefined;
 }

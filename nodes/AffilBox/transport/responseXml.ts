@@ -4,7 +4,6 @@ import { emptyRecords } from './answerDialect';
 import { AnswerReader } from './answerReader';
 import type { AffilBoxReadResult, AffilBoxRecordKind } from './answerTypes';
 
-export { firstRecord } from './answerDialect';
 export { AFFILBOX_RECORD_KINDS } from './answerTypes';
 export type {
 	AffilBoxAnswer,
