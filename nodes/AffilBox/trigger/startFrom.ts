@@ -1,0 +1,122 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { readDate } from '../../shared/dates';
+import { InvalidInputError } from '../../shared/invalidInput';
+
+/**
+ * Where a trigger starts, chosen once for its first check after activation (or after its events
+ * or filters change): one choice for every AffilBox trigger, so they all read the same.
+ */
+export type StartFrom = 'now' | 'lookback' | 'date';
+
+export const START_FROM_CHOICES: StartFrom[] = ['now', 'lookback', 'date'];
+
+/**
+ * The Start From and Start Date fields. `things` names what the trigger emits ("conversions",
+ * "partners"); `dated` says which date the start date is compared with ("created", "registered").
+ */
+export function startFromFields(things: string, dated: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Start From',
+			name: 'startFrom',
+			type: 'options',
+			options: [
+				{
+					name: 'From Now On',
+					value: 'now',
+					description: `The first check only records the ${things} already there; only what happens after it fires`,
+				},
+				{
+					name: 'Everything in the Lookback Window',
+					value: 'lookback',
+					description: `The first check also fires for the matching ${things} already there, as far back as the lookback window reaches`,
+				},
+				{
+					name: 'Since a Date',
+					value: 'date',
+					description: `The first check also fires for the matching ${things} ${dated} on or after the start date`,
+				},
+			],
+			default: 'now',
+			description: 'What the first check after activation fires for. Later checks fire only for what is new.',
+		},
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			displayOptions: { show: { startFrom: ['date'] } },
+			description: `The first check fires for the ${things} ${dated} on or after this date, in the licence's time zone unless the date says otherwise`,
+		},
+	];
+}
+
+/** How "Emit Existing on First Run" (trigger versions before Start From) reads as a Start From. */
+export function startFromOfEmitExisting(emitExistingOnFirstRun: boolean): StartFrom {
+	return emitExistingOnFirstRun ? 'lookback' : 'now';
+}
+
+/** What a trigger's first check does. */
+export interface FirstCheck {
+	/**
+	 * The earliest minute (epoch minutes, of creation or registration) that the first check fires
+	 * for; undefined when it fires for nothing and only records what is there.
+	 */
+	emitFromMinute?: number;
+	/**
+	 * Where the first check's window starts: the lookback window's start, or the start date when
+	 * that is earlier (so "since a date" can reach further back than the window, once).
+	 */
+	windowStartMinute: number;
+}
+
+/**
+ * Decides the first check from the choice, the start date (epoch minutes, needed for 'date') and
+ * the lookback window's start. A start date in the future fires nothing until that date is reached
+ * by what is created or registered later, which later checks fire for anyway.
+ */
+export function planFirstCheck(
+	startFrom: StartFrom,
+	startDateMinute: number | undefined,
+	lookbackStartMinute: number,
+): FirstCheck {
+	switch (startFrom) {
+		case 'now':
+			return { windowStartMinute: lookbackStartMinute };
+		case 'lookback':
+			return { emitFromMinute: lookbackStartMinute, windowStartMinute: lookbackStartMinute };
+		case 'date': {
+			if (startDateMinute === undefined || !Number.isFinite(startDateMinute)) {
+				throw new Error('planFirstCheck: "Since a Date" needs the start date');
+			}
+			return {
+				emitFromMinute: startDateMinute,
+				windowStartMinute: Math.min(startDateMinute, lookbackStartMinute),
+			};
+		}
+	}
+}
+
+/**
+ * Reads Start From and Start Date as a trigger's parameters give them. Throws an InvalidInputError
+ * naming the field for an unknown choice or a missing or unreadable date.
+ */
+export function readStartFrom(
+	startFrom: unknown,
+	startDate: unknown,
+	zone: string,
+): { startFrom: StartFrom; startDateMinute?: number } {
+	if (!START_FROM_CHOICES.includes(startFrom as StartFrom)) {
+		throw new InvalidInputError(
+			'Start From',
+			`Start From: "${String(startFrom)}" is not a choice`,
+			'Use From Now On, Everything in the Lookback Window or Since a Date.',
+		);
+	}
+	const choice = startFrom as StartFrom;
+	if (choice !== 'date') return { startFrom: choice };
+	const date = readDate(startDate, zone, 'Start Date', 'AffilBox');
+	return { startFrom: choice, startDateMinute: Math.floor(date.toMillis() / 60_000) };
+}
