@@ -27,7 +27,8 @@ export interface UnitShape {
  * checked, body built), so bad input stops the node before any request; then sends the prepared
  * units, up to Options → Requests in Parallel at a time. Output keeps unit order, each output item
  * carries its unit's pairing, and with "Continue On Fail" a failing unit becomes an error item
- * instead of stopping the workflow. Without it, the first failure (in order) stops the node: no
+ * instead of stopping the workflow (with "Continue (using error output)", an item of the error
+ * output). Without it, the first failure (in order) stops the node: no
  * new unit starts, those already sent are awaited.
  */
 export async function runPrepared<U>(
@@ -38,6 +39,7 @@ export async function runPrepared<U>(
 ): Promise<INodeExecutionData[]> {
 	if (units.length === 0) return [];
 	const continueOnFail = context.continueOnFail();
+	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
 	let parallel: number;
 	try {
 		parallel = readRequestsInParallel(context);
@@ -49,7 +51,14 @@ export async function runPrepared<U>(
 		const shape = shapeOf(units[position]);
 		const nodeError = toNodeError(context, error, shape.itemIndex);
 		if (!continueOnFail) throw nodeError;
-		return { json: errorJson(nodeError, shape.errorFields), pairedItem: shape.pairedItem };
+		const item: INodeExecutionData = {
+			json: errorJson(nodeError, shape.errorFields),
+			pairedItem: shape.pairedItem,
+		};
+		// n8n sends an item down "Continue (using error output)" by its `error`, and then keeps only
+		// the message in its JSON: so only there, lest "Continue" lose the description and fields.
+		if (toErrorOutput) item.error = nodeError;
+		return item;
 	};
 
 	const ready: Array<{ position: number; send: SendUnit }> = [];

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
 import { Affelios } from '../../../nodes/Affelios/Affelios.node';
+import type { NodeUnderTestOptions } from '../../harness/nodeUnderTest';
 import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
 import { useSandbox } from '../../harness/useSandbox';
 import { startAffeliosSandbox } from '../../sandbox/affelios';
@@ -29,6 +30,8 @@ export function sandboxCredentials(
 export interface AffeliosRunOptions {
 	inputItems?: IDataObject[];
 	continueOnFail?: boolean;
+	/** On Error as the editor stores it, e.g. 'continueErrorOutput' (wins over continueOnFail). */
+	onError?: NodeUnderTestOptions['onError'];
 	credentials?: IDataObject;
 }
 
@@ -42,7 +45,12 @@ export async function runAffelios(
 		nodeTypes: { [AFFELIOS_NODE_TYPE]: new Affelios() },
 		credentialTypes: [new AffeliosApi()],
 		credentials: { affeliosApi: sandboxCredentials(sandbox, options.credentials) },
-		node: { type: AFFELIOS_NODE_TYPE, parameters, continueOnFail: options.continueOnFail },
+		node: {
+			type: AFFELIOS_NODE_TYPE,
+			parameters,
+			continueOnFail: options.continueOnFail,
+			onError: options.onError,
+		},
 		inputItems: options.inputItems,
 	});
 }

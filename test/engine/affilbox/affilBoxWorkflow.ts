@@ -13,6 +13,7 @@ import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
 import { createAdditionalData } from '../../harness/additionalData';
 import { InMemoryCredentialsHelper } from '../../harness/credentialsHelper';
 import { NodeTypesRegistry } from '../../harness/nodeTypes';
+import type { NodeUnderTestOptions } from '../../harness/nodeUnderTest';
 import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
 import { useSandbox } from '../../harness/useSandbox';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
@@ -39,6 +40,8 @@ export function sandboxCredentials(
 export interface AffilBoxRunOptions {
 	inputItems?: IDataObject[];
 	continueOnFail?: boolean;
+	/** On Error as the editor stores it, e.g. 'continueErrorOutput' (wins over continueOnFail). */
+	onError?: NodeUnderTestOptions['onError'];
 	credentials?: IDataObject;
 	/** Default: the package's AffilBox credential type (a test may pass a subclass that counts). */
 	credentialType?: ICredentialType;
@@ -64,6 +67,7 @@ export async function runAffilBox(
 			typeVersion: options.typeVersion ?? 1,
 			parameters,
 			continueOnFail: options.continueOnFail,
+			onError: options.onError,
 		},
 		inputItems: options.inputItems,
 	});

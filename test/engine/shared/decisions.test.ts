@@ -329,3 +329,39 @@ describe('one set of date forms for both nodes', () => {
 		expect([affilBox().requests.length, affelios().requests.length]).toEqual([0, 0]);
 	});
 });
+
+describe('"Continue (using error output)" sends a failed item down the error output', () => {
+	// Item 0 has a bad Max Retries (caught before sending), item 1 is fine.
+	const items = [
+		{ retries: 11, timeout: 30 },
+		{ retries: 0, timeout: 30 },
+	];
+	const message = 'Max Retries must be a whole number from 0 to 10, got "11"';
+	const split = (result: RunNodeResult) =>
+		result.outputs.map((output) =>
+			output.map((item) => [item.pairedItem, item.json.error ?? 'ok']),
+		);
+
+	it('AffilBox', async () => {
+		const result = await runAffilBox(affilBox(), affilBoxRead(perItem), {
+			inputItems: items,
+			onError: 'continueErrorOutput',
+		});
+		const [success, failure] = split(result);
+		expect(failure).toEqual([[{ item: 0 }, message]]);
+		expect(success.length).toBeGreaterThan(0);
+		expect(
+			success.every(
+				([pairing, error]) => error === 'ok' && (pairing as { item: number }).item === 1,
+			),
+		).toBe(true);
+	});
+
+	it('Affelios', async () => {
+		const result = await runAffelios(affelios(), affeliosRead(perItem), {
+			inputItems: items,
+			onError: 'continueErrorOutput',
+		});
+		expect(split(result)).toEqual([[[{ item: 1 }, 'ok']], [[{ item: 0 }, message]]]);
+	});
+});
