@@ -23,6 +23,7 @@ const { isUnregistered, onceRegistered } = require('./ai/serving');
 const { startFakeOpenAi, FAKE_MODEL } = require('./fakeOpenAi/server');
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
+const { sandboxCredentials } = require('./n8n/sandboxStack');
 const { freePort, packPackage } = require('./processes');
 const { startAffilBoxSandbox } = require('../sandbox/affilbox');
 const { startAffeliosSandbox } = require('../sandbox/affelios');
@@ -120,18 +121,11 @@ beforeAll(async () => {
 	n8n.installPackage(tarball);
 	await timed('import and publish', async () => {
 		await n8n.importCredentials([
-			{
-				id: 'affilboxSandbox',
-				name: 'AffilBox sandbox',
-				type: 'affilBoxApi',
-				data: { apiUrl: affilbox.url, apiKey: AFFILBOX_KEY, timeZone: 'Europe/Prague' },
-			},
-			{
-				id: 'affeliosSandbox',
-				name: 'Affelios sandbox',
-				type: 'affeliosApi',
-				data: { apiKey: AFFELIOS_KEY, baseUrl: affelios.url, authorizationHeader: 'none' },
-			},
+			// Keys of its own, so that "no key reached the model" cannot match anything else.
+			...sandboxCredentials(
+				{ affilbox, affelios },
+				{ affilbox: AFFILBOX_KEY, affelios: AFFELIOS_KEY },
+			),
 			{
 				id: 'fakeOpenAi',
 				name: 'Fake OpenAI',

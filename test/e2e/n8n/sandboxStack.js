@@ -32,21 +32,25 @@ async function startSandboxes(ports = {}) {
 	return { affilbox, affelios };
 }
 
-/** n8n's export format, plain `data` (n8n encrypts it on import). @param {{ affilbox: { url: string }, affelios: { url: string } }} sandboxes */
-function sandboxCredentials(sandboxes) {
+/**
+ * The credential per sandbox, in n8n's export format with plain `data` (n8n encrypts it on import).
+ * @param {{ affilbox: { url: string }, affelios: { url: string } }} sandboxes
+ * @param {{ affilbox: string, affelios: string }} [keys] the keys the sandboxes were started with
+ */
+function sandboxCredentials(sandboxes, keys = { affilbox: AFFILBOX_KEY, affelios: AFFELIOS_KEY }) {
 	return [
 		{
 			id: 'affilboxSandbox',
 			name: 'AffilBox sandbox',
 			type: 'affilBoxApi',
-			data: { apiUrl: sandboxes.affilbox.url, apiKey: AFFILBOX_KEY, timeZone: LICENCE_ZONE },
+			data: { apiUrl: sandboxes.affilbox.url, apiKey: keys.affilbox, timeZone: LICENCE_ZONE },
 		},
 		{
 			id: 'affeliosSandbox',
 			name: 'Affelios sandbox',
 			type: 'affeliosApi',
 			data: {
-				apiKey: AFFELIOS_KEY,
+				apiKey: keys.affelios,
 				baseUrl: sandboxes.affelios.url,
 				authorizationHeader: 'none',
 			},
@@ -76,4 +80,11 @@ async function prepareInstance(options) {
 	return n8n;
 }
 
-module.exports = { startSandboxes, prepareInstance, LICENCE_ZONE, AFFILBOX_KEY, AFFELIOS_KEY };
+module.exports = {
+	startSandboxes,
+	prepareInstance,
+	sandboxCredentials,
+	LICENCE_ZONE,
+	AFFILBOX_KEY,
+	AFFELIOS_KEY,
+};
