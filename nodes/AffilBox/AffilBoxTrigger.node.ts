@@ -1,10 +1,11 @@
 import type {
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	CAMPAIGN_FILTER_HELP,
@@ -19,7 +20,9 @@ import {
 	simplifyField,
 } from './actions/v2.descriptions';
 import { listSearch, loadOptions } from './methods';
+import { START_FROM_VERSION } from './trigger/conversionStartFrom';
 import { pollAffilBox } from './trigger/poll';
+import { startFromFields } from './trigger/startFrom';
 
 const filtersV1 = conversionFilters([
 	campaignFieldV1(CAMPAIGN_FILTER_HELP),
@@ -31,9 +34,79 @@ const filtersV2 = conversionFilters([
 	optionalPartnerLocator(PARTNER_FILTER_HELP),
 ]);
 
-// Readable on the canvas: "Authorized or invoiced conversions" rather than "On authorized,invoiced".
+const AUTHORIZED = {
+	name: 'Conversion Authorized',
+	value: 'authorized',
+	description: 'A conversion was approved (also after having been rejected)',
+};
+const INVOICED = {
+	name: 'Conversion Invoiced',
+	value: 'invoiced',
+	description: 'A conversion was invoiced, i.e. is ready for payout.',
+};
+
+function eventsField(options: INodeProperties['options']): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options,
+		// Kept for every version: a saved workflow that left the events as they came stores nothing.
+		default: ['authorized', 'invoiced'],
+		required: true,
+		description: 'Each conversion fires each chosen event once',
+	};
+}
+
+/**
+ * Version 1 keeps its two events (pinned with its other fields). Later versions offer all four:
+ * new choices change no saved value, and the default stays.
+ */
+const eventsV1 = eventsField([AUTHORIZED, INVOICED]);
+const eventsV2 = eventsField([
+	{
+		name: 'Conversion Created',
+		value: 'created',
+		description: 'A new conversion was recorded, whatever its state (e.g. a sale was tracked)',
+	},
+	AUTHORIZED,
+	INVOICED,
+	{
+		name: 'Conversion Rejected',
+		value: 'rejected',
+		description: 'A conversion was rejected (e.g. the order was cancelled or returned)',
+	},
+]);
+
+const emitExistingField: INodeProperties = {
+	displayName: 'Emit Existing on First Run',
+	name: 'emitExistingOnFirstRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether the first check after activation emits the conversions that already match the chosen events. Off: they are only recorded, and later changes fire.',
+};
+
+function beforeStartFrom(properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { '@version': [{ _cnd: { lt: START_FROM_VERSION } }] } },
+		properties,
+	);
+}
+
+function fromStartFrom(properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { '@version': [{ _cnd: { gte: START_FROM_VERSION } }] } },
+		properties,
+	);
+}
+
+/**
+ * Readable on the canvas for any choice of events: "New or rejected conversions", "Authorized,
+ * invoiced or rejected conversions", in the order the events are offered.
+ */
 const SUBTITLE =
-	'={{ $parameter["events"].includes("authorized") ? ($parameter["events"].includes("invoiced") ? "Authorized or invoiced conversions" : "Authorized conversions") : ($parameter["events"].includes("invoiced") ? "Invoiced conversions" : "No event chosen") }}';
+	'={{ (function (chosen) { const words = [["created", "new"], ["authorized", "authorized"], ["invoiced", "invoiced"], ["rejected", "rejected"]].filter(function (pair) { return chosen.includes(pair[0]); }).map(function (pair) { return pair[1]; }); if (words.length === 0) return "No event chosen"; const text = words.length === 1 ? words[0] : words.slice(0, -1).join(", ") + " or " + words[words.length - 1]; return text.charAt(0).toUpperCase() + text.slice(1) + " conversions"; })($parameter["events"] || []) }}';
 
 export class AffilBoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,38 +115,21 @@ export class AffilBoxTrigger implements INodeType {
 		icon: { light: 'file:../../icons/affilbox.svg', dark: 'file:../../icons/affilbox.dark.svg' },
 		group: ['trigger'],
 		// Version 2: Simplify (on by default) and pickers for the filters; version 1 keeps its output.
-		version: [1, LATEST_VERSION],
-		defaultVersion: LATEST_VERSION,
+		// Version 3: Start From instead of Emit Existing on First Run.
+		version: [1, LATEST_VERSION, START_FROM_VERSION],
+		defaultVersion: START_FROM_VERSION,
 		subtitle: SUBTITLE,
 		// n8n's node panel shows the AffilBox node and this trigger as one entry, with this text.
 		description:
-			'Add and approve affiliate conversions, credit partner bonuses and look up partners in AffilBox, or start a workflow when conversions are authorized or invoiced',
+			'Add and approve affiliate conversions, credit partner bonuses and look up partners in AffilBox, or start a workflow when conversions are created, authorized, invoiced or rejected',
 		defaults: { name: 'AffilBox Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'affilBoxApi', required: true }],
 		properties: [
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				options: [
-					{
-						name: 'Conversion Authorized',
-						value: 'authorized',
-						description: 'A conversion was approved (also after having been rejected)',
-					},
-					{
-						name: 'Conversion Invoiced',
-						value: 'invoiced',
-						description: 'A conversion was invoiced, i.e. is ready for payout.',
-					},
-				],
-				default: ['authorized', 'invoiced'],
-				required: true,
-				description: 'Each conversion fires each chosen event once',
-			},
+			...onlyV1([eventsV1]),
+			...fromV2([eventsV2]),
 			...onlyV1([filtersV1]),
 			...fromV2([filtersV2]),
 			{
@@ -85,14 +141,8 @@ export class AffilBoxTrigger implements INodeType {
 				description:
 					'How far back, by creation date, each check looks: a conversion created months ago can be approved today',
 			},
-			{
-				displayName: 'Emit Existing on First Run',
-				name: 'emitExistingOnFirstRun',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the first check after activation emits the conversions that are already authorized or invoiced. Off: they are only recorded, and later changes fire.',
-			},
+			...beforeStartFrom([emitExistingField]),
+			...fromStartFrom(startFromFields('conversions', 'created')),
 			...fromV2([simplifyField]),
 		],
 	};

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { entryHas, entryMinute, withEvent, type TriggerEvent, type TriggerState } from './state';
 
-/** One conversion as a poll saw it in the list of one state. */
+/** One conversion as a poll saw it, for one event (the list of one state, or the new ones). */
 export interface Observation {
 	key: string;
 	event: TriggerEvent;
@@ -16,17 +16,26 @@ export interface PlanInput {
 	state: TriggerState | undefined;
 	config: string;
 	observations: Observation[];
-	/** Start of the lookback window in epoch minutes: what the server was asked for. */
+	/**
+	 * Start of the window in epoch minutes: what the server was asked for. A baseline may reach
+	 * further back than later checks (Start From: since a date older than the lookback window).
+	 */
 	windowStartMinute: number;
 	nowMinute: number;
-	emitExistingOnFirstRun: boolean;
+	/**
+	 * What a baseline (first check, or events/filters changed) fires for: conversions created at
+	 * or after this minute. Undefined: it fires nothing and only records (Start From: from now on).
+	 * Later checks ignore it.
+	 */
+	emitFromMinute?: number;
 }
 
 /** Everything planPoll needs but the observations: known before the first answer arrives. */
 export type PlanBasis = Omit<PlanInput, 'observations'>;
 
-function isBaseline(basis: PlanBasis): boolean {
-	return basis.state === undefined || basis.state.config !== basis.config;
+/** Whether a poll with this stored state and configuration starts over (see configHash). */
+export function isBaseline(state: TriggerState | undefined, config: string): boolean {
+	return state === undefined || state.config !== config;
 }
 
 function beforeWindow(observation: Observation, windowStartMinute: number): boolean {
@@ -34,15 +43,27 @@ function beforeWindow(observation: Observation, windowStartMinute: number): bool
 }
 
 /**
+ * Whether a baseline fires for this conversion. One whose date cannot be read counts as created
+ * where the server's own date filter put it: at the window's start.
+ */
+function firesOnBaseline(observation: Observation, basis: PlanBasis): boolean {
+	if (basis.emitFromMinute === undefined) return false;
+	const created = observation.createdMinute ?? basis.windowStartMinute;
+	return created >= basis.emitFromMinute;
+}
+
+/**
  * Whether planPoll may emit this conversion, judged from the stored state alone, as the answer is
  * read: only such conversions need their whole record kept (planPoll then also drops repeats).
  */
 export function mayEmit(basis: PlanBasis): (observation: Observation) => boolean {
-	if (isBaseline(basis) && !basis.emitExistingOnFirstRun) return () => false;
-	const seen = isBaseline(basis) ? {} : basis.state!.seen;
+	const baseline = isBaseline(basis.state, basis.config);
+	if (baseline && basis.emitFromMinute === undefined) return () => false;
+	const seen = baseline ? {} : basis.state!.seen;
 	return (observation) =>
 		!beforeWindow(observation, basis.windowStartMinute) &&
-		!entryHas(seen[observation.key], observation.event);
+		!entryHas(seen[observation.key], observation.event) &&
+		(!baseline || firesOnBaseline(observation, basis));
 }
 
 export interface Plan {
@@ -58,7 +79,7 @@ export interface Plan {
  * again from the older state, so nothing is missed and nothing repeats.
  */
 export function planPoll(input: PlanInput): Plan {
-	const baseline = isBaseline(input);
+	const baseline = isBaseline(input.state, input.config);
 	const seen: Record<string, number> = baseline ? {} : { ...input.state!.seen };
 	const emit: Observation[] = [];
 
@@ -72,7 +93,7 @@ export function planPoll(input: PlanInput): Plan {
 			observation.event,
 			observation.createdMinute ?? input.nowMinute,
 		);
-		if (!baseline || input.emitExistingOnFirstRun) emit.push(observation);
+		if (!baseline || firesOnBaseline(observation, input)) emit.push(observation);
 	}
 
 	// Entries of conversions created before the window can never be observed again: drop them.
@@ -80,5 +101,5 @@ export function planPoll(input: PlanInput): Plan {
 		if (entryMinute(entry) < input.windowStartMinute) delete seen[key];
 	}
 
-	return { emit, next: { v: 1, config: input.config, seen }, baseline };
+	return { emit, next: { v: 2, config: input.config, seen }, baseline };
 }

@@ -5,7 +5,13 @@ import { AFFILBOX_DATE_FORMATS } from '../helpers/dates';
 import { affilBoxApiCall, type AffilBoxParams, type CallSettings } from '../transport';
 import { createdMinuteReader } from './createdMinute';
 import type { Observation } from './decisions';
-import { conversionKey, type TriggerConfig } from './state';
+import {
+	conversionKey,
+	EVENT_STATE,
+	isStateEvent,
+	type TriggerConfig,
+	type TriggerEvent,
+} from './state';
 
 export interface Window {
 	zone: string;
@@ -20,6 +26,17 @@ export function toMinute(millis: number): number {
 	return Math.floor(millis / MINUTE);
 }
 
+/** A window starting at this minute (epoch minutes), as the API wants it. */
+export function windowFrom(startMinute: number, zone: string): Window {
+	return {
+		zone,
+		startMinute,
+		from: DateTime.fromMillis(startMinute * MINUTE, { zone }).toFormat(
+			AFFILBOX_DATE_FORMATS.minute,
+		),
+	};
+}
+
 /**
  * Now minus the lookback in calendar days of the licence's zone (the same wall-clock time, also
  * across a daylight-saving change), to the minute, as the API filters.
@@ -28,21 +45,36 @@ export function lookbackWindow(nowMillis: number, lookbackDays: number, zone: st
 	const start = DateTime.fromMillis(nowMillis, { zone })
 		.minus({ days: lookbackDays })
 		.startOf('minute');
-	return {
-		zone,
-		startMinute: toMinute(start.toMillis()),
-		from: start.toFormat(AFFILBOX_DATE_FORMATS.minute),
-	};
+	return windowFrom(toMinute(start.toMillis()), zone);
 }
 
 /** Decides, per answer read, which conversions keep their whole record (see mayEmit). */
 export type RecordFilter = () => (observation: Observation) => boolean;
 
 /**
- * Asks AffilBox for the conversions of each wanted state, one call per state, and reads each answer
- * as it streams in: every conversion leaves its key, state and creation minute; its whole record
- * only when `keepRecord` says so. Any failure throws (a NodeApiError from the transport) before
- * anything is decided or stored.
+ * The calls a poll makes: one list per state event (by `filter_state`), and for Created one list
+ * without a state filter. Each call names the events its records are seen for.
+ */
+function callsFor(events: TriggerEvent[]): Array<{ state?: string; events: TriggerEvent[] }> {
+	const created = events.includes('created');
+	const calls: Array<{ state?: string; events: TriggerEvent[] }> = created
+		? [{ events: ['created'] }]
+		: [];
+	for (const event of events) {
+		// A conversion in any state's list exists, so it is seen as created there too: should the
+		// unfiltered list leave some state out (the API does not say it lists them all), or a
+		// conversion arrive between the calls, Created still fires for it, once.
+		if (isStateEvent(event))
+			calls.push({ state: EVENT_STATE[event], events: created ? [event, 'created'] : [event] });
+	}
+	return calls;
+}
+
+/**
+ * Asks AffilBox for the conversions of the window, one call per wanted state and one unfiltered
+ * call for Created, and reads each answer as it streams in: every conversion leaves its key, event
+ * and creation minute; its whole record only when `keepRecord` says so. Any failure throws (a
+ * NodeApiError from the transport) before anything is decided or stored.
  */
 export async function observeConversions(
 	context: IPollFunctions,
@@ -53,8 +85,9 @@ export async function observeConversions(
 ): Promise<Observation[]> {
 	const observations: Observation[] = [];
 	const createdMinuteOf = createdMinuteReader(window.zone);
-	for (const event of config.events) {
-		const params: AffilBoxParams = { filter_state: event, filter_date_from: window.from };
+	for (const call of callsFor(config.events)) {
+		const params: AffilBoxParams = { filter_date_from: window.from };
+		if (call.state !== undefined) params.filter_state = call.state;
 		if (config.campaignId.trim() !== '') params.campaign_id = config.campaignId.trim();
 		if (config.partnerId.trim() !== '') params.partner_id = config.partnerId.trim();
 		let answer: Observation[] = [];
@@ -67,13 +100,12 @@ export async function observeConversions(
 					if (kind !== 'conversion') return;
 					const key = conversionKey(record);
 					if (key === undefined) return;
-					const observation: Observation = {
-						key,
-						event,
-						createdMinute: createdMinuteOf(record.createDate),
-					};
-					if (keep(observation)) observation.record = record;
-					answer.push(observation);
+					const createdMinute = createdMinuteOf(record.createDate);
+					for (const event of call.events) {
+						const observation: Observation = { key, event, createdMinute };
+						if (keep(observation)) observation.record = record;
+						answer.push(observation);
+					}
 				};
 			},
 		});

@@ -7,11 +7,19 @@ import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
 import type { CallSettings } from '../transport';
-import { mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
-import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
+import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
+import {
+	lookbackWindow,
+	observeConversions,
+	toMinute,
+	windowFrom,
+	type RecordFilter,
+} from './observe';
+import { readTriggerStartFrom } from './conversionStartFrom';
+import { planFirstCheck } from './startFrom';
 import {
 	configHash,
-	isTriggerState,
+	readTriggerState,
 	TRIGGER_EVENTS,
 	type TriggerConfig,
 	type TriggerEvent,
@@ -81,13 +89,14 @@ function isNewer(observation: Observation, than: Observation | undefined): boole
 	return !than || (observation.createdMinute ?? -Infinity) > (than.createdMinute ?? -Infinity);
 }
 
-/** "Fetch Test Event" keeps, per answer (one event each), the record of the newest conversion only. */
+/** "Fetch Test Event" keeps, per answer and event, the record of the newest conversion only. */
 const newestRecordOnly: RecordFilter = () => {
-	let newest: Observation | undefined;
+	const newest = new Map<TriggerEvent, Observation>();
 	return (observation) => {
-		if (!isNewer(observation, newest)) return false;
-		if (newest) delete newest.record;
-		newest = observation;
+		const before = newest.get(observation.event);
+		if (!isNewer(observation, before)) return false;
+		if (before) delete before.record;
+		newest.set(observation.event, observation);
 		return true;
 	};
 };
@@ -133,8 +142,9 @@ export async function pollAffilBox(
 	const startedAt = Date.now();
 	const config = readConfig(context);
 	const zone = await licenceZone(context);
+	const start = readTriggerStartFrom(context, zone);
 	const now = Date.now();
-	const window = lookbackWindow(now, config.lookbackDays, zone);
+	const lookback = lookbackWindow(now, config.lookbackDays, zone);
 	const detectedAt = new Date(now).toISOString();
 	const settings = pollCallSettings(context, startedAt);
 
@@ -142,7 +152,7 @@ export async function pollAffilBox(
 		const observations = await observeConversions(
 			context,
 			config,
-			window,
+			lookback,
 			newestRecordOnly,
 			settings,
 		);
@@ -151,13 +161,23 @@ export async function pollAffilBox(
 	}
 
 	const staticData = context.getWorkflowStaticData('node');
-	const stored = isTriggerState(staticData.state) ? staticData.state : undefined;
+	const stored = readTriggerState(staticData.state);
+	const hash = configHash(config);
+	// Start From shapes only a baseline: later checks look back the lookback window and fire
+	// what is new, whatever Start From says now (changing it does not start over).
+	const first = isBaseline(stored, hash)
+		? planFirstCheck(start.startFrom, start.startDateMinute, lookback.startMinute)
+		: { windowStartMinute: lookback.startMinute };
+	const window =
+		first.windowStartMinute === lookback.startMinute
+			? lookback
+			: windowFrom(first.windowStartMinute, zone);
 	const basis: PlanBasis = {
 		state: stored,
-		config: configHash(config),
+		config: hash,
 		windowStartMinute: window.startMinute,
 		nowMinute: toMinute(now),
-		emitExistingOnFirstRun: context.getNodeParameter('emitExistingOnFirstRun', false) === true,
+		emitFromMinute: first.emitFromMinute,
 	};
 	const observations = await observeConversions(
 		context,

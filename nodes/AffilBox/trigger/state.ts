@@ -1,20 +1,43 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-/** The events the trigger fires; each is a conversion state the API can filter by. */
-export type TriggerEvent = 'authorized' | 'invoiced';
-export const TRIGGER_EVENTS: TriggerEvent[] = ['authorized', 'invoiced'];
+/**
+ * The events the trigger fires: a new conversion (whatever its state), or a conversion reaching one
+ * of the states the API filters by. The order is the order of the calls and of what a poll emits.
+ */
+export type TriggerEvent = 'created' | 'authorized' | 'invoiced' | 'rejected';
+export const TRIGGER_EVENTS: TriggerEvent[] = ['created', 'authorized', 'invoiced', 'rejected'];
 
-const EVENT_FLAGS: Record<TriggerEvent, number> = { authorized: 1, invoiced: 2 };
-const FLAG_SPACE = 4;
+/** The events that are a conversion state, with the `filter_state` value the API knows them by. */
+export type StateEvent = Exclude<TriggerEvent, 'created'>;
+export const EVENT_STATE: Record<StateEvent, string> = {
+	authorized: 'authorized',
+	invoiced: 'invoiced',
+	rejected: 'rejection',
+};
+
+export function isStateEvent(event: TriggerEvent): event is StateEvent {
+	return event !== 'created';
+}
+
+// Authorized and invoiced keep the bits they had in state version 1, so migrating is a shift.
+const EVENT_FLAGS: Record<TriggerEvent, number> = {
+	authorized: 1,
+	invoiced: 2,
+	rejected: 4,
+	created: 8,
+};
+const FLAG_SPACE = 16;
+/** State version 1 (authorized and invoiced only) kept 2 bits per conversion. */
+const V1_FLAG_SPACE = 4;
 
 /**
  * What the trigger keeps in workflow static data. `seen` maps a conversion key to one number:
- * the conversion's creation minute (for pruning) times 4, plus a bit per event already emitted.
+ * the conversion's creation minute (for pruning) times 16, plus a bit per event already emitted.
  * One small number per conversion keeps 100,000 tracked conversions to about 2 MB of JSON.
  */
 export interface TriggerState {
-	v: 1;
+	v: 2;
 	config: string;
 	seen: Record<string, number>;
 }
@@ -37,16 +60,34 @@ export function configHash(config: TriggerConfig): string {
 	return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
-export function isTriggerState(value: unknown): value is TriggerState {
-	const state = value as TriggerState | undefined;
+function isStoredState(value: unknown, version: number): boolean {
+	const state = value as { v?: unknown; config?: unknown; seen?: unknown } | undefined;
 	return (
 		typeof state === 'object' &&
 		state !== null &&
-		state.v === 1 &&
+		state.v === version &&
 		typeof state.config === 'string' &&
 		typeof state.seen === 'object' &&
 		state.seen !== null
 	);
+}
+
+/**
+ * The stored state, if there is one this trigger can read. State version 1 (written before the
+ * Created and Rejected events) is moved to 16 flags per entry as it is read; its config hash is
+ * kept, so a workflow that watched authorized/invoiced goes on where it was. Only what a poll
+ * writes replaces it, so a lost write reads the same version-1 state, and migrates it, again.
+ */
+export function readTriggerState(value: unknown): TriggerState | undefined {
+	if (isStoredState(value, 2)) return value as TriggerState;
+	if (!isStoredState(value, 1)) return undefined;
+	const old = value as { config: string; seen: Record<string, unknown> };
+	const seen: Record<string, number> = {};
+	for (const [key, entry] of Object.entries(old.seen)) {
+		if (typeof entry !== 'number' || !Number.isFinite(entry)) continue;
+		seen[key] = encodeEntry(Math.floor(entry / V1_FLAG_SPACE), entry % V1_FLAG_SPACE);
+	}
+	return { v: 2, config: old.config, seen };
 }
 
 export function encodeEntry(createdMinute: number, flags: number): number {

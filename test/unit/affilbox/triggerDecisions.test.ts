@@ -31,7 +31,6 @@ function plan(
 		observations,
 		windowStartMinute: WINDOW_START,
 		nowMinute: NOW,
-		emitExistingOnFirstRun: false,
 		...overrides,
 	});
 }
@@ -47,8 +46,8 @@ describe('planPoll', () => {
 		expect(entryHas(first.next.seen['2'], 'invoiced')).toBe(true);
 	});
 
-	it('with Emit Existing on First Run, the baseline is emitted', () => {
-		const first = plan(undefined, [seen('1', 'authorized')], { emitExistingOnFirstRun: true });
+	it('with Emit Existing on First Run (Start From: the lookback window), the baseline is emitted', () => {
+		const first = plan(undefined, [seen('1', 'authorized')], { emitFromMinute: WINDOW_START });
 		expect(keysOf(first.emit)).toEqual(['1:authorized']);
 	});
 
@@ -98,7 +97,7 @@ describe('planPoll', () => {
 	it('prunes conversions created before the window and ignores them if a server still sends them', () => {
 		const old = WINDOW_START - 1;
 		const state: TriggerState = {
-			v: 1,
+			v: 2,
 			config: CONFIG,
 			seen: { old: encodeEntry(old, 1), fresh: encodeEntry(NOW - 5, 1) },
 		};

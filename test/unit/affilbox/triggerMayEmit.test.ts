@@ -8,11 +8,10 @@ import { encodeEntry } from '../../../nodes/AffilBox/trigger/state';
 
 const NOW = 29_000_000;
 const basis: PlanBasis = {
-	state: { v: 1, config: 'cfg', seen: { old: encodeEntry(NOW - 5, 1) } },
+	state: { v: 2, config: 'cfg', seen: { old: encodeEntry(NOW - 5, 1) } },
 	config: 'cfg',
 	windowStartMinute: NOW - 1000,
 	nowMinute: NOW,
-	emitExistingOnFirstRun: false,
 };
 
 const observed = (key: string, createdMinute = NOW - 10): Observation => ({
@@ -29,7 +28,7 @@ describe('mayEmit: which conversions keep their whole record while an answer is 
 	});
 
 	it('a baseline with Emit Existing keeps those inside the window', () => {
-		const keep = mayEmit({ ...basis, state: undefined, emitExistingOnFirstRun: true });
+		const keep = mayEmit({ ...basis, state: undefined, emitFromMinute: NOW - 1000 });
 		expect(keep(observed('new'))).toBe(true);
 		expect(keep(observed('ancient', NOW - 2000))).toBe(false);
 	});

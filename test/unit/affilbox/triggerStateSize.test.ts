@@ -19,7 +19,6 @@ describe('trigger state size', () => {
 			observations,
 			windowStartMinute: NOW - 90 * 24 * 60,
 			nowMinute: NOW,
-			emitExistingOnFirstRun: false,
 		});
 		const bytes = Buffer.byteLength(JSON.stringify({ state: next }));
 		console.info(
