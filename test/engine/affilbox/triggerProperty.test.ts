@@ -1,4 +1,6 @@
 /* eslint-disable no-console -- prints the run's totals for the record */
+import * as decisions from '../../../nodes/AffilBox/trigger/decisions';
+import type { PlanInput } from '../../../nodes/AffilBox/trigger/decisions';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
 import {
 	ActiveTrigger,
@@ -10,10 +12,20 @@ import {
 
 const sandbox = useAffilBoxSandbox();
 
-const SEQUENCES = 200;
+/** Enough that each of the four events is watched in at least 200 sequences (checked below). */
+const SEQUENCES = 320;
+const MIN_SEQUENCES_PER_EVENT = 200;
 const POLLS_PER_SEQUENCE = 8;
 const STATES: ConversionState[] = ['waiting', 'rejection', 'authorized', 'invoiced'];
 const LOOKBACK_DAYS = 90;
+
+type Event = 'created' | 'authorized' | 'invoiced' | 'rejected';
+const EVENTS: Event[] = ['created', 'authorized', 'invoiced', 'rejected'];
+const EVENT_OF_STATE: Partial<Record<ConversionState, Event>> = {
+	authorized: 'authorized',
+	invoiced: 'invoiced',
+	rejection: 'rejected',
+};
 
 /** A small seeded generator, so a failing sequence can be replayed from its seed. */
 function random(seed: number) {
@@ -31,10 +43,10 @@ function random(seed: number) {
 		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
 	};
 }
+type Rng = ReturnType<typeof random>;
 
 // Creation dates keep clear of the window's edge, so the oracle and the trigger never disagree by a minute.
-const daysAgo = (rng: ReturnType<typeof random>) =>
-	rng.chance(0.8) ? rng.int(0, 80) : rng.int(100, 130);
+const daysAgo = (rng: Rng) => (rng.chance(0.8) ? rng.int(0, 80) : rng.int(100, 130));
 
 // Faults that fail a poll. Passing failures (503 here) are retried 3 times first, so they must
 // last 4 attempts; Retry-After 0 keeps the retries instant (dropped connections would back off
@@ -52,141 +64,267 @@ const PASSING_FAULTS = [
 ];
 
 interface Config {
-	events: Array<'authorized' | 'invoiced'>;
+	/** 1 and 2: Emit Existing on First Run; 3: Start From. Version 1 offers two events. */
+	version: 1 | 2 | 3;
+	events: Event[];
 	campaignId: string;
 	partnerId: string;
-	emitExisting: boolean;
+	startFrom: 'now' | 'lookback' | 'date';
+	/** Prague wall time, for Since a Date. */
+	startDate: string;
 }
 
-/** The pairs a poll can see now: wanted state, matching filters, created inside the window. */
-function observable(config: Config): Set<string> {
-	const pairs = new Set<string>();
-	const windowStart = pragueTime(LOOKBACK_DAYS);
+function randomConfig(rng: Rng): Config {
+	const version = rng.pick([1, 2, 3, 3, 3, 3, 3, 2, 2, 3] as Array<Config['version']>);
+	const offered = version === 1 ? EVENTS.slice(1, 3) : EVENTS;
+	let events = offered.filter(() => rng.chance(0.85));
+	if (events.length === 0) events = [rng.pick(offered)];
+	const startFrom =
+		version === 3
+			? rng.pick(['now', 'lookback', 'date'] as Array<Config['startFrom']>)
+			: rng.pick(['now', 'lookback'] as Array<Config['startFrom']>);
+	return {
+		version,
+		events,
+		campaignId: rng.chance(0.3) ? '11' : '',
+		partnerId: rng.chance(0.2) ? 'zofie' : '',
+		startFrom,
+		// Inside the window, or older than it (the first check then reaches back to it).
+		startDate: pragueTime(rng.chance(0.7) ? rng.int(0, 85) : rng.int(95, 125), rng.int(0, 1439)),
+	};
+}
+
+function parameters(config: Config) {
+	const start =
+		config.version === 3
+			? { startFrom: config.startFrom, startDate: config.startDate }
+			: { emitExistingOnFirstRun: config.startFrom === 'lookback' };
+	return {
+		events: config.events,
+		lookbackDays: LOOKBACK_DAYS,
+		filters: { campaignId: config.campaignId, partnerId: config.partnerId },
+		...start,
+	};
+}
+
+/** Prague wall time to the minute: how the trigger compares creation dates. */
+const minuteOf = (wallTime: string) => wallTime.slice(0, 16);
+
+/**
+ * The (conversion, event) pairs a poll can see now: matching filters, created inside the window
+ * (`since`, the lookback window unless the first check reaches further), and for a state event in
+ * that state.
+ */
+function observable(config: Config, since = pragueTime(LOOKBACK_DAYS)): Map<string, string> {
+	const pairs = new Map<string, string>(); // pair → creation date
 	for (const conversion of sandbox().store.conversions) {
-		if (!(config.events as string[]).includes(conversion.state)) continue;
 		if (config.campaignId && conversion.campaignId !== config.campaignId) continue;
 		if (config.partnerId && conversion.affilId !== config.partnerId) continue;
-		if (conversion.createDate < windowStart) continue;
-		pairs.add(`${conversion.id}:${conversion.state}`);
+		if (minuteOf(conversion.createDate) < minuteOf(since)) continue;
+		const stateEvent = EVENT_OF_STATE[conversion.state as ConversionState];
+		if (stateEvent && config.events.includes(stateEvent))
+			pairs.set(`${conversion.id}:${stateEvent}`, conversion.createDate);
+		if (config.events.includes('created'))
+			pairs.set(`${conversion.id}:created`, conversion.createDate);
 	}
 	return pairs;
+}
+
+/** What the first check fires for, as Start From (or Emit Existing) says. */
+function firstCheck(config: Config): { recorded: Set<string>; expected: string[] } {
+	const lookbackStart = pragueTime(LOOKBACK_DAYS);
+	const dated = config.startFrom === 'date';
+	const reachesBack = dated && minuteOf(config.startDate) < minuteOf(lookbackStart);
+	const pairs = observable(config, reachesBack ? config.startDate : lookbackStart);
+	const fires = (created: string) =>
+		config.startFrom === 'lookback' || (dated && minuteOf(created) >= minuteOf(config.startDate));
+	return {
+		recorded: new Set(pairs.keys()),
+		expected: [...pairs].filter(([, created]) => fires(created)).map(([pair]) => pair),
+	};
 }
 
 const pairsOf = (items: Array<{ json: Record<string, unknown> }>) =>
 	items.map((item) => `${String(item.json.id)}:${String(item.json.event)}`);
 
-describe('AffilBox Trigger, randomized', () => {
-	it(`${SEQUENCES} sequences of changes, insertions, faults (failing or retried), lost writes and restarts: 0 missed, 0 duplicated`, async () => {
-		const totals = {
-			sequences: 0,
-			polls: 0,
-			failedPolls: 0,
-			retriedPolls: 0,
-			lostWrites: 0,
-			restarts: 0,
-			emitted: 0,
-			missed: 0,
-			duplicated: 0,
-		};
+function newConversion(rng: Rng) {
+	return addConversion(sandbox(), {
+		state: rng.pick(STATES),
+		createDate: pragueTime(daysAgo(rng), rng.int(0, 600)),
+		campaignId: rng.pick(['11', '12']),
+		affilId: rng.pick(['jdvorak', 'zofie']),
+	});
+}
 
-		for (let seed = 1; seed <= SEQUENCES; seed++) {
-			const rng = random(seed);
-			sandbox().reset();
-			const config: Config = {
-				events: rng.pick([
-					['authorized', 'invoiced'],
-					['authorized'],
-					['invoiced'],
-				] as Config['events'][]),
-				campaignId: rng.chance(0.3) ? '11' : '',
-				partnerId: rng.chance(0.2) ? 'zofie' : '',
-				emitExisting: rng.chance(0.3),
-			};
-			const conversions = Array.from({ length: rng.int(0, 8) }, () =>
-				addConversion(sandbox(), {
-					state: rng.pick(STATES),
-					createDate: pragueTime(daysAgo(rng), rng.int(0, 600)),
-					campaignId: rng.pick(['11', '12']),
-					affilId: rng.pick(['jdvorak', 'zofie']),
-				}),
-			);
-			let trigger = new ActiveTrigger(sandbox(), {
-				events: config.events,
-				lookbackDays: LOOKBACK_DAYS,
-				emitExistingOnFirstRun: config.emitExisting,
-				filters: { campaignId: config.campaignId, partnerId: config.partnerId },
-			});
+interface Totals {
+	sequences: number;
+	sequencesPerEvent: Record<Event, number>;
+	sequencesPerStart: Record<Config['startFrom'], number>;
+	polls: number;
+	failedPolls: number;
+	retriedPolls: number;
+	lostWrites: number;
+	restarts: number;
+	emitted: number;
+	emittedPerEvent: Record<Event, number>;
+	missed: number;
+	duplicated: number;
+	unexpected: number;
+	/** The first sequences that went wrong, with their seed. */
+	failures: string[];
+}
 
-			const recorded = observable(config);
-			const expected: string[] = config.emitExisting ? [...recorded] : [];
-			const actual: string[] = pairsOf(await trigger.activate());
+/** Runs the seeded sequences; every miss, repeat or unexpected item is counted, never thrown. */
+async function runSequences(seeds: number[]): Promise<Totals> {
+	const zero = () => ({ created: 0, authorized: 0, invoiced: 0, rejected: 0 });
+	const totals: Totals = {
+		sequences: 0,
+		sequencesPerEvent: zero(),
+		sequencesPerStart: { now: 0, lookback: 0, date: 0 },
+		polls: 0,
+		failedPolls: 0,
+		retriedPolls: 0,
+		lostWrites: 0,
+		restarts: 0,
+		emitted: 0,
+		emittedPerEvent: zero(),
+		missed: 0,
+		duplicated: 0,
+		unexpected: 0,
+		failures: [],
+	};
 
-			for (let step = 0; step < POLLS_PER_SEQUENCE; step++) {
-				for (let change = rng.int(0, 3); change > 0; change--) {
-					if (conversions.length > 0 && rng.chance(0.7))
-						setState(sandbox(), rng.pick(conversions), rng.pick(STATES));
-					else
-						conversions.push(
-							addConversion(sandbox(), {
-								state: rng.pick(STATES),
-								createDate: pragueTime(daysAgo(rng), rng.int(0, 600)),
-								campaignId: rng.pick(['11', '12']),
-								affilId: rng.pick(['jdvorak', 'zofie']),
-							}),
-						);
-				}
-				if (rng.chance(0.1)) {
-					trigger = trigger.restarted();
-					totals.restarts += 1;
-				}
-				totals.polls += 1;
-				if (rng.chance(0.2)) {
-					// Fail the first or the second call of the poll.
-					if (config.events.length === 2 && rng.chance(0.5))
-						sandbox().injectFault({ passThrough: true });
-					sandbox().injectFault({ times: 1, ...rng.pick(FAULTS) });
-					await expect(trigger.poll()).rejects.toThrow();
-					totals.failedPolls += 1;
-					continue;
-				}
-				if (rng.chance(0.1)) {
-					sandbox().injectFault({ times: 1, ...rng.pick(PASSING_FAULTS) });
-					totals.retriedPolls += 1;
-				}
-				// Default n8n drops what a poll that emitted nothing wrote; durable-cursor mode keeps it.
-				const emptyWrites = rng.chance(0.6) ? 'lost' : 'saved';
-				const items = await trigger.poll({ emptyWrites });
-				if (items.length === 0 && emptyWrites === 'lost') totals.lostWrites += 1;
-				for (const pair of observable(config)) {
-					if (!recorded.has(pair)) {
-						recorded.add(pair);
-						expected.push(pair);
-					}
-				}
-				actual.push(...pairsOf(items));
+	for (const seed of seeds) {
+		const rng = random(seed);
+		sandbox().reset();
+		const config = randomConfig(rng);
+		const conversions = Array.from({ length: rng.int(0, 8) }, () => newConversion(rng));
+		let trigger = new ActiveTrigger(sandbox(), parameters(config), {}, config.version);
+
+		const { recorded, expected } = firstCheck(config);
+		const actual: string[] = pairsOf(await trigger.activate());
+
+		for (let step = 0; step < POLLS_PER_SEQUENCE; step++) {
+			for (let change = rng.int(0, 3); change > 0; change--) {
+				if (conversions.length > 0 && rng.chance(0.7))
+					setState(sandbox(), rng.pick(conversions), rng.pick(STATES));
+				else conversions.push(newConversion(rng));
 			}
-
-			const missed = expected.filter((pair) => !actual.includes(pair));
-			const duplicated = actual.filter((pair, index) => actual.indexOf(pair) !== index);
-			const unexpected = actual.filter((pair) => !expected.includes(pair));
-			totals.sequences += 1;
-			totals.emitted += actual.length;
-			totals.missed += missed.length;
-			totals.duplicated += duplicated.length;
-			if (missed.length + duplicated.length + unexpected.length > 0) {
-				throw new Error(
-					`seed ${seed}: missed ${missed.join(',')}; duplicated ${duplicated.join(',')}; unexpected ${unexpected.join(',')}`,
-				);
+			if (rng.chance(0.1)) {
+				trigger = trigger.restarted();
+				totals.restarts += 1;
 			}
+			totals.polls += 1;
+			if (rng.chance(0.2)) {
+				// Fail one of the poll's calls (one per event), after the ones before it answered.
+				const calls = config.events.length;
+				const passing = rng.int(0, calls - 1);
+				if (passing > 0) sandbox().injectFault({ times: passing, passThrough: true });
+				sandbox().injectFault({ times: 1, ...rng.pick(FAULTS) });
+				await expect(trigger.poll()).rejects.toThrow();
+				totals.failedPolls += 1;
+				continue;
+			}
+			if (rng.chance(0.1)) {
+				sandbox().injectFault({ times: 1, ...rng.pick(PASSING_FAULTS) });
+				totals.retriedPolls += 1;
+			}
+			// Default n8n drops what a poll that emitted nothing wrote; durable-cursor mode keeps it.
+			const emptyWrites = rng.chance(0.6) ? 'lost' : 'saved';
+			const items = await trigger.poll({ emptyWrites });
+			if (items.length === 0 && emptyWrites === 'lost') totals.lostWrites += 1;
+			for (const pair of observable(config).keys()) {
+				if (!recorded.has(pair)) {
+					recorded.add(pair);
+					expected.push(pair);
+				}
+			}
+			actual.push(...pairsOf(items));
 		}
 
+		const missed = expected.filter((pair) => !actual.includes(pair));
+		const duplicated = actual.filter((pair, index) => actual.indexOf(pair) !== index);
+		const unexpected = actual.filter((pair) => !expected.includes(pair));
+		totals.sequences += 1;
+		for (const event of config.events) totals.sequencesPerEvent[event] += 1;
+		totals.sequencesPerStart[config.startFrom] += 1;
+		totals.emitted += actual.length;
+		for (const pair of actual) {
+			const event = pair.split(':')[1] as Event;
+			if (event in totals.emittedPerEvent) totals.emittedPerEvent[event] += 1;
+		}
+		totals.missed += missed.length;
+		totals.duplicated += duplicated.length;
+		totals.unexpected += unexpected.length;
+		if (missed.length + duplicated.length + unexpected.length > 0 && totals.failures.length < 3) {
+			totals.failures.push(
+				`seed ${seed} (${JSON.stringify(config)}): missed ${missed.join(',')}; duplicated ${duplicated.join(',')}; unexpected ${unexpected.join(',')}`,
+			);
+		}
+	}
+	return totals;
+}
+
+const seeds = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
+
+describe('AffilBox Trigger, randomized', () => {
+	it(`${SEQUENCES} sequences over all four events and every Start From, with changes, insertions, faults (failing or retried), lost writes and restarts: 0 missed, 0 duplicated`, async () => {
+		const totals = await runSequences(seeds(SEQUENCES));
 		console.info(`trigger property test: ${JSON.stringify(totals)}`);
+		expect(totals.failures).toEqual([]);
 		expect(totals).toEqual(
-			expect.objectContaining({ sequences: SEQUENCES, missed: 0, duplicated: 0 }),
+			expect.objectContaining({ sequences: SEQUENCES, missed: 0, duplicated: 0, unexpected: 0 }),
 		);
-		expect(totals.emitted).toBeGreaterThan(SEQUENCES);
+		for (const event of EVENTS) {
+			expect(totals.sequencesPerEvent[event]).toBeGreaterThanOrEqual(MIN_SEQUENCES_PER_EVENT);
+			expect(totals.emittedPerEvent[event]).toBeGreaterThan(50);
+		}
+		for (const count of Object.values(totals.sequencesPerStart)) expect(count).toBeGreaterThan(30);
 		expect(totals.failedPolls).toBeGreaterThan(0);
 		expect(totals.retriedPolls).toBeGreaterThan(0);
 		expect(totals.lostWrites).toBeGreaterThan(0);
-	}, 120_000);
+	}, 600_000);
+
+	describe('catches a deliberately broken planner', () => {
+		afterEach(() => jest.restoreAllMocks());
+		const realPlan = decisions.planPoll;
+
+		it.each([
+			[
+				'one that forgets that Conversion Rejected fired',
+				(input: PlanInput) => {
+					const plan = realPlan(input);
+					for (const key of Object.keys(plan.next.seen)) plan.next.seen[key] &= ~4;
+					return plan;
+				},
+				'duplicated',
+			],
+			[
+				'one that ignores Start From on the first check',
+				(input: PlanInput) => realPlan({ ...input, emitFromMinute: undefined }),
+				'missed',
+			],
+			[
+				'one that forgets the conversions it fired Created for',
+				(input: PlanInput) => {
+					const plan = realPlan(input);
+					const created = new Set(plan.emit.filter((o) => o.event === 'created').map((o) => o.key));
+					for (const key of created) delete plan.next.seen[key];
+					return plan;
+				},
+				'duplicated',
+			],
+		] as const)(
+			'%s',
+			async (_, mutant, caughtAs) => {
+				jest.spyOn(decisions, 'planPoll').mockImplementation(mutant);
+				const totals = await runSequences(seeds(60));
+				console.info(
+					`mutant "${_}": ${JSON.stringify({ ...totals, failures: totals.failures.length })}`,
+				);
+				expect(totals[caughtAs]).toBeGreaterThan(0);
+			},
+			300_000,
+		);
+	});
 });
