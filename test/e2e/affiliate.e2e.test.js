@@ -14,7 +14,13 @@ const path = require('node:path');
 const { readExamples } = require('./n8n/examples');
 const { ensureN8n } = require('./n8n/install');
 const { readmeCurlBodies } = require('./n8n/readmeCurls');
-const { prepareInstance, startSandboxes, LICENCE_ZONE } = require('./n8n/sandboxStack');
+const {
+	prepareInstance,
+	startSandboxes,
+	AFFILBOX_KEY,
+	LICENCE_ZONE,
+} = require('./n8n/sandboxStack');
+const { callAffilBox, postNode, startReceiver } = require('./n8n/triggerProbe');
 const { freePort } = require('./processes');
 
 /** @type {Awaited<ReturnType<typeof prepareInstance>>} */ let n8n;
@@ -74,6 +80,39 @@ function outputOf(execution, node) {
 		);
 	if (task.error) throw new Error(`node "${node}" failed: ${task.error.message}`);
 	return task.data.main[0].map((/** @type {{ json: any }} */ item) => item.json);
+}
+
+/**
+ * A version-3 AffilBox Trigger watching all four events for partner kveta (no other test touches
+ * her conversions), starting from `startDate`, posting each item to the test's receiver.
+ * @param {string} receiverUrl @param {string} startDate
+ */
+function conversionTriggerWorkflow(receiverUrl, startDate) {
+	return {
+		id: 'e2eConversionTrigger',
+		name: 'e2e conversion trigger, all events',
+		active: false,
+		nodes: [
+			{
+				id: 'conversion-trigger',
+				name: 'Conversions',
+				type: 'n8n-nodes-affiliate.affilBoxTrigger',
+				typeVersion: 3,
+				position: [0, 0],
+				parameters: {
+					events: ['created', 'authorized', 'invoiced', 'rejected'],
+					filters: { partnerId: { __rl: true, mode: 'id', value: 'kveta' } },
+					startFrom: 'date',
+					startDate,
+				},
+				credentials: { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } },
+			},
+			postNode('Tell the test', receiverUrl, ['transactionId', 'event']),
+		],
+		connections: { Conversions: { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 beforeAll(async () => {
@@ -250,17 +289,38 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			return { status: response.status, type, body: /** @type {any} */ (await response.json()) };
 		}
 
+		/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let probe;
+		/** @param {string} method @param {object} params */
+		const callSandbox = (method, params) =>
+			callAffilBox(affilbox.url, AFFILBOX_KEY, method, params);
+
 		beforeAll(async () => {
 			const examples = readExamples({ payoutDir });
-			await n8n.importWorkflow(examples);
-			for (const workflow of examples) await n8n.publish(workflow.id);
+			// Created before activation, after the trigger's start date: its first check fires it.
+			const startDate = DateTime.now()
+				.setZone(LICENCE_ZONE)
+				.minus({ hours: 1 })
+				.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+			await callSandbox('AddConversion', {
+				partner_id: 'kveta',
+				campaign_id: 11,
+				conversion_id: 'E2E-TRIG-1',
+				value: 10,
+			});
+			probe = await startReceiver();
+			const workflows = [...examples, conversionTriggerWorkflow(probe.url, startDate)];
+			await n8n.importWorkflow(workflows);
+			for (const workflow of workflows) await n8n.publish(workflow.id);
 			const started = Date.now();
 			server = await n8n.start();
 			timings['n8n start'] = Date.now() - started;
 			base = `http://127.0.0.1:${n8n.port}`;
 		}, 900_000);
 
-		afterAll(async () => await server?.stop());
+		afterAll(async () => {
+			await server?.stop();
+			probe?.close();
+		});
 
 		it('Example 2: the trigger polled at activation and the payout CSV sums commission per partner', async () => {
 			const csv = path.join(payoutDir, 'affiliate-payouts.csv');
@@ -385,5 +445,44 @@ describe('n8n-nodes-affiliate in n8n', () => {
 				description: expect.any(String),
 			});
 		});
+
+		it('a version-3 AffilBox Trigger with all four events fires each (conversion, event) once as the sandbox changes', async () => {
+			const pairs = () =>
+				probe.received.map((item) => `${String(item.transactionId)}:${String(item.event)}`).sort();
+			/** n8n polls every minute. @param {number} count @param {string} what */
+			const waitForPairs = async (count, what) => {
+				const deadline = Date.now() + 150_000;
+				while (pairs().length < count && Date.now() < deadline)
+					await new Promise((resolve) => setTimeout(resolve, 500));
+				if (pairs().length < count) throw new Error(`timed out waiting for ${what}: ${pairs()}`);
+			};
+			// Start From (since a date): the activation check fires the conversion created before it.
+			await waitForPairs(1, 'the activation check');
+			expect(pairs()).toEqual(['E2E-TRIG-1:created']);
+
+			await callSandbox('AddConversion', {
+				partner_id: 'kveta',
+				campaign_id: 11,
+				conversion_id: 'E2E-TRIG-2',
+				value: 20,
+			});
+			await callSandbox('ConfirmConversion', { conversion_id: 'E2E-TRIG-2', value: 'false' });
+			await callSandbox('ConfirmConversion', { conversion_id: 'E2E-TRIG-1', value: 'true' });
+			const round1 = [
+				'E2E-TRIG-1:authorized',
+				'E2E-TRIG-1:created',
+				'E2E-TRIG-2:created',
+				'E2E-TRIG-2:rejected',
+			];
+			await waitForPairs(4, 'created, rejected and authorized');
+			expect(pairs()).toEqual(round1);
+
+			// Rejected → authorized fires Authorized; authorized → invoiced fires Invoiced; what
+			// fired before (both still in the Created list) does not fire again.
+			await callSandbox('ConfirmConversion', { conversion_id: 'E2E-TRIG-2', value: 'true' });
+			await callSandbox('UpdateConversion', { conversion_id: 'E2E-TRIG-1', state: 'invoiced' });
+			await waitForPairs(6, 'authorized and invoiced');
+			expect(pairs()).toEqual([...round1, 'E2E-TRIG-1:invoiced', 'E2E-TRIG-2:authorized'].sort());
+		}, 400_000);
 	});
 });

@@ -9,14 +9,12 @@
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
-const { XMLBuilder } = require('fast-xml-parser');
-
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
+const { callAffilBox, postNode, startReceiver } = require('./n8n/triggerProbe');
 const { freePort, packPackage, startSandbox } = require('./processes');
 
 const KEY = 'sandbox-key';
@@ -29,23 +27,8 @@ const WORKFLOW_NAME = 'e2e large programme';
 /** @type {Awaited<ReturnType<typeof startSandbox>>} */ let affilbox;
 /** @type {import('node:child_process').ChildProcess[]} */ const busyLoops = [];
 /** @type {{ pid: number, exitCode: () => number | null, stop: () => Promise<void>, logFile: string } | undefined} */ let server;
-/** @type {http.Server} */ let receiver;
-/** @type {string[]} */ const received = [];
+/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let receiver;
 /** @type {string} */ let work;
-
-/** Collects what the workflow posts: one transaction ID per conversion the trigger emitted. */
-async function startReceiver() {
-	receiver = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (chunk) => (body += chunk));
-		req.on('end', () => {
-			received.push(String(JSON.parse(body).transactionId));
-			res.end('{}');
-		});
-	});
-	await new Promise((resolve) => receiver.listen(0, '127.0.0.1', () => resolve(undefined)));
-	return `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (receiver.address()).port}/seen`;
-}
 
 /** @param {string} receiverUrl */
 function workflow(receiverUrl) {
@@ -63,22 +46,7 @@ function workflow(receiverUrl) {
 				parameters: { events: ['authorized'], lookbackDays: 90 },
 				credentials: { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } },
 			},
-			{
-				id: 'post',
-				name: 'Tell the test',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [300, 0],
-				parameters: {
-					method: 'POST',
-					url: receiverUrl,
-					sendBody: true,
-					bodyParameters: {
-						parameters: [{ name: 'transactionId', value: '={{ $json.transactionId }}' }],
-					},
-					options: {},
-				},
-			},
+			postNode('Tell the test', receiverUrl, ['transactionId']),
 		],
 		connections: {
 			Authorized: { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] },
@@ -88,16 +56,8 @@ function workflow(receiverUrl) {
 	};
 }
 
-/** Calls the sandbox's API as AffilBox clients do: the XML document in form field `data`. */
-async function callSandbox(/** @type {string} */ method, /** @type {object} */ params) {
-	const data = new XMLBuilder({}).build({ request: { key: KEY, method, ...params } });
-	const response = await fetch(affilbox.url, {
-		method: 'POST',
-		body: new URLSearchParams({ data }),
-	});
-	const text = await response.text();
-	if (!text.includes('<status>OK</status>')) throw new Error(`${method} failed: ${text}`);
-}
+/** @param {string} method @param {object} params */
+const callSandbox = (method, params) => callAffilBox(affilbox.url, KEY, method, params);
 
 /** Entries of n8n's JSON log whose message matches. */
 function logEntries(/** @type {RegExp} */ pattern) {
@@ -156,7 +116,8 @@ beforeAll(async () => {
 			data: { apiUrl: affilbox.url, apiKey: KEY, timeZone: 'Europe/Prague' },
 		},
 	]);
-	await n8n.importWorkflow(workflow(await startReceiver()));
+	receiver = await startReceiver();
+	await n8n.importWorkflow(workflow(receiver.url));
 	await n8n.publish(WORKFLOW_ID);
 }, 900_000);
 
@@ -206,7 +167,7 @@ describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversio
 				`workflow activated (publication done) ${seconds(at(finished) - started)} after start\n`,
 		);
 		// The activation poll only records what exists: nothing was emitted.
-		expect(received).toEqual([]);
+		expect(receiver.received).toEqual([]);
 
 		// A conversion authorized after activation: the next poll (n8n polls every minute) emits it alone.
 		const id = `E2E-LARGE-${Date.now()}`;
@@ -217,8 +178,12 @@ describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversio
 			value: 10,
 		});
 		await callSandbox('ConfirmConversion', { conversion_id: id, campaign_id: 11, value: 'true' });
-		await waitFor(() => received.length > 0, 150_000, 'a later poll to emit the new conversion');
-		expect(received).toEqual([id]);
+		await waitFor(
+			() => receiver.received.length > 0,
+			150_000,
+			'a later poll to emit the new conversion',
+		);
+		expect(receiver.received.map((item) => String(item.transactionId))).toEqual([id]);
 		expect(server.exitCode()).toBeNull();
 	}, 600_000);
 });
