@@ -85,8 +85,32 @@ describe('subtitles read as words, not internal names', () => {
 		[['invoiced'], 'Invoiced conversions'],
 		[[], 'No event chosen'],
 	])('AffilBox Trigger with events %p: "%s"', (events, expected) => {
-		expect(subtitle(new AffilBoxTrigger(), { events })).toBe(expected);
+		for (const typeVersion of [1, 2, 3])
+			expect(subtitle(new AffilBoxTrigger(), { events }, typeVersion)).toBe(expected);
+	});
+
+	it.each([
+		[['created'], 'New conversions'],
+		[['rejected'], 'Rejected conversions'],
+		[['rejected', 'created'], 'New or rejected conversions'],
+		[['authorized', 'rejected', 'invoiced'], 'Authorized, invoiced or rejected conversions'],
+		[
+			['invoiced', 'rejected', 'authorized', 'created'],
+			'New, authorized, invoiced or rejected conversions',
+		],
+	])('AffilBox Trigger (versions 2 and 3) with events %p: "%s"', (events, expected) => {
 		expect(subtitle(new AffilBoxTrigger(), { events }, 2)).toBe(expected);
+		expect(subtitle(new AffilBoxTrigger(), { events }, 3)).toBe(expected);
+	});
+
+	it('AffilBox Trigger: every choice of events reads as a sentence of words', () => {
+		const all = ['created', 'authorized', 'invoiced', 'rejected'];
+		for (let mask = 1; mask < 16; mask++) {
+			const events = all.filter((_, bit) => (mask & (1 << bit)) !== 0);
+			expect(subtitle(new AffilBoxTrigger(), { events }, 3)).toMatch(
+				/^(New|Authorized|Invoiced|Rejected)((, | or )(authorized|invoiced|rejected))* conversions$/,
+			);
+		}
 	});
 });
 
