@@ -27,7 +27,7 @@ export function readTriggerStartFrom(
 			zone,
 		);
 	} catch (error) {
-		if (!(error instanceof InvalidInputError)) throw error;
-		throw new NodeOperationError(context.getNode(), error.message, { description: error.hint });
+		const { message, hint } = error as InvalidInputError;
+		throw new NodeOperationError(context.getNode(), message, { description: hint });
 	}
 }

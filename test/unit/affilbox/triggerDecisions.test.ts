@@ -9,6 +9,7 @@ import {
 	encodeEntry,
 	entryHas,
 	entryMinute,
+	readTriggerState,
 	type TriggerState,
 } from '../../../nodes/AffilBox/trigger/state';
 
@@ -121,6 +122,61 @@ describe('planPoll', () => {
 		const next = plan(base, [{ key: 'x', event: 'authorized', record: {} }]);
 		expect(keysOf(next.emit)).toEqual(['x:authorized']);
 		expect(entryMinute(next.next.seen.x)).toBe(NOW);
+	});
+});
+
+describe('planPoll with the new events', () => {
+	it('fires each of the four events once per conversion, in any order of states', () => {
+		let state = plan(undefined, []).next;
+		const fired: string[] = [];
+		for (const event of [
+			'created',
+			'authorized',
+			'rejected',
+			'authorized',
+			'invoiced',
+			'rejected',
+		] as const) {
+			const next = plan(state, [seen('9', event)]);
+			fired.push(...keysOf(next.emit));
+			state = next.next;
+		}
+		expect(fired).toEqual(['9:created', '9:authorized', '9:rejected', '9:invoiced']);
+		expect(entryMinute(state.seen['9'])).toBe(NOW - 10);
+	});
+
+	it('a baseline since a date fires what was created since then and records the rest', () => {
+		const first = plan(
+			undefined,
+			[seen('old', 'created', NOW - 500), seen('new', 'created', NOW - 5)],
+			{
+				emitFromMinute: NOW - 100,
+			},
+		);
+		expect(keysOf(first.emit)).toEqual(['new:created']);
+		expect(Object.keys(first.next.seen).sort()).toEqual(['new', 'old']);
+	});
+});
+
+describe('reading the stored state', () => {
+	it('moves version 1 (2 flags) to version 2 (16 flags), keeping config, minutes and flags', () => {
+		const v1 = { v: 1, config: 'abc', seen: { a: 100 * 4 + 3, b: 7 * 4 + 1, junk: 'x' } };
+		const read = readTriggerState(v1)!;
+		expect(read).toEqual({
+			v: 2,
+			config: 'abc',
+			seen: { a: encodeEntry(100, 3), b: encodeEntry(7, 1) },
+		});
+		expect(entryHas(read.seen.a, 'invoiced') && entryHas(read.seen.a, 'authorized')).toBe(true);
+		expect(entryHas(read.seen.a, 'rejected') || entryHas(read.seen.a, 'created')).toBe(false);
+		expect(v1.seen.a).toBe(403); // not changed in place
+	});
+
+	it('keeps version 2 as it is and reads anything else as no state', () => {
+		const v2 = { v: 2, config: 'abc', seen: { a: encodeEntry(5, 9) } };
+		expect(readTriggerState(v2)).toBe(v2);
+		for (const other of [undefined, null, 'x', { v: 3, config: 'a', seen: {} }, { v: 1, seen: {} }])
+			expect(readTriggerState(other)).toBeUndefined();
 	});
 });
 

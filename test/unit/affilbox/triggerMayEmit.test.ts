@@ -33,6 +33,15 @@ describe('mayEmit: which conversions keep their whole record while an answer is 
 		expect(keep(observed('ancient', NOW - 2000))).toBe(false);
 	});
 
+	it('a baseline since a date keeps those created since then (an unreadable date: by the window)', () => {
+		const keep = mayEmit({ ...basis, state: undefined, emitFromMinute: NOW - 100 });
+		expect(keep(observed('recent', NOW - 50))).toBe(true);
+		expect(keep(observed('older', NOW - 500))).toBe(false);
+		expect(keep({ key: 'undated', event: 'created' })).toBe(false);
+		const fromWindow = mayEmit({ ...basis, state: undefined, emitFromMinute: NOW - 1000 });
+		expect(fromWindow({ key: 'undated', event: 'created' })).toBe(true);
+	});
+
 	it('a later poll keeps only what the stored state has not seen for that event', () => {
 		const keep = mayEmit(basis);
 		expect(keep(observed('old'))).toBe(false);
