@@ -2,6 +2,7 @@
 import { planPoll, type Observation } from '../../../nodes/AffilBox/trigger/decisions';
 
 const TRACKED = 100_000;
+const EVENTS = ['created', 'authorized', 'invoiced', 'rejected'] as const;
 const NOW = 29_600_000; // epoch minutes, late 2026
 
 describe('trigger state size', () => {
@@ -9,7 +10,7 @@ describe('trigger state size', () => {
 		// AffilBox ids as the sandbox numbers them, creation dates spread over the 90-day window.
 		const observations: Observation[] = Array.from({ length: TRACKED }, (_, index) => ({
 			key: String(1_000_000 + index),
-			event: index % 3 === 0 ? 'invoiced' : 'authorized',
+			event: EVENTS[index % EVENTS.length],
 			createdMinute: NOW - (index % (90 * 24 * 60)),
 			record: {},
 		}));
