@@ -2,7 +2,13 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../shared/invalidInput';
-import { readStartFrom, startFromOfEmitExisting, type StartFrom } from './startFrom';
+import { windowFrom, type Window } from './observe';
+import {
+	planFirstCheck,
+	readStartFrom,
+	startFromOfEmitExisting,
+	type StartFrom,
+} from './startFrom';
 
 /** The conversion trigger's first version with Start From (before: Emit Existing on First Run). */
 export const START_FROM_VERSION = 3;
@@ -30,4 +36,23 @@ export function readTriggerStartFrom(
 		const { message, hint } = error as InvalidInputError;
 		throw new NodeOperationError(context.getNode(), message, { description: hint });
 	}
+}
+
+/**
+ * The window a check asks for, and from when it fires. Start From shapes only a baseline (first
+ * check, or events/filters changed); later checks look back the lookback window and fire what is
+ * new, whatever Start From says now: changing it does not start over.
+ */
+export function checkWindow(
+	baseline: boolean,
+	start: { startFrom: StartFrom; startDateMinute?: number },
+	lookback: Window,
+): { window: Window; emitFromMinute?: number } {
+	if (!baseline) return { window: lookback };
+	const first = planFirstCheck(start.startFrom, start.startDateMinute, lookback.startMinute);
+	const window =
+		first.windowStartMinute === lookback.startMinute
+			? lookback
+			: windowFrom(first.windowStartMinute, lookback.zone);
+	return { window, emitFromMinute: first.emitFromMinute };
 }

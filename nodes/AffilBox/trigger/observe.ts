@@ -48,7 +48,7 @@ export function lookbackWindow(nowMillis: number, lookbackDays: number, zone: st
 	return windowFrom(toMinute(start.toMillis()), zone);
 }
 
-/** Decides, per answer read, which conversions keep their whole record (see mayEmit). */
+/** Decides, per answer and event read, which conversions keep their whole record (see mayEmit). */
 export type RecordFilter = () => (observation: Observation) => boolean;
 
 /**
@@ -95,17 +95,18 @@ export async function observeConversions(
 			// Called again when an attempt is retried: what a failed attempt saw is dropped.
 			onRecord: () => {
 				answer = [];
-				const keep = keepRecord();
+				// One filter per event: each event of an answer is judged as if it had its own.
+				const keeps = call.events.map(() => keepRecord());
 				return (kind, record) => {
 					if (kind !== 'conversion') return;
 					const key = conversionKey(record);
 					if (key === undefined) return;
 					const createdMinute = createdMinuteOf(record.createDate);
-					for (const event of call.events) {
+					call.events.forEach((event, index) => {
 						const observation: Observation = { key, event, createdMinute };
-						if (keep(observation)) observation.record = record;
+						if (keeps[index](observation)) observation.record = record;
 						answer.push(observation);
-					}
+					});
 				};
 			},
 		});

@@ -8,15 +8,8 @@ import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
 import type { CallSettings } from '../transport';
 import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
-import {
-	lookbackWindow,
-	observeConversions,
-	toMinute,
-	windowFrom,
-	type RecordFilter,
-} from './observe';
-import { readTriggerStartFrom } from './conversionStartFrom';
-import { planFirstCheck } from './startFrom';
+import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
+import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
 import {
 	configHash,
 	readTriggerState,
@@ -89,14 +82,13 @@ function isNewer(observation: Observation, than: Observation | undefined): boole
 	return !than || (observation.createdMinute ?? -Infinity) > (than.createdMinute ?? -Infinity);
 }
 
-/** "Fetch Test Event" keeps, per answer and event, the record of the newest conversion only. */
+/** "Fetch Test Event" keeps, per answer (one event each), the record of the newest conversion only. */
 const newestRecordOnly: RecordFilter = () => {
-	const newest = new Map<TriggerEvent, Observation>();
+	let newest: Observation | undefined;
 	return (observation) => {
-		const before = newest.get(observation.event);
-		if (!isNewer(observation, before)) return false;
-		if (before) delete before.record;
-		newest.set(observation.event, observation);
+		if (!isNewer(observation, newest)) return false;
+		if (newest) delete newest.record;
+		newest = observation;
 		return true;
 	};
 };
@@ -144,7 +136,7 @@ export async function pollAffilBox(
 	const zone = await licenceZone(context);
 	const start = readTriggerStartFrom(context, zone);
 	const now = Date.now();
-	const lookback = lookbackWindow(now, config.lookbackDays, zone);
+	const window = lookbackWindow(now, config.lookbackDays, zone);
 	const detectedAt = new Date(now).toISOString();
 	const settings = pollCallSettings(context, startedAt);
 
@@ -152,7 +144,7 @@ export async function pollAffilBox(
 		const observations = await observeConversions(
 			context,
 			config,
-			lookback,
+			window,
 			newestRecordOnly,
 			settings,
 		);
@@ -163,26 +155,18 @@ export async function pollAffilBox(
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = readTriggerState(staticData.state);
 	const hash = configHash(config);
-	// Start From shapes only a baseline: later checks look back the lookback window and fire
-	// what is new, whatever Start From says now (changing it does not start over).
-	const first = isBaseline(stored, hash)
-		? planFirstCheck(start.startFrom, start.startDateMinute, lookback.startMinute)
-		: { windowStartMinute: lookback.startMinute };
-	const window =
-		first.windowStartMinute === lookback.startMinute
-			? lookback
-			: windowFrom(first.windowStartMinute, zone);
+	const check = checkWindow(isBaseline(stored, hash), start, window);
 	const basis: PlanBasis = {
 		state: stored,
 		config: hash,
-		windowStartMinute: window.startMinute,
+		windowStartMinute: check.window.startMinute,
 		nowMinute: toMinute(now),
-		emitFromMinute: first.emitFromMinute,
+		emitFromMinute: check.emitFromMinute,
 	};
 	const observations = await observeConversions(
 		context,
 		config,
-		window,
+		check.window,
 		() => mayEmit(basis),
 		settings,
 	);
