@@ -1,11 +1,10 @@
 import type {
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	CAMPAIGN_FILTER_HELP,
@@ -21,6 +20,14 @@ import {
 } from './actions/v2.descriptions';
 import { listSearch, loadOptions } from './methods';
 import { START_FROM_VERSION } from './trigger/conversionStartFrom';
+import {
+	beforeStartFrom,
+	emitExistingField,
+	eventsV1,
+	eventsV2,
+	fromStartFrom,
+	SUBTITLE,
+} from './trigger/conversionTriggerFields';
 import { pollAffilBox } from './trigger/poll';
 import { startFromFields } from './trigger/startFrom';
 
@@ -33,80 +40,6 @@ const filtersV2 = conversionFilters([
 	optionalCampaignLocator(CAMPAIGN_FILTER_HELP),
 	optionalPartnerLocator(PARTNER_FILTER_HELP),
 ]);
-
-const AUTHORIZED = {
-	name: 'Conversion Authorized',
-	value: 'authorized',
-	description: 'A conversion was approved (also after having been rejected)',
-};
-const INVOICED = {
-	name: 'Conversion Invoiced',
-	value: 'invoiced',
-	description: 'A conversion was invoiced, i.e. is ready for payout.',
-};
-
-function eventsField(options: INodeProperties['options']): INodeProperties {
-	return {
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		options,
-		// Kept for every version: a saved workflow that left the events as they came stores nothing.
-		default: ['authorized', 'invoiced'],
-		required: true,
-		description: 'Each conversion fires each chosen event once',
-	};
-}
-
-/**
- * Version 1 keeps its two events (pinned with its other fields). Later versions offer all four:
- * new choices change no saved value, and the default stays.
- */
-const eventsV1 = eventsField([AUTHORIZED, INVOICED]);
-const eventsV2 = eventsField([
-	{
-		name: 'Conversion Created',
-		value: 'created',
-		description: 'A new conversion was recorded, whatever its state (e.g. a sale was tracked)',
-	},
-	AUTHORIZED,
-	INVOICED,
-	{
-		name: 'Conversion Rejected',
-		value: 'rejected',
-		description: 'A conversion was rejected (e.g. the order was cancelled or returned)',
-	},
-]);
-
-const emitExistingField: INodeProperties = {
-	displayName: 'Emit Existing on First Run',
-	name: 'emitExistingOnFirstRun',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether the first check after activation emits the conversions that already match the chosen events. Off: they are only recorded, and later changes fire.',
-};
-
-function beforeStartFrom(properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions(
-		{ show: { '@version': [{ _cnd: { lt: START_FROM_VERSION } }] } },
-		properties,
-	);
-}
-
-function fromStartFrom(properties: INodeProperties[]): INodeProperties[] {
-	return updateDisplayOptions(
-		{ show: { '@version': [{ _cnd: { gte: START_FROM_VERSION } }] } },
-		properties,
-	);
-}
-
-/**
- * Readable on the canvas for any choice of events: "New or rejected conversions", "Authorized,
- * invoiced or rejected conversions", in the order the events are offered.
- */
-const SUBTITLE =
-	'={{ (function (chosen) { const words = [["created", "new"], ["authorized", "authorized"], ["invoiced", "invoiced"], ["rejected", "rejected"]].filter(function (pair) { return chosen.includes(pair[0]); }).map(function (pair) { return pair[1]; }); if (words.length === 0) return "No event chosen"; const text = words.length === 1 ? words[0] : words.slice(0, -1).join(", ") + " or " + words[words.length - 1]; return text.charAt(0).toUpperCase() + text.slice(1) + " conversions"; })($parameter["events"] || []) }}';
 
 export class AffilBoxTrigger implements INodeType {
 	description: INodeTypeDescription = {
