@@ -14,11 +14,18 @@ const path = require('node:path');
 const { readExamples } = require('./n8n/examples');
 const { ensureN8n } = require('./n8n/install');
 const { readmeCurlBodies } = require('./n8n/readmeCurls');
-const { prepareInstance, startSandboxes, LICENCE_ZONE } = require('./n8n/sandboxStack');
+const { partnerWorkflow, PARTNER_WORKFLOW_ID } = require('./n8n/partnerWorkflow');
+const {
+	prepareInstance,
+	startSandboxes,
+	AFFILBOX_KEY,
+	LICENCE_ZONE,
+} = require('./n8n/sandboxStack');
+const { callSandbox, startReceiver, waitFor } = require('./n8n/watch');
 const { freePort } = require('./processes');
 
 /** @type {Awaited<ReturnType<typeof prepareInstance>>} */ let n8n;
-/** @type {{ url: string, stop: () => Promise<void> }} */ let affilbox;
+/** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */ let affilbox;
 /** @type {{ url: string, stop: () => Promise<void> }} */ let affelios;
 /** @type {string} */ let work;
 /** @type {string} */ let payoutDir;
@@ -80,7 +87,7 @@ beforeAll(async () => {
 	const runtime = await timed('n8n install (0 when cached)', () => ensureN8n());
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-e2e-'));
 	payoutDir = path.join(work, 'payouts');
-	({ affilbox, affelios } = await startSandboxes());
+	({ affilbox, affelios } = await startSandboxes({ verbose: true }));
 	n8n = await timed('pack, install the package, import credentials', async () =>
 		prepareInstance({
 			runtime,
@@ -102,7 +109,7 @@ afterAll(async () => {
 });
 
 describe('n8n-nodes-affiliate in n8n', () => {
-	it('n8n registers all three nodes of the installed package', async () => {
+	it('n8n registers all four nodes of the installed package', async () => {
 		const file = path.join(work, 'nodes.json');
 		await n8n.cli(['export:nodes', `--output=${file}`]);
 		const names = JSON.parse(fs.readFileSync(file, 'utf8')).map(
@@ -112,6 +119,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			expect.arrayContaining([
 				'n8n-nodes-affiliate.affilBox',
 				'n8n-nodes-affiliate.affilBoxTrigger',
+				'n8n-nodes-affiliate.affilBoxPartnerTrigger',
 				'n8n-nodes-affiliate.affelios',
 			]),
 		);
@@ -237,6 +245,13 @@ describe('n8n-nodes-affiliate in n8n', () => {
 	describe('the example workflows, published and running under n8n start', () => {
 		/** @type {{ stop: () => Promise<void> }} */ let server;
 		/** @type {string} */ let base;
+		/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let partners;
+		/** Registers a partner in the sandbox as a sign-up would (GetOrCreatePartner). @param {string} affilid */
+		const registerPartner = (affilid) =>
+			callSandbox(affilbox.url, AFFILBOX_KEY, 'GetOrCreatePartner', {
+				email: `${affilid}@example.com`,
+				affilid,
+			});
 		const curlBodies = readmeCurlBodies();
 
 		/** Calls an example's webhook as the README shows. @param {string} webhookPath @param {unknown} body */
@@ -254,13 +269,22 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			const examples = readExamples({ payoutDir });
 			await n8n.importWorkflow(examples);
 			for (const workflow of examples) await n8n.publish(workflow.id);
+			// The partner trigger starts from now; a partner registers before n8n even starts.
+			partners = await startReceiver('affilId');
+			const since = DateTime.now().setZone(LICENCE_ZONE).toISO();
+			await n8n.importWorkflow(partnerWorkflow(partners, String(since)));
+			await n8n.publish(PARTNER_WORKFLOW_ID);
+			await registerPartner('e2e-before-start');
 			const started = Date.now();
 			server = await n8n.start();
 			timings['n8n start'] = Date.now() - started;
 			base = `http://127.0.0.1:${n8n.port}`;
 		}, 900_000);
 
-		afterAll(async () => await server?.stop());
+		afterAll(async () => {
+			await server?.stop();
+			partners?.close();
+		});
 
 		it('Example 2: the trigger polled at activation and the payout CSV sums commission per partner', async () => {
 			const csv = path.join(payoutDir, 'affiliate-payouts.csv');
@@ -385,5 +409,24 @@ describe('n8n-nodes-affiliate in n8n', () => {
 				description: expect.any(String),
 			});
 		});
+
+		it('AffilBox Partner Trigger: each partner registered since the start date fires once, over several polls', async () => {
+			const polls = () => (affilbox.output().match(/GetPartners → 200/g) ?? []).length;
+			await waitFor(
+				() => partners.received.includes('e2e-before-start'),
+				150_000,
+				'the activation check to fire the partner registered before it',
+			);
+			await registerPartner('e2e-after-start');
+			await waitFor(
+				() => partners.received.includes('e2e-after-start'),
+				150_000,
+				'a later check to fire the partner registered after activation',
+			);
+			// Two more checks (n8n polls every minute), which must fire nothing.
+			const seen = polls();
+			await waitFor(() => polls() >= seen + 2, 200_000, 'two more checks');
+			expect(partners.received).toEqual(['e2e-before-start', 'e2e-after-start']);
+		}, 600_000);
 	});
 });

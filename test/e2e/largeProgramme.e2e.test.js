@@ -9,14 +9,12 @@
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
-const { XMLBuilder } = require('fast-xml-parser');
-
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
+const { callSandbox, startReceiver, waitFor, workflowTellingTheTest } = require('./n8n/watch');
 const { freePort, packPackage, startSandbox } = require('./processes');
 
 const KEY = 'sandbox-key';
@@ -29,74 +27,24 @@ const WORKFLOW_NAME = 'e2e large programme';
 /** @type {Awaited<ReturnType<typeof startSandbox>>} */ let affilbox;
 /** @type {import('node:child_process').ChildProcess[]} */ const busyLoops = [];
 /** @type {{ pid: number, exitCode: () => number | null, stop: () => Promise<void>, logFile: string } | undefined} */ let server;
-/** @type {http.Server} */ let receiver;
-/** @type {string[]} */ const received = [];
+/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let receiver;
 /** @type {string} */ let work;
 
-/** Collects what the workflow posts: one transaction ID per conversion the trigger emitted. */
-async function startReceiver() {
-	receiver = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (chunk) => (body += chunk));
-		req.on('end', () => {
-			received.push(String(JSON.parse(body).transactionId));
-			res.end('{}');
-		});
-	});
-	await new Promise((resolve) => receiver.listen(0, '127.0.0.1', () => resolve(undefined)));
-	return `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (receiver.address()).port}/seen`;
-}
-
-/** @param {string} receiverUrl */
-function workflow(receiverUrl) {
-	return {
-		id: WORKFLOW_ID,
-		name: WORKFLOW_NAME,
-		active: false,
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Authorized',
-				type: 'n8n-nodes-affiliate.affilBoxTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { events: ['authorized'], lookbackDays: 90 },
-				credentials: { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } },
-			},
-			{
-				id: 'post',
-				name: 'Tell the test',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [300, 0],
-				parameters: {
-					method: 'POST',
-					url: receiverUrl,
-					sendBody: true,
-					bodyParameters: {
-						parameters: [{ name: 'transactionId', value: '={{ $json.transactionId }}' }],
-					},
-					options: {},
-				},
-			},
-		],
-		connections: {
-			Authorized: { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] },
+/** @param {{ url: string, field: string }} receiver */
+function workflow(receiver) {
+	return workflowTellingTheTest(
+		WORKFLOW_ID,
+		WORKFLOW_NAME,
+		{
+			id: 'trigger',
+			name: 'Authorized',
+			type: 'n8n-nodes-affiliate.affilBoxTrigger',
+			typeVersion: 1,
+			parameters: { events: ['authorized'], lookbackDays: 90 },
+			credentials: { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } },
 		},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
-
-/** Calls the sandbox's API as AffilBox clients do: the XML document in form field `data`. */
-async function callSandbox(/** @type {string} */ method, /** @type {object} */ params) {
-	const data = new XMLBuilder({}).build({ request: { key: KEY, method, ...params } });
-	const response = await fetch(affilbox.url, {
-		method: 'POST',
-		body: new URLSearchParams({ data }),
-	});
-	const text = await response.text();
-	if (!text.includes('<status>OK</status>')) throw new Error(`${method} failed: ${text}`);
+		receiver,
+	);
 }
 
 /** Entries of n8n's JSON log whose message matches. */
@@ -116,22 +64,8 @@ function logEntries(/** @type {RegExp} */ pattern) {
 		.filter((entry) => typeof entry.message === 'string' && pattern.test(entry.message));
 }
 
-/** Waits for `done()` to be truthy, checking every half second; fails with `what` after `ms`. */
-async function waitFor(
-	/** @type {() => unknown} */ done,
-	/** @type {number} */ ms,
-	/** @type {string} */ what,
-) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = done();
-		if (value) return value;
-		const exitCode = server?.exitCode() ?? null;
-		if (exitCode !== null) throw new Error(`n8n exited with ${exitCode} while waiting for ${what}`);
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
+/** n8n's exit code once it has exited: a wait for it to do something ends there. */
+const n8nExit = () => server?.exitCode() ?? null;
 
 beforeAll(async () => {
 	const runtime = await ensureN8n();
@@ -156,7 +90,8 @@ beforeAll(async () => {
 			data: { apiUrl: affilbox.url, apiKey: KEY, timeZone: 'Europe/Prague' },
 		},
 	]);
-	await n8n.importWorkflow(workflow(await startReceiver()));
+	receiver = await startReceiver('transactionId');
+	await n8n.importWorkflow(workflow(receiver));
 	await n8n.publish(WORKFLOW_ID);
 }, 900_000);
 
@@ -187,6 +122,7 @@ describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversio
 			() => /GetConversions → 200 OK\n/.test(affilbox.output()),
 			240_000,
 			'the activation poll to read the answer',
+			n8nExit,
 		);
 		const answered = Date.now();
 		// n8n logs (at debug level) the steps of the workflow's publication, the activation poll included.
@@ -194,6 +130,7 @@ describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversio
 			() => logEntries(/^Finished processing workflow publication outbox record/)[0],
 			60_000,
 			'n8n to finish the publication',
+			n8nExit,
 		);
 		const at = (/** @type {any} */ entry) => Date.parse(entry?.metadata?.timestamp ?? '');
 		const pollStarted = logEntries(/^Poll trigger initiated for workflow/)[0];
@@ -206,19 +143,28 @@ describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversio
 				`workflow activated (publication done) ${seconds(at(finished) - started)} after start\n`,
 		);
 		// The activation poll only records what exists: nothing was emitted.
-		expect(received).toEqual([]);
+		expect(receiver.received).toEqual([]);
 
 		// A conversion authorized after activation: the next poll (n8n polls every minute) emits it alone.
 		const id = `E2E-LARGE-${Date.now()}`;
-		await callSandbox('AddConversion', {
+		await callSandbox(affilbox.url, KEY, 'AddConversion', {
 			partner_id: 'jdvorak',
 			campaign_id: 11,
 			conversion_id: id,
 			value: 10,
 		});
-		await callSandbox('ConfirmConversion', { conversion_id: id, campaign_id: 11, value: 'true' });
-		await waitFor(() => received.length > 0, 150_000, 'a later poll to emit the new conversion');
-		expect(received).toEqual([id]);
+		await callSandbox(affilbox.url, KEY, 'ConfirmConversion', {
+			conversion_id: id,
+			campaign_id: 11,
+			value: 'true',
+		});
+		await waitFor(
+			() => receiver.received.length > 0,
+			150_000,
+			'a later poll to emit the new conversion',
+			n8nExit,
+		);
+		expect(receiver.received).toEqual([id]);
 		expect(server.exitCode()).toBeNull();
 	}, 600_000);
 });

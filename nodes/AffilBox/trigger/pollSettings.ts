@@ -14,6 +14,18 @@ export async function licenceZone(context: IPollFunctions): Promise<string> {
 	}
 }
 
+/** The Lookback Window (Days) field: a whole number of days ≥ 1, or an error naming the field. */
+export function readLookbackDays(context: IPollFunctions, fallback: number): number {
+	const lookbackDays = Number(context.getNodeParameter('lookbackDays', fallback));
+	if (!Number.isInteger(lookbackDays) || lookbackDays < 1) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Lookback Window must be a whole number of days ≥ 1, got ${String(lookbackDays)}`,
+		);
+	}
+	return lookbackDays;
+}
+
 /** Share of a poll budget the answers may use; the rest is left for deciding and saving. */
 const BUDGET_SHARE = 0.9;
 

@@ -202,6 +202,13 @@ describe('AffilBox Partner Trigger', () => {
 		expect(Object.values(state.seen).every((minute) => Number.isInteger(minute))).toBe(true);
 	});
 
+	it('a Lookback Window that is not a whole number of days fails naming it, before any request', async () => {
+		await expect(partnerTrigger(sandbox(), { lookbackDays: 0.5 }).activate()).rejects.toThrow(
+			'Lookback Window must be a whole number of days ≥ 1, got 0.5',
+		);
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
 	describe('Start From', () => {
 		it('From Now On (the default) fires nothing on the first check', async () => {
 			register(sandbox(), { daysAgo: 1 });

@@ -3,6 +3,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import type * as Decisions from '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
+import { failingFaults, PASSING_FAULTS, random, type Random } from './seededRandom';
 import { fired, partnerTrigger } from './partnerTriggerWorkflow';
 import { pragueTime } from './triggerWorkflow';
 
@@ -12,24 +13,6 @@ const SEQUENCES = 200;
 const POLLS_PER_SEQUENCE = 8;
 const LOOKBACK_DAYS = 30;
 
-/** A small seeded generator, so a failing sequence can be replayed from its seed. */
-function random(seed: number) {
-	let value = seed >>> 0;
-	const next = () => {
-		value = (value + 0x6d2b79f5) >>> 0;
-		let t = value;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return {
-		chance: (p: number) => next() < p,
-		pick: <T>(list: T[]): T => list[Math.floor(next() * list.length)],
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-	};
-}
-type Random = ReturnType<typeof random>;
-
 // Registration dates keep clear of the window's edge (30 days) and of the start dates (half days),
 // so the oracle and the trigger never disagree by a minute.
 const registeredAgo = (rng: Random) => ({
@@ -37,16 +20,7 @@ const registeredAgo = (rng: Random) => ({
 	minutesAgo: rng.int(1, 600),
 });
 
-const FAULTS = [
-	{ status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
-	{ times: 4, status: 503, body: 'Service Unavailable', headers: { 'Retry-After': '0' } },
-	{ status: 200, body: 'NO DATA', contentType: 'text/plain' },
-	{ status: 200, body: '<affilbox><partner><person><id>1', contentType: 'text/xml' },
-];
-const PASSING_FAULTS = [
-	{ status: 429, headers: { 'Retry-After': '0' } },
-	{ times: 2, status: 503, headers: { 'Retry-After': '0' } },
-];
+const FAULTS = failingFaults('<affilbox><partner><person><id>1');
 
 interface Config {
 	onlyAllowed: boolean;

@@ -1,5 +1,6 @@
 /* eslint-disable no-console -- prints the run's totals for the record */
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
+import { failingFaults, PASSING_FAULTS, random } from './seededRandom';
 import {
 	ActiveTrigger,
 	addConversion,
@@ -15,41 +16,11 @@ const POLLS_PER_SEQUENCE = 8;
 const STATES: ConversionState[] = ['waiting', 'rejection', 'authorized', 'invoiced'];
 const LOOKBACK_DAYS = 90;
 
-/** A small seeded generator, so a failing sequence can be replayed from its seed. */
-function random(seed: number) {
-	let value = seed >>> 0;
-	const next = () => {
-		value = (value + 0x6d2b79f5) >>> 0;
-		let t = value;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return {
-		chance: (p: number) => next() < p,
-		pick: <T>(list: T[]): T => list[Math.floor(next() * list.length)],
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-	};
-}
-
 // Creation dates keep clear of the window's edge, so the oracle and the trigger never disagree by a minute.
 const daysAgo = (rng: ReturnType<typeof random>) =>
 	rng.chance(0.8) ? rng.int(0, 80) : rng.int(100, 130);
 
-// Faults that fail a poll. Passing failures (503 here) are retried 3 times first, so they must
-// last 4 attempts; Retry-After 0 keeps the retries instant (dropped connections would back off
-// for real: the transport tests cover them).
-const FAULTS = [
-	{ status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
-	{ times: 4, status: 503, body: 'Service Unavailable', headers: { 'Retry-After': '0' } },
-	{ status: 200, body: 'NO DATA', contentType: 'text/plain' },
-	{ status: 200, body: '<response><status>OK</status><conversion><id>1', contentType: 'text/xml' },
-];
-/** Faults the retries absorb: the poll goes on as if nothing happened. */
-const PASSING_FAULTS = [
-	{ status: 429, headers: { 'Retry-After': '0' } },
-	{ times: 2, status: 503, headers: { 'Retry-After': '0' } },
-];
+const FAULTS = failingFaults('<response><status>OK</status><conversion><id>1');
 
 interface Config {
 	events: Array<'authorized' | 'invoiced'>;

@@ -5,7 +5,7 @@ import type { InvalidInputError } from '../../../shared/invalidInput';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { newestRecordOnly } from '../newestRecord';
 import { lookbackWindow, toMinute } from '../observe';
-import { licenceZone, pollCallSettings } from '../pollSettings';
+import { licenceZone, pollCallSettings, readLookbackDays } from '../pollSettings';
 import { planFirstCheck, readStartFrom, type FirstCheck } from '../startFrom';
 import {
 	checkWindowStart,
@@ -23,14 +23,10 @@ import {
 } from './partnerState';
 
 function readConfig(context: IPollFunctions): PartnerTriggerConfig {
-	const lookbackDays = Number(context.getNodeParameter('lookbackDays', 30));
-	if (!Number.isInteger(lookbackDays) || lookbackDays < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Lookback Window must be a whole number of days ≥ 1, got ${String(lookbackDays)}`,
-		);
-	}
-	return { onlyAllowed: context.getNodeParameter('onlyAllowed', false) === true, lookbackDays };
+	return {
+		onlyAllowed: context.getNodeParameter('onlyAllowed', false) === true,
+		lookbackDays: readLookbackDays(context, 30),
+	};
 }
 
 /** Start From, read (and checked) only when a baseline needs it. */
