@@ -14,17 +14,18 @@ const path = require('node:path');
 const { readExamples } = require('./n8n/examples');
 const { ensureN8n } = require('./n8n/install');
 const { readmeCurlBodies } = require('./n8n/readmeCurls');
+const { partnerWorkflow } = require('./n8n/partnerWorkflow');
 const {
 	prepareInstance,
 	startSandboxes,
 	AFFILBOX_KEY,
 	LICENCE_ZONE,
 } = require('./n8n/sandboxStack');
-const { callAffilBox, postNode, startReceiver } = require('./n8n/triggerProbe');
+const { callSandbox, startReceiver, waitFor, workflowTellingTheTest } = require('./n8n/watch');
 const { freePort } = require('./processes');
 
 /** @type {Awaited<ReturnType<typeof prepareInstance>>} */ let n8n;
-/** @type {{ url: string, stop: () => Promise<void> }} */ let affilbox;
+/** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */ let affilbox;
 /** @type {{ url: string, stop: () => Promise<void> }} */ let affelios;
 /** @type {string} */ let work;
 /** @type {string} */ let payoutDir;
@@ -88,38 +89,32 @@ function outputOf(execution, node) {
  * @param {string} receiverUrl @param {string} startDate
  */
 function conversionTriggerWorkflow(receiverUrl, startDate) {
-	return {
-		id: 'e2eConversionTrigger',
-		name: 'e2e conversion trigger, all events',
-		active: false,
-		nodes: [
-			{
-				id: 'conversion-trigger',
-				name: 'Conversions',
-				type: 'n8n-nodes-affiliate.affilBoxTrigger',
-				typeVersion: 3,
-				position: [0, 0],
-				parameters: {
-					events: ['created', 'authorized', 'invoiced', 'rejected'],
-					filters: { partnerId: { __rl: true, mode: 'id', value: 'kveta' } },
-					startFrom: 'date',
-					startDate,
-				},
-				credentials: { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } },
+	return workflowTellingTheTest(
+		'e2eConversionTrigger',
+		'e2e conversion trigger, all events',
+		{
+			id: 'conversion-trigger',
+			name: 'Conversions',
+			type: 'n8n-nodes-affiliate.affilBoxTrigger',
+			typeVersion: 3,
+			parameters: {
+				events: ['created', 'authorized', 'invoiced', 'rejected'],
+				filters: { partnerId: { __rl: true, mode: 'id', value: 'kveta' } },
+				startFrom: 'date',
+				startDate,
 			},
-			postNode('Tell the test', receiverUrl, ['transactionId', 'event']),
-		],
-		connections: { Conversions: { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+			credentials: { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } },
+		},
+		receiverUrl,
+		['transactionId', 'event'],
+	);
 }
 
 beforeAll(async () => {
 	const runtime = await timed('n8n install (0 when cached)', () => ensureN8n());
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-e2e-'));
 	payoutDir = path.join(work, 'payouts');
-	({ affilbox, affelios } = await startSandboxes());
+	({ affilbox, affelios } = await startSandboxes({ verbose: true }));
 	n8n = await timed('pack, install the package, import credentials', async () =>
 		prepareInstance({
 			runtime,
@@ -141,7 +136,7 @@ afterAll(async () => {
 });
 
 describe('n8n-nodes-affiliate in n8n', () => {
-	it('n8n registers all three nodes of the installed package', async () => {
+	it('n8n registers all four nodes of the installed package', async () => {
 		const file = path.join(work, 'nodes.json');
 		await n8n.cli(['export:nodes', `--output=${file}`]);
 		const names = JSON.parse(fs.readFileSync(file, 'utf8')).map(
@@ -151,6 +146,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			expect.arrayContaining([
 				'n8n-nodes-affiliate.affilBox',
 				'n8n-nodes-affiliate.affilBoxTrigger',
+				'n8n-nodes-affiliate.affilBoxPartnerTrigger',
 				'n8n-nodes-affiliate.affelios',
 			]),
 		);
@@ -276,6 +272,13 @@ describe('n8n-nodes-affiliate in n8n', () => {
 	describe('the example workflows, published and running under n8n start', () => {
 		/** @type {{ stop: () => Promise<void> }} */ let server;
 		/** @type {string} */ let base;
+		/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let partners;
+		/** Registers a partner in the sandbox as a sign-up would (GetOrCreatePartner). @param {string} affilid */
+		const registerPartner = (affilid) =>
+			callAffilBox('GetOrCreatePartner', {
+				email: `${affilid}@example.com`,
+				affilid,
+			});
 		const curlBodies = readmeCurlBodies();
 
 		/** Calls an example's webhook as the README shows. @param {string} webhookPath @param {unknown} body */
@@ -291,8 +294,8 @@ describe('n8n-nodes-affiliate in n8n', () => {
 
 		/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let probe;
 		/** @param {string} method @param {object} params */
-		const callSandbox = (method, params) =>
-			callAffilBox(affilbox.url, AFFILBOX_KEY, method, params);
+		const callAffilBox = (method, params) =>
+			callSandbox(affilbox.url, AFFILBOX_KEY, method, params);
 
 		beforeAll(async () => {
 			const examples = readExamples({ payoutDir });
@@ -301,16 +304,24 @@ describe('n8n-nodes-affiliate in n8n', () => {
 				.setZone(LICENCE_ZONE)
 				.minus({ hours: 1 })
 				.toFormat("yyyy-MM-dd'T'HH:mm:ss");
-			await callSandbox('AddConversion', {
+			await callAffilBox('AddConversion', {
 				partner_id: 'kveta',
 				campaign_id: 11,
 				conversion_id: 'E2E-TRIG-1',
 				value: 10,
 			});
 			probe = await startReceiver();
-			const workflows = [...examples, conversionTriggerWorkflow(probe.url, startDate)];
+			// The partner trigger starts from now; a partner registers before n8n even starts.
+			partners = await startReceiver();
+			const since = String(DateTime.now().setZone(LICENCE_ZONE).toISO());
+			const workflows = [
+				...examples,
+				conversionTriggerWorkflow(probe.url, startDate),
+				partnerWorkflow(partners.url, since),
+			];
 			await n8n.importWorkflow(workflows);
 			for (const workflow of workflows) await n8n.publish(workflow.id);
+			await registerPartner('e2e-before-start');
 			const started = Date.now();
 			server = await n8n.start();
 			timings['n8n start'] = Date.now() - started;
@@ -320,6 +331,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 		afterAll(async () => {
 			await server?.stop();
 			probe?.close();
+			partners?.close();
 		});
 
 		it('Example 2: the trigger polled at activation and the payout CSV sums commission per partner', async () => {
@@ -450,24 +462,19 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			const pairs = () =>
 				probe.received.map((item) => `${String(item.transactionId)}:${String(item.event)}`).sort();
 			/** n8n polls every minute. @param {number} count @param {string} what */
-			const waitForPairs = async (count, what) => {
-				const deadline = Date.now() + 150_000;
-				while (pairs().length < count && Date.now() < deadline)
-					await new Promise((resolve) => setTimeout(resolve, 500));
-				if (pairs().length < count) throw new Error(`timed out waiting for ${what}: ${pairs()}`);
-			};
+			const waitForPairs = (count, what) => waitFor(() => pairs().length >= count, 150_000, what);
 			// Start From (since a date): the activation check fires the conversion created before it.
 			await waitForPairs(1, 'the activation check');
 			expect(pairs()).toEqual(['E2E-TRIG-1:created']);
 
-			await callSandbox('AddConversion', {
+			await callAffilBox('AddConversion', {
 				partner_id: 'kveta',
 				campaign_id: 11,
 				conversion_id: 'E2E-TRIG-2',
 				value: 20,
 			});
-			await callSandbox('ConfirmConversion', { conversion_id: 'E2E-TRIG-2', value: 'false' });
-			await callSandbox('ConfirmConversion', { conversion_id: 'E2E-TRIG-1', value: 'true' });
+			await callAffilBox('ConfirmConversion', { conversion_id: 'E2E-TRIG-2', value: 'false' });
+			await callAffilBox('ConfirmConversion', { conversion_id: 'E2E-TRIG-1', value: 'true' });
 			const round1 = [
 				'E2E-TRIG-1:authorized',
 				'E2E-TRIG-1:created',
@@ -479,10 +486,29 @@ describe('n8n-nodes-affiliate in n8n', () => {
 
 			// Rejected → authorized fires Authorized; authorized → invoiced fires Invoiced; what
 			// fired before (both still in the Created list) does not fire again.
-			await callSandbox('ConfirmConversion', { conversion_id: 'E2E-TRIG-2', value: 'true' });
-			await callSandbox('UpdateConversion', { conversion_id: 'E2E-TRIG-1', state: 'invoiced' });
+			await callAffilBox('ConfirmConversion', { conversion_id: 'E2E-TRIG-2', value: 'true' });
+			await callAffilBox('UpdateConversion', { conversion_id: 'E2E-TRIG-1', state: 'invoiced' });
 			await waitForPairs(6, 'authorized and invoiced');
 			expect(pairs()).toEqual([...round1, 'E2E-TRIG-1:invoiced', 'E2E-TRIG-2:authorized'].sort());
 		}, 400_000);
+
+		it('AffilBox Partner Trigger: each partner registered since the start date fires once, over several polls', async () => {
+			const polls = () => (affilbox.output().match(/GetPartners → 200/g) ?? []).length;
+			await waitFor(
+				() => partners.values('affilId').includes('e2e-before-start'),
+				150_000,
+				'the activation check to fire the partner registered before it',
+			);
+			await registerPartner('e2e-after-start');
+			await waitFor(
+				() => partners.values('affilId').includes('e2e-after-start'),
+				150_000,
+				'a later check to fire the partner registered after activation',
+			);
+			// Two more checks (n8n polls every minute), which must fire nothing.
+			const seen = polls();
+			await waitFor(() => polls() >= seen + 2, 200_000, 'two more checks');
+			expect(partners.values('affilId')).toEqual(['e2e-before-start', 'e2e-after-start']);
+		}, 600_000);
 	});
 });

@@ -14,7 +14,7 @@ const path = require('node:path');
 
 const { createInstance } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
-const { callAffilBox, postNode, startReceiver } = require('./n8n/triggerProbe');
+const { callSandbox, startReceiver, waitFor, workflowTellingTheTest } = require('./n8n/watch');
 const { freePort, packPackage, startSandbox } = require('./processes');
 
 const KEY = 'sandbox-key';
@@ -32,32 +32,21 @@ const WORKFLOW_NAME = 'e2e large programme';
 
 /** @param {string} receiverUrl */
 function workflow(receiverUrl) {
-	return {
-		id: WORKFLOW_ID,
-		name: WORKFLOW_NAME,
-		active: false,
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Authorized',
-				type: 'n8n-nodes-affiliate.affilBoxTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { events: ['authorized'], lookbackDays: 90 },
-				credentials: { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } },
-			},
-			postNode('Tell the test', receiverUrl, ['transactionId']),
-		],
-		connections: {
-			Authorized: { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] },
+	return workflowTellingTheTest(
+		WORKFLOW_ID,
+		WORKFLOW_NAME,
+		{
+			id: 'trigger',
+			name: 'Authorized',
+			type: 'n8n-nodes-affiliate.affilBoxTrigger',
+			typeVersion: 1,
+			parameters: { events: ['authorized'], lookbackDays: 90 },
+			credentials: { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } },
 		},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
+		receiverUrl,
+		['transactionId'],
+	);
 }
-
-/** @param {string} method @param {object} params */
-const callSandbox = (method, params) => callAffilBox(affilbox.url, KEY, method, params);
 
 /** Entries of n8n's JSON log whose message matches. */
 function logEntries(/** @type {RegExp} */ pattern) {
@@ -76,22 +65,8 @@ function logEntries(/** @type {RegExp} */ pattern) {
 		.filter((entry) => typeof entry.message === 'string' && pattern.test(entry.message));
 }
 
-/** Waits for `done()` to be truthy, checking every half second; fails with `what` after `ms`. */
-async function waitFor(
-	/** @type {() => unknown} */ done,
-	/** @type {number} */ ms,
-	/** @type {string} */ what,
-) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = done();
-		if (value) return value;
-		const exitCode = server?.exitCode() ?? null;
-		if (exitCode !== null) throw new Error(`n8n exited with ${exitCode} while waiting for ${what}`);
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
+/** n8n's exit code once it has exited: a wait for it to do something ends there. */
+const n8nExit = () => server?.exitCode() ?? null;
 
 beforeAll(async () => {
 	const runtime = await ensureN8n();
@@ -148,6 +123,7 @@ describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversio
 			() => /GetConversions → 200 OK\n/.test(affilbox.output()),
 			240_000,
 			'the activation poll to read the answer',
+			n8nExit,
 		);
 		const answered = Date.now();
 		// n8n logs (at debug level) the steps of the workflow's publication, the activation poll included.
@@ -155,6 +131,7 @@ describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversio
 			() => logEntries(/^Finished processing workflow publication outbox record/)[0],
 			60_000,
 			'n8n to finish the publication',
+			n8nExit,
 		);
 		const at = (/** @type {any} */ entry) => Date.parse(entry?.metadata?.timestamp ?? '');
 		const pollStarted = logEntries(/^Poll trigger initiated for workflow/)[0];
@@ -171,19 +148,24 @@ describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversio
 
 		// A conversion authorized after activation: the next poll (n8n polls every minute) emits it alone.
 		const id = `E2E-LARGE-${Date.now()}`;
-		await callSandbox('AddConversion', {
+		await callSandbox(affilbox.url, KEY, 'AddConversion', {
 			partner_id: 'jdvorak',
 			campaign_id: 11,
 			conversion_id: id,
 			value: 10,
 		});
-		await callSandbox('ConfirmConversion', { conversion_id: id, campaign_id: 11, value: 'true' });
+		await callSandbox(affilbox.url, KEY, 'ConfirmConversion', {
+			conversion_id: id,
+			campaign_id: 11,
+			value: 'true',
+		});
 		await waitFor(
 			() => receiver.received.length > 0,
 			150_000,
 			'a later poll to emit the new conversion',
+			n8nExit,
 		);
-		expect(receiver.received.map((item) => String(item.transactionId))).toEqual([id]);
+		expect(receiver.values('transactionId')).toEqual([id]);
 		expect(server.exitCode()).toBeNull();
 	}, 600_000);
 });

@@ -3,11 +3,13 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { Affelios } from '../../nodes/Affelios/Affelios.node';
 import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
+import { AffilBoxPartnerTrigger } from '../../nodes/AffilBox/AffilBoxPartnerTrigger.node';
 import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
 import { NodeTypesRegistry } from '../harness/nodeTypes';
 import affelliosCodex from '../../nodes/Affelios/Affelios.node.json';
 import affilBoxCodex from '../../nodes/AffilBox/AffilBox.node.json';
 import triggerCodex from '../../nodes/AffilBox/AffilBoxTrigger.node.json';
+import partnerTriggerCodex from '../../nodes/AffilBox/AffilBoxPartnerTrigger.node.json';
 
 /** The subtitle the editor shows under a node: its expression resolved by n8n's expression engine. */
 function subtitle(type: INodeType, parameters: INodeParameters, typeVersion = 1): unknown {
@@ -131,5 +133,23 @@ describe('the node panel finds the nodes', () => {
 		expect(text).toMatch(/approve/i);
 		expect(text).toMatch(/start a workflow when/i);
 		expect(new AffilBox().description.description).not.toMatch(/^Starts/);
+	});
+});
+
+describe('the AffilBox Partner Trigger in the editor', () => {
+	it('has its own node panel entry that says what starts the workflow, found by "affiliate" and "partner"', () => {
+		expect(new AffilBoxPartnerTrigger().description.description).toMatch(
+			/^Starts a workflow when a new partner registers in your AffilBox/,
+		);
+		expect(partnerTriggerCodex.alias).toEqual(
+			expect.arrayContaining(['affiliate', 'partner', 'new partner', 'new affiliate']),
+		);
+	});
+
+	it.each([
+		[{}, 'New partners'],
+		[{ onlyAllowed: true }, 'New allowed partners'],
+	])('subtitle with %p: "%s"', (parameters, expected) => {
+		expect(subtitle(new AffilBoxPartnerTrigger(), parameters)).toBe(expected);
 	});
 });

@@ -48,6 +48,7 @@ describe('the built package', () => {
 		expect(Object.keys(loaded.nodeTypes).sort()).toEqual([
 			'n8n-nodes-affiliate.affelios',
 			'n8n-nodes-affiliate.affilBox',
+			'n8n-nodes-affiliate.affilBoxPartnerTrigger',
 			'n8n-nodes-affiliate.affilBoxTrigger',
 		]);
 		expect(loaded.credentialTypes.map((type) => type.name).sort()).toEqual([

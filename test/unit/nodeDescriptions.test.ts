@@ -4,6 +4,7 @@ import { AffeliosApi } from '../../credentials/AffeliosApi.credentials';
 import { AffilBoxApi } from '../../credentials/AffilBoxApi.credentials';
 import { Affelios } from '../../nodes/Affelios/Affelios.node';
 import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
+import { AffilBoxPartnerTrigger } from '../../nodes/AffilBox/AffilBoxPartnerTrigger.node';
 import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
 
 /**
@@ -11,7 +12,12 @@ import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
  * notices and callouts (their text is the display name), and the Resource / Operation selectors,
  * whose choices carry the descriptions. Options inside a dropdown are values, not fields.
  */
-const NODES: INodeType[] = [new AffilBox(), new AffilBoxTrigger(), new Affelios()];
+const NODES: INodeType[] = [
+	new AffilBox(),
+	new AffilBoxTrigger(),
+	new AffilBoxPartnerTrigger(),
+	new Affelios(),
+];
 const CREDENTIALS: ICredentialType[] = [new AffilBoxApi(), new AffeliosApi()];
 const SELECTORS = ['resource', 'operation'];
 

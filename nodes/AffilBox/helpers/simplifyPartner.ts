@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { firstText, isoDateOf, textOrNull } from './simplifyValues';
 
-const NAMES = {
+/** The names each partner field is looked up under (AffilBox does not publish them). */
+export const PARTNER_FIELD_NAMES = {
 	id: ['id'],
 	affilId: ['affilid', 'affilId', 'affil_id'],
 	email: ['email', 'e-mail', 'mail'],
@@ -19,6 +20,11 @@ function group(record: IDataObject, name: string): IDataObject | undefined {
 		: undefined;
 }
 
+/** The partner's own fields: its `person` group as GetPartners sends it, or the record when flat. */
+export function personOf(record: IDataObject): IDataObject {
+	return group(record, 'person') ?? record;
+}
+
 /**
  * One partner as a flat item: id, affiliate ID, e-mail, first and last name, company name,
  * registration and last login in ISO 8601 with the licence zone's offset. The person's fields are
@@ -26,18 +32,18 @@ function group(record: IDataObject, name: string): IDataObject | undefined {
  * A field AffilBox did not send is null; `created` (Get or Create) and `rawXml` are kept.
  */
 export function simplifyPartner(record: IDataObject, zone: string): IDataObject {
-	const person = group(record, 'person') ?? record;
+	const person = personOf(record);
 	const company = group(record, 'company');
 	const text = (names: readonly string[]) => firstText(person, names);
 	const simplified: IDataObject = {
-		id: textOrNull(text(NAMES.id)),
-		affilId: textOrNull(text(NAMES.affilId)),
-		email: textOrNull(text(NAMES.email)),
-		firstName: textOrNull(text(NAMES.firstName)),
-		lastName: textOrNull(text(NAMES.lastName)),
+		id: textOrNull(text(PARTNER_FIELD_NAMES.id)),
+		affilId: textOrNull(text(PARTNER_FIELD_NAMES.affilId)),
+		email: textOrNull(text(PARTNER_FIELD_NAMES.email)),
+		firstName: textOrNull(text(PARTNER_FIELD_NAMES.firstName)),
+		lastName: textOrNull(text(PARTNER_FIELD_NAMES.lastName)),
 		company: company ? textOrNull(firstText(company, ['name'])) : null,
-		registeredAt: isoDateOf(text(NAMES.registeredAt), zone),
-		lastLoginAt: isoDateOf(text(NAMES.lastLoginAt), zone),
+		registeredAt: isoDateOf(text(PARTNER_FIELD_NAMES.registeredAt), zone),
+		lastLoginAt: isoDateOf(text(PARTNER_FIELD_NAMES.lastLoginAt), zone),
 	};
 	if (record.created !== undefined) simplified.created = record.created;
 	if (record.rawXml !== undefined) simplified.rawXml = record.rawXml;

@@ -2,14 +2,14 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../shared/invalidInput';
-import { getLicenceZone } from '../helpers/licence';
 import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
-import type { CallSettings } from '../transport';
-import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
-import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
 import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
+import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
+import { isNewer, newestRecordOnly } from './newestRecord';
+import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
+import { licenceZone, pollCallSettings, readLookbackDays } from './pollSettings';
 import {
 	configHash,
 	readTriggerState,
@@ -29,13 +29,7 @@ function readConfig(context: IPollFunctions): TriggerConfig {
 		);
 	}
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
-	const lookbackDays = Number(context.getNodeParameter('lookbackDays', 90));
-	if (!Number.isInteger(lookbackDays) || lookbackDays < 1) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Lookback Window must be a whole number of days ≥ 1, got ${String(lookbackDays)}`,
-		);
-	}
+	const lookbackDays = readLookbackDays(context, 90);
 	let campaignId: string;
 	let partnerId: string;
 	try {
@@ -54,16 +48,6 @@ function readConfig(context: IPollFunctions): TriggerConfig {
 	};
 }
 
-/** The licence zone, its error raised as the node's own (a trigger has no per-item runner to do it). */
-async function licenceZone(context: IPollFunctions): Promise<string> {
-	try {
-		return await getLicenceZone(context);
-	} catch (error) {
-		// Keeps the message; a NodeOperationError (e.g. a missing credential) passes through as it is.
-		throw new NodeOperationError(context.getNode(), error as Error);
-	}
-}
-
 /** Version 2's Simplify (on by default) flattens each conversion; version 1 emits it as sent. */
 function toItems(
 	context: IPollFunctions,
@@ -78,54 +62,19 @@ function toItems(
 	}));
 }
 
-function isNewer(observation: Observation, than: Observation | undefined): boolean {
-	return !than || (observation.createdMinute ?? -Infinity) > (than.createdMinute ?? -Infinity);
-}
+const createdMinute = (observation: Observation) => observation.createdMinute;
 
 /** "Fetch Test Event" keeps, per answer (one event each), the record of the newest conversion only. */
-const newestRecordOnly: RecordFilter = () => {
-	let newest: Observation | undefined;
-	return (observation) => {
-		if (!isNewer(observation, newest)) return false;
-		if (newest) delete newest.record;
-		newest = observation;
-		return true;
-	};
-};
+const newestConversionOnly: RecordFilter = newestRecordOnly(createdMinute);
 
 /** "Fetch Test Event": the newest matching conversion per event; stored state is left alone. */
 function newestPerEvent(observations: Observation[]): Observation[] {
 	const newest = new Map<TriggerEvent, Observation>();
 	for (const observation of observations) {
-		if (isNewer(observation, newest.get(observation.event)))
+		if (isNewer(observation, newest.get(observation.event), createdMinute))
 			newest.set(observation.event, observation);
 	}
 	return [...newest.values()];
-}
-
-/** Share of a poll budget the answers may use; the rest is left for deciding and saving. */
-const BUDGET_SHARE = 0.9;
-
-/**
- * Each answer of a poll must be in within this time, whole transfer included. The trigger has no
- * Timeout option, and one answer holds the whole lookback window: 100,000 conversions are about
- * 45 MB, which takes tens of seconds on a slow link or a busy machine.
- */
-const POLL_CALL_SETTINGS: CallSettings = { maxRetries: 3, timeoutMs: 120_000 };
-
-/**
- * The calls of a poll. Where the n8n running the poll gives it a time budget (`getPollBudgetMs`,
- * newer n8n only, hence looked up rather than typed), no call runs past it.
- */
-function pollCallSettings(context: IPollFunctions, startedAt: number): CallSettings {
-	const settings: CallSettings = { ...POLL_CALL_SETTINGS };
-	const withBudget = context as { getPollBudgetMs?: () => number | undefined };
-	const budget =
-		typeof withBudget.getPollBudgetMs === 'function' ? withBudget.getPollBudgetMs() : undefined;
-	if (typeof budget === 'number' && Number.isFinite(budget) && budget > 0) {
-		settings.deadline = startedAt + Math.floor(budget * BUDGET_SHARE);
-	}
-	return settings;
 }
 
 export async function pollAffilBox(
@@ -145,7 +94,7 @@ export async function pollAffilBox(
 			context,
 			config,
 			window,
-			newestRecordOnly,
+			newestConversionOnly,
 			settings,
 		);
 		const newest = newestPerEvent(observations);

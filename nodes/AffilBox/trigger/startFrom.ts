@@ -39,7 +39,8 @@ export function startFromFields(things: string, dated: string): INodeProperties[
 				},
 			],
 			default: 'now',
-			description: 'What the first check after activation fires for. Later checks fire only for what is new.',
+			description:
+				'What the first check after activation fires for. Later checks fire only for what is new.',
 		},
 		{
 			displayName: 'Start Date',

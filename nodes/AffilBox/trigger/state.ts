@@ -1,5 +1,6 @@
-import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
+
+import { isStoredState, settingsHash, type StoredState } from './storedState';
 
 /**
  * The events the trigger fires: a new conversion (whatever its state), or a conversion reaching one
@@ -36,11 +37,7 @@ const V1_FLAG_SPACE = 4;
  * the conversion's creation minute (for pruning) times 16, plus a bit per event already emitted.
  * One small number per conversion keeps 100,000 tracked conversions to about 2 MB of JSON.
  */
-export interface TriggerState {
-	v: 2;
-	config: string;
-	seen: Record<string, number>;
-}
+export type TriggerState = StoredState<2>;
 
 export interface TriggerConfig {
 	events: TriggerEvent[];
@@ -51,25 +48,12 @@ export interface TriggerConfig {
 
 /** A change of events or filters starts over, like n8n's own triggers do when their source changes. */
 export function configHash(config: TriggerConfig): string {
-	const canonical = JSON.stringify([
+	return settingsHash([
 		[...config.events].sort(),
 		config.campaignId.trim(),
 		config.partnerId.trim(),
 		config.lookbackDays,
 	]);
-	return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
-}
-
-function isStoredState(value: unknown, version: number): boolean {
-	const state = value as { v?: unknown; config?: unknown; seen?: unknown } | undefined;
-	return (
-		typeof state === 'object' &&
-		state !== null &&
-		state.v === version &&
-		typeof state.config === 'string' &&
-		typeof state.seen === 'object' &&
-		state.seen !== null
-	);
 }
 
 /**

@@ -18,12 +18,19 @@ const AFFILBOX_KEY = 'sandbox-key';
 const AFFELIOS_KEY = 'affelios-sandbox-key';
 
 /**
- * @param {{ affilboxPort?: number, affeliosPort?: number }} [ports] 0 or none: any free port
+ * @param {{ affilboxPort?: number, affeliosPort?: number, verbose?: boolean }} [ports] 0 or none:
+ *   any free port; `verbose`: the AffilBox sandbox logs each call's method (tests count polls by it)
  */
 async function startSandboxes(ports = {}) {
 	const affilbox = await startSandbox('affilbox', {
 		port: String(ports.affilboxPort ?? 0),
-		args: ['--key', AFFILBOX_KEY, '--time-zone', LICENCE_ZONE],
+		args: [
+			'--key',
+			AFFILBOX_KEY,
+			'--time-zone',
+			LICENCE_ZONE,
+			...(ports.verbose ? ['--verbose'] : []),
+		],
 	});
 	const affelios = await startSandbox('affelios', {
 		port: String(ports.affeliosPort ?? 0),

@@ -2,6 +2,7 @@
 import * as decisions from '../../../nodes/AffilBox/trigger/decisions';
 import type { PlanInput } from '../../../nodes/AffilBox/trigger/decisions';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
+import { failingFaults, PASSING_FAULTS, random, type Random } from './seededRandom';
 import {
 	ActiveTrigger,
 	addConversion,
@@ -27,41 +28,12 @@ const EVENT_OF_STATE: Partial<Record<ConversionState, Event>> = {
 	rejection: 'rejected',
 };
 
-/** A small seeded generator, so a failing sequence can be replayed from its seed. */
-function random(seed: number) {
-	let value = seed >>> 0;
-	const next = () => {
-		value = (value + 0x6d2b79f5) >>> 0;
-		let t = value;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	return {
-		chance: (p: number) => next() < p,
-		pick: <T>(list: T[]): T => list[Math.floor(next() * list.length)],
-		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-	};
-}
-type Rng = ReturnType<typeof random>;
+type Rng = Random;
 
 // Creation dates keep clear of the window's edge, so the oracle and the trigger never disagree by a minute.
 const daysAgo = (rng: Rng) => (rng.chance(0.8) ? rng.int(0, 80) : rng.int(100, 130));
 
-// Faults that fail a poll. Passing failures (503 here) are retried 3 times first, so they must
-// last 4 attempts; Retry-After 0 keeps the retries instant (dropped connections would back off
-// for real: the transport tests cover them).
-const FAULTS = [
-	{ status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
-	{ times: 4, status: 503, body: 'Service Unavailable', headers: { 'Retry-After': '0' } },
-	{ status: 200, body: 'NO DATA', contentType: 'text/plain' },
-	{ status: 200, body: '<response><status>OK</status><conversion><id>1', contentType: 'text/xml' },
-];
-/** Faults the retries absorb: the poll goes on as if nothing happened. */
-const PASSING_FAULTS = [
-	{ status: 429, headers: { 'Retry-After': '0' } },
-	{ times: 2, status: 503, headers: { 'Retry-After': '0' } },
-];
+const FAULTS = failingFaults('<response><status>OK</status><conversion><id>1');
 
 interface Config {
 	/** 1 and 2: Emit Existing on First Run; 3: Start From. Version 1 offers two events. */
@@ -283,7 +255,7 @@ describe('AffilBox Trigger, randomized', () => {
 		expect(totals.failedPolls).toBeGreaterThan(0);
 		expect(totals.retriedPolls).toBeGreaterThan(0);
 		expect(totals.lostWrites).toBeGreaterThan(0);
-	}, 600_000);
+	}, 1_200_000);
 
 	describe('catches a deliberately broken planner', () => {
 		afterEach(() => jest.restoreAllMocks());
@@ -324,7 +296,7 @@ describe('AffilBox Trigger, randomized', () => {
 				);
 				expect(totals[caughtAs]).toBeGreaterThan(0);
 			},
-			300_000,
+			900_000,
 		);
 	});
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
@@ -7,6 +7,13 @@ import { runPoll, type RunPollResult } from '../../harness/runWorkflow';
 import { sandboxCredentials, type AffilBoxSandbox } from './affilBoxWorkflow';
 
 export const TRIGGER_TYPE = 'n8n-nodes-affiliate.affilBoxTrigger';
+
+/** Which polling node an ActiveTrigger runs: the AffilBox Trigger unless a test says otherwise. */
+export interface TriggerNode {
+	type: string;
+	create: () => INodeType;
+}
+const CONVERSION_TRIGGER: TriggerNode = { type: TRIGGER_TYPE, create: () => new AffilBoxTrigger() };
 const ZONE = 'Europe/Prague';
 
 export type ConversionState = 'waiting' | 'rejection' | 'authorized' | 'invoiced';
@@ -26,6 +33,7 @@ export class ActiveTrigger {
 		saved: IDataObject = {},
 		/** 1 by default: the trigger tests pin version 1's output (conversions as sent). */
 		private readonly typeVersion = 1,
+		private readonly trigger: TriggerNode = CONVERSION_TRIGGER,
 	) {
 		this.saved = saved;
 	}
@@ -35,10 +43,10 @@ export class ActiveTrigger {
 		parameters = this.parameters,
 	): Promise<RunPollResult> {
 		return await runPoll({
-			nodeTypes: { [TRIGGER_TYPE]: new AffilBoxTrigger() },
+			nodeTypes: { [this.trigger.type]: this.trigger.create() },
 			credentialTypes: [new AffilBoxApi()],
 			credentials: { affilBoxApi: sandboxCredentials(this.sandbox) },
-			node: { type: TRIGGER_TYPE, typeVersion: this.typeVersion, parameters },
+			node: { type: this.trigger.type, typeVersion: this.typeVersion, parameters },
 			staticData: this.saved,
 			mode,
 		});
@@ -69,7 +77,7 @@ export class ActiveTrigger {
 	}
 
 	withParameters(parameters: INodeParameters): ActiveTrigger {
-		return new ActiveTrigger(this.sandbox, parameters, this.saved, this.typeVersion);
+		return new ActiveTrigger(this.sandbox, parameters, this.saved, this.typeVersion, this.trigger);
 	}
 
 	/** A restart: n8n reloads the saved static data from its database (JSON). */
@@ -79,6 +87,7 @@ export class ActiveTrigger {
 			this.parameters,
 			JSON.parse(JSON.stringify(this.saved)) as IDataObject,
 			this.typeVersion,
+			this.trigger,
 		);
 	}
 }

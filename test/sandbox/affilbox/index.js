@@ -7,7 +7,7 @@
  *   const { startAffilBoxSandbox } = require('./test/sandbox/affilbox');
  *   const sb = await startAffilBoxSandbox({ port: 0 });
  *   // sb.url, sb.apiKey, sb.timeZone, sb.store, sb.requests, sb.injectFault(), sb.hold(), sb.concurrency,
- *   // sb.reset(), await sb.close()
+ *   // sb.reset(), await sb.close(), sb.registerPartner({ allow: false }), sb.allowPartner(id)
  *
  * The wire dialect is described at the top of protocol.js; the seed is test/fixtures/affilbox/seed.json.
  */
@@ -25,6 +25,8 @@ const { createSandboxServer } = require('./server');
  * bytes it had and how many were sent.
  * @typedef {import('../shared/controls').SandboxHandle<SandboxState, RecordedRequest>
  *   & { timeZone: string,
+ *       registerPartner: ReturnType<typeof import('./partnerRows').partnerControls>['registerPartner'],
+ *       allowPartner: ReturnType<typeof import('./partnerRows').partnerControls>['allowPartner'],
  *       answerSent: (request: RecordedRequest) => import('./server').AnswerSent | undefined }} AffilBoxSandbox
  */
 
@@ -38,6 +40,8 @@ async function startAffilBoxSandbox(options = {}) {
 	return {
 		...(await listenForTests(sandbox, { port, host })),
 		timeZone: sandbox.timeZone,
+		registerPartner: sandbox.registerPartner,
+		allowPartner: sandbox.allowPartner,
 		answerSent: (request) => sandbox.answerSent(request),
 	};
 }

@@ -27,6 +27,7 @@ const { dispatch } = require('./methods');
 const protocol = require('./protocol');
 const { bulkSeed } = require('./bulkSeed');
 const { createStore } = require('./store');
+const { partnerControls } = require('./partnerRows');
 
 const API_PATH = '/api/';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -259,6 +260,7 @@ function createSandboxServer(options = {}) {
 		apiKey,
 		timeZone,
 		...controls,
+		...partnerControls(store.state, ctx.now),
 		/**
 		 * How much of the answer to `request` was sent, once that answer is over.
 		 * @param {RecordedRequest} request

@@ -5,7 +5,7 @@
 const { conflict } = require('../errors');
 const { normalizeDateTime } = require('../dates');
 const { partnerRecord } = require('../records');
-const { nextId } = require('../store');
+const { newPartnerRow } = require('../partnerRows');
 const { readParams } = require('../validate');
 const { requirePartner } = require('./lookup');
 
@@ -102,28 +102,11 @@ function getOrCreatePartner(params, ctx) {
 	if (p.affilid !== undefined && ctx.state.partners.some((x) => x.person?.affilid === p.affilid)) {
 		throw conflict(`Duplicate affilid: ${p.affilid}`);
 	}
-	/** @type {PartnerRow} */
-	const partner = {
-		person: {
-			id: nextId(ctx.state.partners.map((x) => x.person?.id)),
-			affilid: p.affilid ?? generateAffilId(ctx.state.partners, email),
-			email,
-			name: '',
-			surname: '',
-			group: '',
-			phone: '',
-			notifikace: '1',
-			doporucil: '',
-			register: ctx.now(),
-			last_login: '',
-			allow: '1',
-		},
-		address: { street: '', city: '', psc: '' },
-		company: { name: '', ic: '', dic: '', description: '', dph: '' },
-		// A new partner promotes every active campaign.
-		campaigns: ctx.state.campaigns.filter((c) => c.active === '1').map((c) => c.id),
-		souhlas_sdeleni: '',
-	};
+	const partner = newPartnerRow(ctx.state, {
+		email,
+		affilid: p.affilid ?? generateAffilId(ctx.state.partners, email),
+		register: ctx.now(),
+	});
 	ctx.state.partners.push(partner);
 	return { created: '1', partner: [partnerRecord(partner)] };
 }

@@ -1,0 +1,116 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { InvalidInputError } from '../../../shared/invalidInput';
+import { simplifyPartner } from '../../helpers/simplifyPartner';
+import { newestRecordOnly } from '../newestRecord';
+import { lookbackWindow, toMinute } from '../observe';
+import { licenceZone, pollCallSettings, readLookbackDays } from '../pollSettings';
+import { planFirstCheck, readStartFrom, type FirstCheck } from '../startFrom';
+import {
+	checkWindowStart,
+	isBaseline,
+	mayFire,
+	planPartnerPoll,
+	type PartnerBasis,
+	type PartnerObservation,
+} from './partnerDecisions';
+import { observePartners } from './observePartners';
+import {
+	isPartnerTriggerState,
+	partnerConfigHash,
+	type PartnerTriggerConfig,
+} from './partnerState';
+
+function readConfig(context: IPollFunctions): PartnerTriggerConfig {
+	return {
+		onlyAllowed: context.getNodeParameter('onlyAllowed', false) === true,
+		lookbackDays: readLookbackDays(context, 30),
+	};
+}
+
+/** Start From, read (and checked) only when a baseline needs it. */
+function readFirstCheck(
+	context: IPollFunctions,
+	zone: string,
+	lookbackStartMinute: number,
+): FirstCheck {
+	try {
+		const { startFrom, startDateMinute } = readStartFrom(
+			context.getNodeParameter('startFrom', 'now'),
+			context.getNodeParameter('startDate', ''),
+			zone,
+		);
+		return planFirstCheck(startFrom, startDateMinute, lookbackStartMinute);
+	} catch (error) {
+		const { message, hint } = error as InvalidInputError;
+		throw new NodeOperationError(context.getNode(), message, { description: hint });
+	}
+}
+
+/** The partner as Partner Get gives it: simplified (the default) or exactly as AffilBox sent it. */
+function toItems(
+	context: IPollFunctions,
+	observations: PartnerObservation[],
+	zone: string,
+): INodeExecutionData[] {
+	const simplify = context.getNodeParameter('simplify', true) === true;
+	// What fires always kept its record (see mayFire); `{}` only satisfies the type.
+	return observations.map(({ record = {} }) => ({
+		json: simplify ? simplifyPartner(record, zone) : (record as IDataObject),
+	}));
+}
+
+const registeredMinute = (observation: PartnerObservation) => observation.registeredMinute;
+
+export async function pollPartners(
+	context: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
+	const startedAt = Date.now();
+	const config = readConfig(context);
+	const zone = await licenceZone(context);
+	const now = Date.now();
+	const lookbackStartMinute = lookbackWindow(now, config.lookbackDays, zone).startMinute;
+	const settings = pollCallSettings(context, startedAt);
+
+	if (context.getMode() === 'manual') {
+		// "Fetch Test Event": the newest matching partner in the window; the stored state is left alone.
+		const eligible = (observation: PartnerObservation) =>
+			(observation.registeredMinute ?? Infinity) >= lookbackStartMinute &&
+			(!config.onlyAllowed || observation.allowed);
+		const observations = await observePartners(
+			context,
+			lookbackStartMinute,
+			zone,
+			newestRecordOnly(registeredMinute, eligible),
+			settings,
+		);
+		const newest = observations.filter((observation) => observation.record !== undefined);
+		return newest.length > 0 ? [toItems(context, newest, zone)] : null;
+	}
+
+	const staticData = context.getWorkflowStaticData('node');
+	const state = isPartnerTriggerState(staticData.state) ? staticData.state : undefined;
+	const later: PartnerBasis = {
+		state,
+		config: partnerConfigHash(config),
+		onlyAllowed: config.onlyAllowed,
+		lookbackStartMinute,
+		nowMinute: toMinute(now),
+		first: { windowStartMinute: lookbackStartMinute },
+	};
+	// Only a baseline reads Start From: a start date that no longer reads cannot stop later checks.
+	const basis: PartnerBasis = isBaseline(later)
+		? { ...later, first: readFirstCheck(context, zone, lookbackStartMinute) }
+		: later;
+	const observations = await observePartners(
+		context,
+		checkWindowStart(basis),
+		zone,
+		() => mayFire(basis),
+		settings,
+	);
+	const plan = planPartnerPoll(basis, observations);
+	staticData.state = plan.next;
+	return plan.fire.length > 0 ? [toItems(context, plan.fire, zone)] : null;
+}

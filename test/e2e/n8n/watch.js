@@ -1,0 +1,110 @@
+// @ts-check
+'use strict';
+
+/**
+ * What end-to-end tests use to act on the sandbox and watch a running n8n from outside: calls to the
+ * AffilBox sandbox's API as clients make them, a receiver that workflows post what fired to (and
+ * such a workflow), and a wait that gives up with a reason.
+ */
+const http = require('node:http');
+
+const { XMLBuilder } = require('fast-xml-parser');
+
+/**
+ * Calls the AffilBox sandbox's API as AffilBox clients do: the XML document in form field `data`.
+ * @param {string} url @param {string} key @param {string} method @param {object} params
+ */
+async function callSandbox(url, key, method, params) {
+	const data = new XMLBuilder({}).build({ request: { key, method, ...params } });
+	const response = await fetch(url, { method: 'POST', body: new URLSearchParams({ data }) });
+	const text = await response.text();
+	if (!text.includes('<status>OK</status>')) throw new Error(`${method} failed: ${text}`);
+	return text;
+}
+
+/**
+ * An HTTP endpoint on 127.0.0.1 that keeps each JSON body posted to it, in order: a workflow's HTTP
+ * Request node tells the test what its trigger fired.
+ */
+async function startReceiver() {
+	/** @type {Record<string, unknown>[]} */
+	const received = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			received.push(JSON.parse(body));
+			res.end('{}');
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+	return {
+		url: `http://127.0.0.1:${port}/seen`,
+		received,
+		/** `field` of each body received, as text. @param {string} field */
+		values: (field) => received.map((body) => String(body[field])),
+		close: () => server.close(),
+	};
+}
+
+/**
+ * A workflow (n8n's export format) in which `trigger` (a node named in `trigger.name`) starts an
+ * HTTP Request node that posts the given `fields` of each item to the receiver at `receiverUrl`.
+ * @param {string} id @param {string} name
+ * @param {{ name: string } & Record<string, unknown>} trigger
+ * @param {string} receiverUrl @param {string[]} fields
+ */
+function workflowTellingTheTest(id, name, trigger, receiverUrl, fields) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{ position: [0, 0], ...trigger },
+			{
+				id: 'post',
+				name: 'Tell the test',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [300, 0],
+				parameters: {
+					method: 'POST',
+					url: receiverUrl,
+					sendBody: true,
+					bodyParameters: {
+						parameters: fields.map((field) => ({ name: field, value: `={{ $json.${field} }}` })),
+					},
+					options: {},
+				},
+			},
+		],
+		connections: {
+			[trigger.name]: { main: [[{ node: 'Tell the test', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+/**
+ * Waits for `done()` to be truthy, checking every half second; fails with `what` after `ms`, or
+ * at once when `exitCode()` says n8n has exited.
+ * @template T
+ * @param {() => T} done @param {number} ms @param {string} what
+ * @param {() => number | null} [exitCode]
+ * @returns {Promise<NonNullable<T>>}
+ */
+async function waitFor(done, ms, what, exitCode = () => null) {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const value = done();
+		if (value) return /** @type {NonNullable<T>} */ (value);
+		const code = exitCode();
+		if (code !== null) throw new Error(`n8n exited with ${code} while waiting for ${what}`);
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+module.exports = { callSandbox, startReceiver, waitFor, workflowTellingTheTest };
