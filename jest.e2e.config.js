@@ -3,6 +3,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.js'],
+	// Its own run: npm run test:e2e:queue (jest.e2e.queue.config.js).
+	testPathIgnorePatterns: ['/node_modules/', '/queue\\.e2e\\.test\\.js$'],
 	reporters: ['default', '<rootDir>/test/setup/summaryReporter.js'],
 	testTimeout: 300000,
 	maxWorkers: 1,

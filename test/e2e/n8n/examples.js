@@ -36,4 +36,28 @@ function examplesFingerprint() {
 	return hash.digest('hex');
 }
 
-module.exports = { readExamples, examplesFingerprint, PAYOUT_DIR };
+/**
+ * What example 2 writes over the sandbox's seed: its invoiced conversions are 1004 (petr.novak,
+ * 630 CZK) and 1009 (jdvorak, 300.00 CZK).
+ */
+const EXPECTED_PAYOUTS = [
+	{
+		partner: 'petr.novak',
+		email: 'petr.novak@example.net',
+		currency: 'CZK',
+		sum_commission: '630',
+	},
+	{ partner: 'jdvorak', email: 'jiri.dvorak@example.com', currency: 'CZK', sum_commission: '300' },
+];
+
+/** @param {string} payoutDir @returns {Array<Record<string, string>>} example 2's CSV, a record per row */
+function readPayoutCsv(payoutDir) {
+	const [header, ...rows] = fs
+		.readFileSync(path.join(payoutDir, 'affiliate-payouts.csv'), 'utf8')
+		.trim()
+		.split('\n')
+		.map((line) => line.split(','));
+	return rows.map((row) => Object.fromEntries(header.map((name, index) => [name, row[index]])));
+}
+
+module.exports = { readExamples, examplesFingerprint, readPayoutCsv, EXPECTED_PAYOUTS, PAYOUT_DIR };

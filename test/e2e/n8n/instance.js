@@ -150,8 +150,9 @@ function createInstance(options) {
 	 * Starts `n8n start` (its output in `startLog`, readable text) and resolves once it serves: readiness
 	 * OK and JSON from the REST API. On any failure n8n is stopped and the error carries the cause and
 	 * the last lines of n8n's log.
-	 * @param {{ log?: (line: string) => void, timeoutMs?: number, logEnv?: Record<string, string> }} [startOptions]
-	 *   `logEnv`: other log settings for this run (e.g. JSON at debug level, for a test that reads the log)
+	 * @param {{ log?: (line: string) => void, timeoutMs?: number, logEnv?: Record<string, string>, env?: Record<string, string> }} [startOptions]
+	 *   `logEnv`: other log settings for this run (e.g. JSON at debug level, for a test that reads the log);
+	 *   `env`: other settings for this run only (e.g. a feature flag switched on for one start)
 	 */
 	async function start(startOptions = {}) {
 		const out = fs.openSync(startLog, 'w');
@@ -162,6 +163,7 @@ function createInstance(options) {
 				N8N_LOG_FORMAT: 'text',
 				N8N_LOG_LEVEL: 'info',
 				...startOptions.logEnv,
+				...startOptions.env,
 			},
 			stdout: out,
 			stderr: out,
