@@ -3,6 +3,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.js'],
+	// Installs the n8n under test (N8N_VERSION) before any suite: suites read what it offers.
+	globalSetup: '<rootDir>/test/e2e/globalSetup.js',
 	reporters: ['default', '<rootDir>/test/setup/summaryReporter.js'],
 	testTimeout: 300000,
 	maxWorkers: 1,
