@@ -99,20 +99,28 @@ async function callSandbox(/** @type {string} */ method, /** @type {object} */ p
 	if (!text.includes('<status>OK</status>')) throw new Error(`${method} failed: ${text}`);
 }
 
-/** Entries of n8n's JSON log whose message matches. */
+/**
+ * One line of n8n's log as `{ message, metadata: { timestamp } }`: JSON where n8n writes JSON, else
+ * its text form `<time> | <level> | <message>` (n8n 1.85.4 has no JSON log format).
+ * @param {string} line
+ */
+function logEntry(line) {
+	try {
+		return JSON.parse(line);
+	} catch {
+		const text = /^(\S+) \| \w+\s*\| (.*)$/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+		return text ? { message: text[2], metadata: { timestamp: text[1] } } : {};
+	}
+}
+
+/** Entries of n8n's log whose message matches. */
 function logEntries(/** @type {RegExp} */ pattern) {
 	if (!server || !fs.existsSync(server.logFile)) return [];
 	return fs
 		.readFileSync(server.logFile, 'utf8')
 		.split('\n')
 		.filter(Boolean)
-		.map((line) => {
-			try {
-				return JSON.parse(line);
-			} catch {
-				return {};
-			}
-		})
+		.map(logEntry)
 		.filter((entry) => typeof entry.message === 'string' && pattern.test(entry.message));
 }
 

@@ -154,15 +154,18 @@ function createInstance(options) {
 	}
 
 	/**
-	 * Runs a workflow headlessly (`n8n execute`); its run comes through the logger as JSON.
+	 * Runs a workflow headlessly (`n8n execute`). Its run comes as JSON through n8n's logger (2.x,
+	 * 1.123.81), or on standard output (1.85.4 prints it there).
 	 * @param {string} id
 	 * @returns {Promise<any>} the execution (data.resultData.runData …)
 	 */
 	async function execute(id) {
 		fs.rmSync(logFile, { force: true });
-		await cli(['execute', `--id=${id}`, '--rawOutput']);
-		const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
-		for (const line of lines.reverse()) {
+		const stdout = await cli(['execute', `--id=${id}`, '--rawOutput']);
+		const lines = fs.existsSync(logFile)
+			? fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean)
+			: [];
+		for (const line of [...lines].reverse()) {
 			const entry = JSON.parse(line);
 			if (
 				typeof entry.message === 'string' &&
@@ -172,8 +175,11 @@ function createInstance(options) {
 				return JSON.parse(entry.message);
 			}
 		}
+		// Printed: the JSON document runs from a line that opens it to the last line that closes it.
+		const printed = /^\{[\s\S]*^\}/m.exec(stdout);
+		if (printed && printed[0].includes('"resultData"')) return JSON.parse(printed[0]);
 		throw new Error(
-			`n8n execute --id=${id} logged no execution:\n${lines.slice(0, 20).join('\n')}`,
+			`n8n execute --id=${id} logged no execution:\n${lines.slice(0, 20).join('\n')}\n${stdout.slice(0, 2000)}`,
 		);
 	}
 

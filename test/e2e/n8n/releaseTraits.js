@@ -14,7 +14,8 @@
  *   the tool node's On Error is set to Continue;
  * - what n8n logs (debug level) around a workflow's activation: 2.x "Poll trigger initiated …",
  *   "Activated trigger node …", then "Finished processing workflow publication outbox record";
- *   1.x "Polling trigger initiated …", then "Activated workflow …" once the activation poll is done.
+ *   1.x "Polling trigger initiated …", then "Activated workflow …" (1.123.81) or "Workflow … activated"
+ *   (1.85.4) once the activation poll is done.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -53,8 +54,8 @@ function releaseTraits(runtime) {
 			major < 2
 				? {
 						pollStarted: /^Polling trigger initiated for workflow/,
-						pollDone: /^Activated workflow /,
-						activated: /^Activated workflow /,
+						pollDone: /^(Activated workflow |Workflow ".*" \(ID: .*\) activated)/,
+						activated: /^(Activated workflow |Workflow ".*" \(ID: .*\) activated)/,
 					}
 				: {
 						pollStarted: /^Poll trigger initiated for workflow/,
