@@ -65,6 +65,20 @@ function manualWorkflow(id, nodes, connections) {
 	};
 }
 
+/**
+ * The run ended without an error. n8n 1.85.4 prints the run before it records its final status
+ * (`running`); there `finished` says it ended.
+ * @param {any} execution
+ */
+function expectSucceeded(execution) {
+	expect(execution.data.resultData.error).toBeUndefined();
+	if (n8n.release.major >= 2 || execution.status !== 'running') {
+		expect(execution.status).toBe('success');
+	} else {
+		expect(execution.finished).toBe(true);
+	}
+}
+
 /** @param {any} execution @param {string} node */
 function outputOf(execution, node) {
 	const task = execution.data.resultData.runData[node]?.[0];
@@ -165,7 +179,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			),
 		);
 		const execution = await timed('execute AffilBox workflow', () => n8n.execute('e2eAffilBox'));
-		expect(execution.status).toBe('success');
+		expectSucceeded(execution);
 		expect(outputOf(execution, 'Campaigns').map((/** @type {any} */ c) => c.name)).toContain(
 			'Knihy & <Hry> pro děti',
 		);
@@ -221,7 +235,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			),
 		);
 		const execution = await timed('execute Affelios workflow', () => n8n.execute('e2eAffelios'));
-		expect(execution.status).toBe('success');
+		expectSucceeded(execution);
 		expect(outputOf(execution, 'Customer')).toEqual([
 			expect.objectContaining({ externalId: 'E2E-CUSTOMER-1', externalBrandId: 'shop-eu' }),
 		]);
