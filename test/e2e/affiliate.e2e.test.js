@@ -275,7 +275,10 @@ describe('n8n-nodes-affiliate in n8n', () => {
 		it('Example 2: the trigger polled at activation and the payout CSV sums commission per partner', async () => {
 			const csv = path.join(payoutDir, 'affiliate-payouts.csv');
 			const deadline = Date.now() + 60_000;
-			while (!fs.existsSync(csv) && Date.now() < deadline)
+			// The file can exist before n8n has written its rows: read without rows once on a busy machine.
+			const lines = () =>
+				fs.existsSync(csv) ? fs.readFileSync(csv, 'utf8').trim().split('\n') : [];
+			while (lines().length < 3 && Date.now() < deadline)
 				await new Promise((resolve) => setTimeout(resolve, 500));
 			const [header, ...rows] = fs
 				.readFileSync(csv, 'utf8')
