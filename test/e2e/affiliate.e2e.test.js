@@ -72,6 +72,20 @@ function manualWorkflow(id, nodes, connections) {
 	};
 }
 
+/**
+ * The run ended without an error. n8n 1.85.4 prints the run before it records its final status
+ * (`running`); there `finished` says it ended.
+ * @param {any} execution
+ */
+function expectSucceeded(execution) {
+	expect(execution.data.resultData.error).toBeUndefined();
+	if (n8n.release.major >= 2 || execution.status !== 'running') {
+		expect(execution.status).toBe('success');
+	} else {
+		expect(execution.finished).toBe(true);
+	}
+}
+
 /** @param {any} execution @param {string} node */
 function outputOf(execution, node) {
 	const task = execution.data.resultData.runData[node]?.[0];
@@ -137,11 +151,7 @@ afterAll(async () => {
 
 describe('n8n-nodes-affiliate in n8n', () => {
 	it('n8n registers all four nodes of the installed package', async () => {
-		const file = path.join(work, 'nodes.json');
-		await n8n.cli(['export:nodes', `--output=${file}`]);
-		const names = JSON.parse(fs.readFileSync(file, 'utf8')).map(
-			(/** @type {{name: string}} */ node) => node.name,
-		);
+		const names = await n8n.loadedNodeTypes();
 		expect(names).toEqual(
 			expect.arrayContaining([
 				'n8n-nodes-affiliate.affilBox',
@@ -204,7 +214,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			),
 		);
 		const execution = await timed('execute AffilBox workflow', () => n8n.execute('e2eAffilBox'));
-		expect(execution.status).toBe('success');
+		expectSucceeded(execution);
 		expect(outputOf(execution, 'Campaigns').map((/** @type {any} */ c) => c.name)).toContain(
 			'Knihy & <Hry> pro děti',
 		);
@@ -260,7 +270,7 @@ describe('n8n-nodes-affiliate in n8n', () => {
 			),
 		);
 		const execution = await timed('execute Affelios workflow', () => n8n.execute('e2eAffelios'));
-		expect(execution.status).toBe('success');
+		expectSucceeded(execution);
 		expect(outputOf(execution, 'Customer')).toEqual([
 			expect.objectContaining({ externalId: 'E2E-CUSTOMER-1', externalBrandId: 'shop-eu' }),
 		]);
@@ -337,7 +347,10 @@ describe('n8n-nodes-affiliate in n8n', () => {
 		it('Example 2: the trigger polled at activation and the payout CSV sums commission per partner', async () => {
 			const csv = path.join(payoutDir, 'affiliate-payouts.csv');
 			const deadline = Date.now() + 60_000;
-			while (!fs.existsSync(csv) && Date.now() < deadline)
+			// The file can exist before n8n has written its rows: read without rows once on a busy machine.
+			const lines = () =>
+				fs.existsSync(csv) ? fs.readFileSync(csv, 'utf8').trim().split('\n') : [];
+			while (lines().length <= EXPECTED_PAYOUTS.length && Date.now() < deadline)
 				await new Promise((resolve) => setTimeout(resolve, 500));
 			const records = readPayoutCsv(payoutDir);
 			expect(records).toEqual(expect.arrayContaining(EXPECTED_PAYOUTS));

@@ -112,10 +112,13 @@ function workflow(id, name, nodes, toolNames, toolsTo, connections = {}) {
  * Webhook → AI Agent (model: OpenAI Chat Model with the credential "Fake OpenAI"), with four tools:
  * read conversions, approve (the decision is fixed: the model only picks the conversion), credit a
  * bonus, create an Affelios customer.
- * @param {{ path: string }} options
+ * @param {{ path: string, agentVersion: number, modelVersion: number, toolsContinueOnError?: boolean }} options
+ *   node versions: the newest this n8n has up to what the test is written for
+ *   (test/e2e/ai/aiPackages.js); `toolsContinueOnError`: the tool nodes' On Error set to Continue,
+ *   as n8n 1.x needs for a failed tool call to reach the model (2.x does that by default)
  */
-function agentWorkflow({ path }) {
-	const tools = [
+function agentWorkflow({ path, agentVersion, modelVersion, toolsContinueOnError = false }) {
+	const chosen = [
 		getManyConversions(200),
 		approveOrReject('approve', 300),
 		toolNode(
@@ -144,6 +147,9 @@ function agentWorkflow({ path }) {
 			500,
 		),
 	];
+	const tools = toolsContinueOnError
+		? chosen.map((tool) => ({ ...tool, onError: 'continueRegularOutput' }))
+		: chosen;
 	return workflow(
 		'aiAgentE2e',
 		'e2e AI Agent with affiliate tools',
@@ -161,7 +167,7 @@ function agentWorkflow({ path }) {
 				id: 'agent',
 				name: 'AI Agent',
 				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3.1,
+				typeVersion: agentVersion,
 				position: [200, 0],
 				parameters: { promptType: 'define', text: '={{ $json.body.prompt }}', options: {} },
 			},
@@ -169,7 +175,7 @@ function agentWorkflow({ path }) {
 				id: 'agent-model',
 				name: 'OpenAI Chat Model',
 				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-				typeVersion: 1.3,
+				typeVersion: modelVersion,
 				position: [200, 200],
 				credentials: { openAiApi: { id: 'fakeOpenAi', name: 'Fake OpenAI' } },
 				parameters: {
@@ -194,9 +200,9 @@ function agentWorkflow({ path }) {
 /**
  * MCP Server Trigger (Bearer auth) exposing two AffilBox tools: read conversions, and approve or
  * reject one (here the model chooses the decision too).
- * @param {{ path: string }} options
+ * @param {{ path: string, triggerVersion: number }} options
  */
-function mcpWorkflow({ path }) {
+function mcpWorkflow({ path, triggerVersion }) {
 	const tools = [
 		getManyConversions(200),
 		approveOrReject(fromAI('Decision', DESCRIBE.decision), 300),
@@ -209,7 +215,7 @@ function mcpWorkflow({ path }) {
 				id: 'mcp-trigger',
 				name: 'MCP Server Trigger',
 				type: '@n8n/n8n-nodes-langchain.mcpTrigger',
-				typeVersion: 2.1,
+				typeVersion: triggerVersion,
 				position: [0, 0],
 				webhookId: '5a1d7c2b-2f0e-4c8a-9b7d-3e6f1a2b4c5d',
 				credentials: { httpBearerAuth: { id: 'mcpBearer', name: 'MCP bearer token' } },

@@ -13,6 +13,7 @@ const path = require('node:path');
 
 const { spawnSupervised } = require('../processes');
 const { waitUntilReady } = require('./readiness');
+const { releaseTraits } = require('./releaseTraits');
 
 const PACKAGE_NAME = 'n8n-nodes-affiliate';
 /** Lines of n8n's own log shown with a failure. */
@@ -34,6 +35,7 @@ function tailOf(file, lines = TAIL_LINES) {
  */
 function createInstance(options) {
 	const { runtime, userFolder, port, brokerPort } = options;
+	const release = releaseTraits(runtime);
 	fs.mkdirSync(userFolder, { recursive: true });
 	const logFile = path.join(userFolder, 'n8n.log');
 	const startLog = path.join(userFolder, 'n8n-start.log');
@@ -113,25 +115,57 @@ function createInstance(options) {
 	/** @param {object | object[]} workflows n8n export format; several in one CLI run */
 	async function importWorkflow(workflows) {
 		const file = path.join(userFolder, 'workflow.import.json');
-		fs.writeFileSync(file, JSON.stringify(workflows));
+		// Always a list: older n8n 1.x reads nothing else.
+		fs.writeFileSync(file, JSON.stringify([workflows].flat()));
 		await cli(['import:workflow', `--input=${file}`]);
 	}
 
-	/** Makes the workflow's current version the active one (takes effect when n8n starts). @param {string} id */
+	/**
+	 * Makes the workflow active (its current version, in 2.x) when n8n next starts.
+	 * @param {string} id
+	 */
 	async function publish(id) {
-		await cli(['publish:workflow', `--id=${id}`]);
+		await cli(release.activateArgs(id));
 	}
 
 	/**
-	 * Runs a workflow headlessly (`n8n execute`); its run comes through the logger as JSON.
+	 * The node types n8n has loaded (their full names, e.g. `n8n-nodes-affiliate.affilBox`): from
+	 * `n8n export:nodes`, or where n8n lacks that command, from the list a started n8n serves its
+	 * editor (`/types/nodes.json`; n8n is started for it and stopped again).
+	 * @returns {Promise<string[]>}
+	 */
+	async function loadedNodeTypes() {
+		if (release.hasExportNodes) {
+			const file = path.join(userFolder, 'nodes.export.json');
+			await cli(['export:nodes', `--output=${file}`]);
+			return JSON.parse(fs.readFileSync(file, 'utf8')).map(
+				(/** @type {{ name: string }} */ node) => node.name,
+			);
+		}
+		const server = await start();
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}/types/nodes.json`);
+			if (!response.ok) throw new Error(`/types/nodes.json answered ${response.status}`);
+			const nodes = /** @type {Array<{ name: string }>} */ (await response.json());
+			return nodes.map((node) => node.name);
+		} finally {
+			await server.stop();
+		}
+	}
+
+	/**
+	 * Runs a workflow headlessly (`n8n execute`). Its run comes as JSON through n8n's logger (2.x,
+	 * 1.123.81), or on standard output (1.85.4 prints it there).
 	 * @param {string} id
 	 * @returns {Promise<any>} the execution (data.resultData.runData …)
 	 */
 	async function execute(id) {
 		fs.rmSync(logFile, { force: true });
-		await cli(['execute', `--id=${id}`, '--rawOutput']);
-		const lines = fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
-		for (const line of lines.reverse()) {
+		const stdout = await cli(['execute', `--id=${id}`, '--rawOutput']);
+		const lines = fs.existsSync(logFile)
+			? fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean)
+			: [];
+		for (const line of [...lines].reverse()) {
 			const entry = JSON.parse(line);
 			if (
 				typeof entry.message === 'string' &&
@@ -141,8 +175,11 @@ function createInstance(options) {
 				return JSON.parse(entry.message);
 			}
 		}
+		// Printed: the JSON document runs from a line that opens it to the last line that closes it.
+		const printed = /^\{[\s\S]*^\}/m.exec(stdout);
+		if (printed && printed[0].includes('"resultData"')) return JSON.parse(printed[0]);
 		throw new Error(
-			`n8n execute --id=${id} logged no execution:\n${lines.slice(0, 20).join('\n')}`,
+			`n8n execute --id=${id} logged no execution:\n${lines.slice(0, 20).join('\n')}\n${stdout.slice(0, 2000)}`,
 		);
 	}
 
@@ -195,6 +232,7 @@ function createInstance(options) {
 
 	return {
 		env,
+		release,
 		port,
 		userFolder,
 		logFile,
@@ -203,6 +241,7 @@ function createInstance(options) {
 		cli,
 		importCredentials,
 		importWorkflow,
+		loadedNodeTypes,
 		publish,
 		execute,
 		start,
