@@ -189,9 +189,12 @@ function createSandboxServer(options = {}) {
 				xmlError = error;
 			}
 		}
+		// This request's own record: with requests held at the gate, the last one recorded may be
+		// another's, and a test may have cleared the list meanwhile.
+		/** @type {RecordedRequest | undefined} */
+		let recorded;
 		if (isApi) {
-			/** @type {RecordedRequest} */
-			const recorded = {
+			recorded = {
 				method: parsed?.method ?? '',
 				params: { ...(parsed?.params ?? {}) },
 				rawXml: data ?? '',
@@ -202,9 +205,8 @@ function createSandboxServer(options = {}) {
 
 		// Faults go to requests in the order they arrive, before the gate may hold them.
 		const fault = faults.take();
-		if (isApi) await gate.pass(res, requests[requests.length - 1]);
+		if (recorded) await gate.pass(res, recorded);
 		if (fault) {
-			const recorded = isApi ? requests[requests.length - 1] : undefined;
 			const status = await serveFault(req, res, fault, lifecycle.sleep, (answer) => {
 				if (recorded) answers.set(recorded, answer);
 			});
@@ -224,9 +226,8 @@ function createSandboxServer(options = {}) {
 		try {
 			if (parsed.paramError) throw parsed.paramError;
 			const payload = dispatch(parsed.method, parsed.params, ctx);
-			const recorded = requests[requests.length - 1];
 			const answer = await sendAnswer(res, protocol.okAnswerPieces(payload));
-			answers.set(recorded, answer);
+			if (recorded) answers.set(recorded, answer);
 			const cut =
 				answer.sent < answer.bytes
 					? `, client closed after ${answer.sent} of ${answer.bytes} bytes`
