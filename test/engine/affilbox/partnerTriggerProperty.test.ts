@@ -3,7 +3,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import type * as Decisions from '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { failingFaults, PASSING_FAULTS, random, type Random } from './seededRandom';
+import { failingFaults, random, randomCheck, type Random } from './seededRandom';
 import { fired, partnerTrigger } from './partnerTriggerWorkflow';
 import { pragueTime } from './triggerWorkflow';
 
@@ -123,25 +123,10 @@ async function runProperty(sequences: number, create?: () => INodeType): Promise
 					sandbox().allowPartner(rng.pick(partners), rng.chance(0.7));
 				else partners.push(registerOne());
 			}
-			if (rng.chance(0.1)) {
-				trigger = trigger.restarted();
-				totals.restarts += 1;
-			}
-			totals.polls += 1;
-			if (rng.chance(0.2)) {
-				sandbox().injectFault({ times: 1, ...rng.pick(FAULTS) });
-				await expect(trigger.poll()).rejects.toThrow();
-				totals.failedPolls += 1;
-				continue;
-			}
-			if (rng.chance(0.1)) {
-				sandbox().injectFault({ times: 1, ...rng.pick(PASSING_FAULTS) });
-				totals.retriedPolls += 1;
-			}
-			// Default n8n drops what a check that fired nothing wrote; durable-cursor mode keeps it.
-			const emptyWrites = rng.chance(0.6) ? 'lost' : 'saved';
-			const items = await trigger.poll({ emptyWrites });
-			if (items.length === 0 && emptyWrites === 'lost') totals.lostWrites += 1;
+			const check = await randomCheck(rng, trigger, sandbox(), FAULTS, totals);
+			trigger = check.trigger;
+			if (!check.items) continue;
+			const items = check.items;
 			for (const affilId of trackable(config, pragueTime(LOOKBACK_DAYS)).keys()) {
 				if (!recorded.has(affilId)) {
 					recorded.add(affilId);

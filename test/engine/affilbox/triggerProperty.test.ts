@@ -2,7 +2,7 @@
 import * as decisions from '../../../nodes/AffilBox/trigger/decisions';
 import type { PlanInput } from '../../../nodes/AffilBox/trigger/decisions';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { failingFaults, PASSING_FAULTS, random, type Random } from './seededRandom';
+import { failingFaults, random, randomCheck, type Random } from './seededRandom';
 import {
 	ActiveTrigger,
 	addConversion,
@@ -182,29 +182,17 @@ async function runSequences(seeds: number[]): Promise<Totals> {
 					setState(sandbox(), rng.pick(conversions), rng.pick(STATES));
 				else conversions.push(newConversion(rng));
 			}
-			if (rng.chance(0.1)) {
-				trigger = trigger.restarted();
-				totals.restarts += 1;
-			}
-			totals.polls += 1;
-			if (rng.chance(0.2)) {
-				// Fail one of the poll's calls (one per event), after the ones before it answered.
-				const calls = config.events.length;
-				const passing = rng.int(0, calls - 1);
-				if (passing > 0) sandbox().injectFault({ times: passing, passThrough: true });
-				sandbox().injectFault({ times: 1, ...rng.pick(FAULTS) });
-				await expect(trigger.poll()).rejects.toThrow();
-				totals.failedPolls += 1;
-				continue;
-			}
-			if (rng.chance(0.1)) {
-				sandbox().injectFault({ times: 1, ...rng.pick(PASSING_FAULTS) });
-				totals.retriedPolls += 1;
-			}
-			// Default n8n drops what a poll that emitted nothing wrote; durable-cursor mode keeps it.
-			const emptyWrites = rng.chance(0.6) ? 'lost' : 'saved';
-			const items = await trigger.poll({ emptyWrites });
-			if (items.length === 0 && emptyWrites === 'lost') totals.lostWrites += 1;
+			const check = await randomCheck(
+				rng,
+				trigger,
+				sandbox(),
+				FAULTS,
+				totals,
+				config.events.length,
+			);
+			trigger = check.trigger;
+			if (!check.items) continue;
+			const items = check.items;
 			for (const pair of observable(config).keys()) {
 				if (!recorded.has(pair)) {
 					recorded.add(pair);
