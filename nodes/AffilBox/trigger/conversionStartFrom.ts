@@ -1,11 +1,9 @@
 import type { IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../shared/invalidInput';
 import { windowFrom, type Window } from './observe';
 import {
 	planFirstCheck,
-	readStartFrom,
+	readStartFromParameters,
 	startFromOfEmitExisting,
 	type StartFrom,
 } from './startFrom';
@@ -26,16 +24,7 @@ export function readTriggerStartFrom(
 		const emitExisting = context.getNodeParameter('emitExistingOnFirstRun', false) === true;
 		return { startFrom: startFromOfEmitExisting(emitExisting) };
 	}
-	try {
-		return readStartFrom(
-			context.getNodeParameter('startFrom', 'now'),
-			context.getNodeParameter('startDate', ''),
-			zone,
-		);
-	} catch (error) {
-		const { message, hint } = error as InvalidInputError;
-		throw new NodeOperationError(context.getNode(), message, { description: hint });
-	}
+	return readStartFromParameters(context, zone);
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../shared/invalidInput';
 import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
@@ -9,7 +8,7 @@ import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
 import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
 import { isNewer, newestRecordOnly } from './newestRecord';
 import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
-import { licenceZone, pollCallSettings, readLookbackDays } from './pollSettings';
+import { licenceZone, pollCallSettings, readLookbackDays, readTriggerInput } from './pollSettings';
 import {
 	configHash,
 	readTriggerState,
@@ -30,16 +29,13 @@ function readConfig(context: IPollFunctions): TriggerConfig {
 	}
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
 	const lookbackDays = readLookbackDays(context, 90);
-	let campaignId: string;
-	let partnerId: string;
-	try {
-		// Version 2 filters are pickers; their plain value is what version 1 stored.
-		campaignId = xmlSafeText(locatorValue(filters.campaignId) ?? '', 'Campaign');
-		partnerId = xmlSafeText(locatorValue(filters.partnerId) ?? '', 'Partner');
-	} catch (error) {
-		const { message, hint } = error as InvalidInputError;
-		throw new NodeOperationError(context.getNode(), message, { description: hint });
-	}
+	// Version 2 filters are pickers; their plain value is what version 1 stored.
+	const campaignId = readTriggerInput(context, () =>
+		xmlSafeText(locatorValue(filters.campaignId) ?? '', 'Campaign'),
+	);
+	const partnerId = readTriggerInput(context, () =>
+		xmlSafeText(locatorValue(filters.partnerId) ?? '', 'Partner'),
+	);
 	return {
 		events: TRIGGER_EVENTS.filter((event) => events.includes(event)),
 		campaignId,

@@ -1,8 +1,22 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { InvalidInputError } from '../../shared/invalidInput';
 import { getLicenceZone } from '../helpers/licence';
 import type { CallSettings } from '../transport';
+
+/**
+ * Runs a reader of a trigger's parameters; a bad value (an InvalidInputError naming the field) is
+ * raised as the node's own error, with its hint as the description.
+ */
+export function readTriggerInput<T>(context: IPollFunctions, read: () => T): T {
+	try {
+		return read();
+	} catch (error) {
+		const { message, hint } = error as InvalidInputError;
+		throw new NodeOperationError(context.getNode(), message, { description: hint });
+	}
+}
 
 /** The licence zone, its error raised as the node's own (a trigger has no per-item runner to do it). */
 export async function licenceZone(context: IPollFunctions): Promise<string> {

@@ -1,7 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { readDate } from '../../shared/dates';
 import { InvalidInputError } from '../../shared/invalidInput';
+import { readTriggerInput } from './pollSettings';
 
 /**
  * Where a trigger starts, chosen once for its first check after activation (or after its events
@@ -120,4 +121,18 @@ export function readStartFrom(
 	if (choice !== 'date') return { startFrom: choice };
 	const date = readDate(startDate, zone, 'Start Date', 'AffilBox');
 	return { startFrom: choice, startDateMinute: Math.floor(date.toMillis() / 60_000) };
+}
+
+/** Start From and Start Date as a trigger's parameters hold them; a bad value fails as the node's error. */
+export function readStartFromParameters(
+	context: IPollFunctions,
+	zone: string,
+): { startFrom: StartFrom; startDateMinute?: number } {
+	return readTriggerInput(context, () =>
+		readStartFrom(
+			context.getNodeParameter('startFrom', 'now'),
+			context.getNodeParameter('startDate', ''),
+			zone,
+		),
+	);
 }

@@ -1,12 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { InvalidInputError } from '../../../shared/invalidInput';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { newestRecordOnly } from '../newestRecord';
 import { lookbackWindow, toMinute } from '../observe';
 import { licenceZone, pollCallSettings, readLookbackDays } from '../pollSettings';
-import { planFirstCheck, readStartFrom, type FirstCheck } from '../startFrom';
+import { planFirstCheck, readStartFromParameters, type FirstCheck } from '../startFrom';
 import {
 	checkWindowStart,
 	isBaseline,
@@ -35,17 +33,8 @@ function readFirstCheck(
 	zone: string,
 	lookbackStartMinute: number,
 ): FirstCheck {
-	try {
-		const { startFrom, startDateMinute } = readStartFrom(
-			context.getNodeParameter('startFrom', 'now'),
-			context.getNodeParameter('startDate', ''),
-			zone,
-		);
-		return planFirstCheck(startFrom, startDateMinute, lookbackStartMinute);
-	} catch (error) {
-		const { message, hint } = error as InvalidInputError;
-		throw new NodeOperationError(context.getNode(), message, { description: hint });
-	}
+	const { startFrom, startDateMinute } = readStartFromParameters(context, zone);
+	return planFirstCheck(startFrom, startDateMinute, lookbackStartMinute);
 }
 
 /** The partner as Partner Get gives it: simplified (the default) or exactly as AffilBox sent it. */
