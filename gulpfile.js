@@ -1,61 +1,28 @@
 /**
  * Build steps that run after `n8n-node build` (tsc + static files):
- *  - `gulp bundle`: turns every node and credential entry of package.json's `n8n` section into one
- *    self-contained file, so runtime libraries we depend on (fast-xml-parser) ship inside `dist/`
- *    and the published package needs no runtime `dependencies`. n8n-workflow and luxon stay
+ *  - `gulp bundle`: writes one folder per publishable package, dist/<package name>/ (see
+ *    tools/packages.js): every node and credential entry of that package's `n8n` section bundled into
+ *    one self-contained file, so the libraries it uses (fast-xml-parser, saxes) and the shared core
+ *    ship inside it and the package needs no runtime `dependencies`. n8n-workflow and luxon stay
  *    external: n8n provides both at run time.
- *  - `gulp scan`: lints what n8n's verification scan lints (the node/credential sources and the
- *    built `dist/**` JavaScript) with the community-node rules and inline eslint comments ignored,
- *    because the scan ignores them too.
+ *  - `gulp scan`: per package, in its folder: the package check (one service, no dependencies, see
+ *    tools/checkPackage.js), `n8n-node lint` (strict), and the community-node rules that n8n's
+ *    verification scan applies to the sources and to the built `dist/**` JavaScript, with inline
+ *    eslint comments ignored, because the scan ignores them too.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 const fg = require('fast-glob');
 
-const root = __dirname;
-const pkg = require('./package.json');
-const EXTERNAL = ['n8n-workflow', 'luxon'];
+const { checkPackage, checkPackageSet } = require('./tools/checkPackage');
+const { assemblePackages, listPackages } = require('./tools/packages');
 
-function entryFiles() {
-	return [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((file) => path.join(root, file));
-}
+const root = __dirname;
 
 async function bundle() {
-	const entries = entryFiles();
-	for (const entry of entries) {
-		if (!fs.existsSync(entry))
-			throw new Error(`Entry ${entry} is missing: run n8n-node build first`);
-		await esbuild.build({
-			entryPoints: [entry],
-			outfile: entry,
-			allowOverwrite: true,
-			bundle: true,
-			platform: 'node',
-			format: 'cjs',
-			target: 'node20',
-			external: EXTERNAL,
-			legalComments: 'inline',
-			logLevel: 'warning',
-		});
-	}
-	// What tsc emitted besides the entries is now inside them: ship only entries, codex JSON and icons.
-	const keep = new Set(entries.map((file) => path.normalize(file)));
-	const leftovers = fg.sync(
-		['dist/**/*.{js,d.ts,map}', 'dist/**/*.tsbuildinfo', 'dist/package.json'],
-		{
-			cwd: root,
-			absolute: true,
-		},
-	);
-	for (const file of leftovers) {
-		if (!keep.has(path.normalize(file))) fs.rmSync(file);
-	}
-	for (const dir of fg
-		.sync('dist/**', { cwd: root, absolute: true, onlyDirectories: true })
-		.reverse()) {
-		if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
-	}
+	for (const pkg of await assemblePackages())
+		process.stdout.write(`${pkg.name} ${pkg.version}: ${path.relative(root, pkg.builtDir)}/\n`);
 }
 
 async function scanConfig() {
@@ -71,15 +38,16 @@ async function scanConfig() {
 	];
 }
 
-async function lintLeg(name, patterns) {
+/** @param {string} name @param {string} cwd @param {string[]} patterns */
+async function lintLeg(name, cwd, patterns) {
 	const { ESLint } = require('eslint');
 	const eslint = new ESLint({
-		cwd: root,
+		cwd,
 		allowInlineConfig: false,
 		overrideConfigFile: true,
 		overrideConfig: await scanConfig(),
 	});
-	const files = fg.sync(patterns, { cwd: root, absolute: true, ignore: ['node_modules/**'] });
+	const files = fg.sync(patterns, { cwd, absolute: true, ignore: ['node_modules/**'] });
 	if (files.length === 0) throw new Error(`scan ${name}: no files matched ${patterns.join(', ')}`);
 	const results = await eslint.lintFiles(files);
 	const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
@@ -92,9 +60,34 @@ async function lintLeg(name, patterns) {
 	process.stdout.write(`scan ${name}: ${files.length} files clean (${warnings} warnings)\n`);
 }
 
+/** `n8n-node lint` in a package folder: strict mode reads that folder's package.json. @param {string} cwd */
+function n8nNodeLint(cwd) {
+	const { spawnSync } = require('node:child_process');
+	const run = spawnSync(path.join(root, 'node_modules', '.bin', 'n8n-node'), ['lint'], {
+		cwd,
+		stdio: 'inherit',
+	});
+	if (run.status !== 0) throw new Error(`n8n-node lint failed in ${path.relative(root, cwd)}`);
+}
+
 async function scan() {
-	await lintLeg('sources', ['package.json', '{nodes,credentials}/**/*.{js,ts,json}']);
-	await lintLeg('dist', ['package.json', 'dist/**/*.js']);
+	const packages = listPackages();
+	const everyEntry = checkPackageSet(packages, require('./package.json'));
+	if (everyEntry.length > 0) throw new Error(`the packages:\n- ${everyEntry.join('\n- ')}`);
+	for (const pkg of packages) {
+		if (!fs.existsSync(pkg.builtDir))
+			throw new Error(`${pkg.builtDir} is missing: run npm run build first`);
+		const problems = checkPackage(pkg.builtDir, { packages });
+		if (problems.length > 0)
+			throw new Error(`${pkg.name} fails the package check:\n- ${problems.join('\n- ')}`);
+		process.stdout.write(`package check, ${pkg.name}: one service, no dependencies\n`);
+		n8nNodeLint(pkg.builtDir);
+		await lintLeg(`${pkg.name} sources`, pkg.builtDir, [
+			'package.json',
+			'{nodes,credentials}/**/*.{js,ts,json}',
+		]);
+		await lintLeg(`${pkg.name} dist`, pkg.builtDir, ['package.json', 'dist/**/*.js']);
+	}
 }
 
 /**
@@ -121,11 +114,11 @@ async function buildScript(entry) {
 		logLevel: 'warning',
 		plugins: [
 			{
-				// The sandboxes and the e2e runtime are plain JS that find files relative to themselves
-				// (fixtures, the repository): load them in place.
+				// The sandboxes, the e2e runtime and the package tools are plain JS that find files
+				// relative to themselves (fixtures, the repository): load them in place.
 				name: 'plain-js-in-place',
 				setup(build) {
-					build.onResolve({ filter: /\/(sandbox|e2e)\// }, (args) => ({
+					build.onResolve({ filter: /\/(sandbox|e2e|tools)\// }, (args) => ({
 						path: require.resolve(path.resolve(args.resolveDir, args.path)),
 						external: true,
 					}));

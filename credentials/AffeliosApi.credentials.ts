@@ -20,7 +20,7 @@ export class AffeliosApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/affelios.svg', dark: 'file:../icons/affelios.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-affiliate/n8n-nodes-affiliate#affelios-credential';
+		'https://github.com/n8n-nodes-affiliate/n8n-nodes-affiliate/blob/main/packages/affelios/README.md#credentials';
 
 	properties: INodeProperties[] = [
 		{

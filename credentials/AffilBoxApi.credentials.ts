@@ -24,7 +24,7 @@ export class AffilBoxApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/affilbox.svg', dark: 'file:../icons/affilbox.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-affiliate/n8n-nodes-affiliate#affilbox-credential';
+		'https://github.com/n8n-nodes-affiliate/n8n-nodes-affiliate/blob/main/packages/affilbox/README.md#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -2,7 +2,7 @@ import type { INode, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * n8n offers a node with `usableAsTool` to AI agents as a variant whose type name ends in `Tool`
- * (`n8n-nodes-affiliate.affilBoxTool`); that is the only sign a node gets that a model called it.
+ * (`n8n-nodes-affilbox.affilBoxTool`); that is the only sign a node gets that a model called it.
  */
 export function runsAsAiTool(node: INode): boolean {
 	return node.type.endsWith('Tool');

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 
+import { packageNamed } from '../../tools/packages';
 import { loadBuiltPackage } from '../harness/nodeTypes';
 import { createPoller, runNode } from '../harness/runWorkflow';
 
@@ -58,7 +59,7 @@ async function fetchAnswer(): Promise<string> {
 const credentials = { affilBoxApi: { apiUrl: url, apiKey: key, timeZone: ZONE } };
 
 async function probe(): Promise<Figure> {
-	const loaded = await loadBuiltPackage(process.cwd());
+	const loaded = await loadBuiltPackage(packageNamed('n8n-nodes-affilbox').builtDir);
 	const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
 	switch (mode) {
 		case 'idle':
@@ -84,7 +85,7 @@ async function probe(): Promise<Figure> {
 				credentialTypes: loaded.credentialTypes,
 				credentials,
 				node: {
-					type: 'n8n-nodes-affiliate.affilBoxTrigger',
+					type: 'n8n-nodes-affilbox.affilBoxTrigger',
 					parameters: { events: ['authorized'], lookbackDays: 90 },
 				},
 			});
@@ -116,7 +117,7 @@ async function probe(): Promise<Figure> {
 					credentialTypes: loaded.credentialTypes,
 					credentials,
 					node: {
-						type: 'n8n-nodes-affiliate.affilBox',
+						type: 'n8n-nodes-affilbox.affilBox',
 						parameters: {
 							resource: 'conversion',
 							operation: 'getMany',

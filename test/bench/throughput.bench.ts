@@ -1,18 +1,20 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- a benchmark script: it spawns processes, reads files and prints */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { XMLBuilder } from 'fast-xml-parser';
 
-import { loadBuiltPackage } from '../harness/nodeTypes';
+import { listPackages } from '../../tools/packages';
+import { loadBuiltPackages } from '../harness/nodeTypes';
 import { runNode } from '../harness/runWorkflow';
 import { startSandbox } from '../e2e/processes';
 import affilboxSeed from '../fixtures/affilbox/seed.json';
 import { latencyProxy, median, optionName, runLimited, timed } from './benchTools';
 
 const ROOT = process.cwd();
+const PACKAGES = listPackages();
 const LATENCY_MS = 20;
 const CONFIRMS = 2_000;
 const TRANSACTIONS = 10_000;
@@ -41,7 +43,7 @@ async function rawConfirm(url: string, id: string): Promise<void> {
 		throw new Error(`raw confirm of ${id} failed: ${text.slice(0, 200)}`);
 }
 
-async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackage>>) {
+async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackages>>) {
 	const seedFile = join(mkdtempSync(join(tmpdir(), 'bench-affilbox-')), 'seed.json');
 	const template = affilboxSeed.conversions[1];
 	const conversions = Array.from({ length: CONFIRMS }, (_, index) => ({
@@ -59,7 +61,7 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 	});
 	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
 	try {
-		const nodeType = loaded.nodeTypes['n8n-nodes-affiliate.affilBox'];
+		const nodeType = loaded.nodeTypes['n8n-nodes-affilbox.affilBox'];
 		const parallel = optionName(nodeType, 'Requests in Parallel');
 		const label = `${CONFIRMS.toLocaleString('en')} × Confirm Conversion, ${LATENCY_MS} ms latency`;
 		const sequential = await timed(() =>
@@ -75,7 +77,7 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 						affilBoxApi: { apiUrl: proxy.url, apiKey: AFFILBOX_KEY, timeZone: 'Europe/Prague' },
 					},
 					node: {
-						type: 'n8n-nodes-affiliate.affilBox',
+						type: 'n8n-nodes-affilbox.affilBox',
 						parameters: {
 							resource: 'conversion',
 							operation: 'confirm',
@@ -111,11 +113,11 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 	}
 }
 
-async function bulkScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackage>>) {
+async function bulkScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackages>>) {
 	const sandbox = await startSandbox('affelios', { args: ['--key', AFFELIOS_KEY] });
 	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
 	try {
-		const nodeType = loaded.nodeTypes['n8n-nodes-affiliate.affelios'];
+		const nodeType = loaded.nodeTypes['n8n-nodes-affelios.affelios'];
 		const parallel = optionName(nodeType, 'Requests in Parallel');
 		const items = Array.from({ length: TRANSACTIONS }, (_, index) => ({
 			id: `TX-${index}`,
@@ -130,7 +132,7 @@ async function bulkScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackage>>
 						affeliosApi: { apiKey: AFFELIOS_KEY, baseUrl: proxy.url, authorizationHeader: 'none' },
 					},
 					node: {
-						type: 'n8n-nodes-affiliate.affelios',
+						type: 'n8n-nodes-affelios.affelios',
 						parameters: {
 							resource: 'transaction',
 							operation: 'createMany',
@@ -187,10 +189,9 @@ async function bulkScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackage>>
 }
 
 function coldRequire() {
-	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-		n8n: { nodes: string[]; credentials: string[] };
-	};
-	const entries = [...pkg.n8n.nodes, ...pkg.n8n.credentials].map((entry) => join(ROOT, entry));
+	const entries = PACKAGES.flatMap(({ builtDir, manifest }) =>
+		[...manifest.n8n.nodes, ...manifest.n8n.credentials].map((entry) => join(builtDir, entry)),
+	);
 	const script = `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(entries)})require(f);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
 	const runs = Array.from({ length: 7 }, () =>
 		Number(spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }).stdout),
@@ -218,8 +219,9 @@ function coldRequire() {
 }
 
 async function main() {
-	if (!existsSync(join(ROOT, 'dist'))) throw new Error('run npm run build first');
-	const loaded = await loadBuiltPackage(ROOT);
+	if (!PACKAGES.every(({ builtDir }) => existsSync(builtDir)))
+		throw new Error('run npm run build first');
+	const loaded = await loadBuiltPackages(PACKAGES.map(({ builtDir }) => builtDir));
 	await confirmScenario(loaded);
 	await bulkScenario(loaded);
 	coldRequire();

@@ -1,11 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- a command-line demo: it prints and waits for Ctrl-C */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { packageNamed } from '../../tools/packages';
 import { loadBuiltPackage } from '../harness/nodeTypes';
 import { runNode } from '../harness/runWorkflow';
 import { startAffilBoxSandbox } from '../sandbox/affilbox';
 
-const NODE_TYPE = 'n8n-nodes-affiliate.affilBox';
+const NODE_TYPE = 'n8n-nodes-affilbox.affilBox';
 
 /**
  * What a marketer's workflows do, step by step: each step is one AffilBox node (its newest version,
@@ -92,7 +93,7 @@ const STEPS: Array<{
 async function main() {
 	const port = Number(process.env.AFFILBOX_SANDBOX_PORT ?? 8081);
 	const sandbox = await startAffilBoxSandbox({ port });
-	const loaded = await loadBuiltPackage(process.cwd());
+	const loaded = await loadBuiltPackage(packageNamed('n8n-nodes-affilbox').builtDir);
 	process.stdout.write(`AffilBox sandbox: ${sandbox.url} (demo API key: ${sandbox.apiKey})\n`);
 	process.stdout.write('Running the built AffilBox node through n8n-core, as n8n would:\n');
 

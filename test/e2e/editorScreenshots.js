@@ -19,7 +19,7 @@ const { chromium } = require('playwright-core');
 
 const BASE = `http://localhost:${process.env.N8N_PORT ?? 5678}`;
 const OUTPUT = process.argv[2] ?? path.join(__dirname, '..', '..', 'docs');
-const AFFILBOX = 'n8n-nodes-affiliate.affilBox';
+const AFFILBOX = 'n8n-nodes-affilbox.affilBox';
 const CREDENTIALS = { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } };
 const WORDS = ['affiliate', 'commission', 'partner', 'payout', 'conversion'];
 

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError, NodeHelpers } from 'n8n-workflow';
 
-/** Node types keyed by their full type name (e.g. `n8n-nodes-affiliate.affilBox`). */
+/** Node types keyed by their full type name (e.g. `n8n-nodes-affilbox.affilBox`). */
 export type NodeTypeMap = Record<string, INodeType | IVersionedNodeType>;
 
 /** The node-type registry the engine asks for node types, built from a plain map. */
@@ -65,6 +65,17 @@ export async function loadBuiltPackage(packageDir: string): Promise<LoadedPackag
 	}
 	const credentialTypes = Object.values(loader.credentialTypes).map(({ type }) => type);
 	return { packageName, nodeTypes, credentialTypes };
+}
+
+/** Several built packages, as an n8n with all of them installed sees them. */
+export async function loadBuiltPackages(
+	packageDirs: string[],
+): Promise<Omit<LoadedPackage, 'packageName'>> {
+	const loaded = await Promise.all(packageDirs.map(loadBuiltPackage));
+	return {
+		nodeTypes: Object.assign({}, ...loaded.map((pkg) => pkg.nodeTypes)) as NodeTypeMap,
+		credentialTypes: loaded.flatMap((pkg) => pkg.credentialTypes),
+	};
 }
 
 /** A registry of `extra` types in front of `base` (a map or a registry), e.g. the harness's own nodes. */

@@ -1,10 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test-only: reads dist/ and runs `npm pack`, never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test-only: reads dist/ and runs `npm pack`, never shipped */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
+import { packageNamed } from '../../tools/packages';
 import { loadBuiltPackage } from '../harness/nodeTypes';
 import type { NodeUnderTestOptions } from '../harness/nodeUnderTest';
 import { runNode } from '../harness/runWorkflow';
@@ -14,12 +15,9 @@ import affeliosSeed from '../fixtures/affelios/seed.json';
 import seed from '../fixtures/affilbox/seed.json';
 import savedWithV1 from '../fixtures/affilbox/workflow-saved-with-v1.json';
 
-// The built package as n8n would install it: run `npm run build` first (npm test does).
-const ROOT = join(__dirname, '..', '..');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-	name: string;
-	n8n: { nodes: string[]; credentials: string[] };
-};
+// The built packages as n8n would install them: run `npm run build` first (npm test does).
+const AFFILBOX = packageNamed('n8n-nodes-affilbox');
+const AFFELIOS = packageNamed('n8n-nodes-affelios');
 
 /** Runs one AffilBox node of the built package against the sandbox, through n8n-core. */
 async function runBuiltAffilBox(
@@ -38,28 +36,26 @@ async function runBuiltAffilBox(
 }
 
 beforeAll(() => {
-	if (!existsSync(join(ROOT, 'dist')))
-		throw new Error('dist/ is missing: run `npm run build` before this test');
+	for (const pkg of [AFFILBOX, AFFELIOS]) {
+		if (!existsSync(pkg.builtDir))
+			throw new Error(`${pkg.builtDir} is missing: run \`npm run build\` before this test`);
+	}
 });
 
-describe('the built package', () => {
-	it('loads with n8n-core PackageDirectoryLoader and runs a workflow against the sandbox', async () => {
-		const loaded = await loadBuiltPackage(ROOT);
+describe('the built n8n-nodes-affilbox', () => {
+	it('loads with n8n-core PackageDirectoryLoader, only AffilBox, and runs a workflow against the sandbox', async () => {
+		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
 		expect(Object.keys(loaded.nodeTypes).sort()).toEqual([
-			'n8n-nodes-affiliate.affelios',
-			'n8n-nodes-affiliate.affilBox',
-			'n8n-nodes-affiliate.affilBoxPartnerTrigger',
-			'n8n-nodes-affiliate.affilBoxTrigger',
+			'n8n-nodes-affilbox.affilBox',
+			'n8n-nodes-affilbox.affilBoxPartnerTrigger',
+			'n8n-nodes-affilbox.affilBoxTrigger',
 		]);
-		expect(loaded.credentialTypes.map((type) => type.name).sort()).toEqual([
-			'affeliosApi',
-			'affilBoxApi',
-		]);
+		expect(loaded.credentialTypes.map((type) => type.name)).toEqual(['affilBoxApi']);
 
 		const sandbox = await startAffilBoxSandbox({ port: 0 });
 		try {
 			const result = await runBuiltAffilBox(loaded, sandbox, {
-				type: 'n8n-nodes-affiliate.affilBox',
+				type: 'n8n-nodes-affilbox.affilBox',
 				parameters: { resource: 'campaign', operation: 'getMany', returnAll: true },
 			});
 			expect(result.error).toBeUndefined();
@@ -72,20 +68,20 @@ describe('the built package', () => {
 	});
 
 	it('registers the codex aliases the node panel searches, and version 2 as the default', async () => {
-		const loaded = await loadBuiltPackage(ROOT);
-		for (const name of ['affilBox', 'affilBoxTrigger', 'affelios']) {
-			const { description } = loaded.nodeTypes[`n8n-nodes-affiliate.${name}`] as INodeType;
+		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
+		for (const name of ['affilBox', 'affilBoxTrigger']) {
+			const { description } = loaded.nodeTypes[`n8n-nodes-affilbox.${name}`] as INodeType;
 			expect(description.codex?.alias).toEqual(
 				expect.arrayContaining(['affiliate', 'commission', 'partner', 'payout', 'conversion']),
 			);
 		}
-		const affilBox = loaded.nodeTypes['n8n-nodes-affiliate.affilBox'] as INodeType;
+		const affilBox = loaded.nodeTypes['n8n-nodes-affilbox.affilBox'] as INodeType;
 		expect(affilBox.description.version).toEqual([1, 2]);
 		expect(affilBox.description.defaultVersion).toBe(2);
 	});
 
 	it('runs a workflow saved with version 1 unchanged: plain values, defaults left out', async () => {
-		const loaded = await loadBuiltPackage(ROOT);
+		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
 		const sandbox = await startAffilBoxSandbox({ port: 0 });
 		try {
 			const outputs: Record<string, unknown[]> = {};
@@ -145,9 +141,17 @@ describe('the built package', () => {
 			await sandbox.close();
 		}
 	});
+});
 
-	it('runs the Affelios node from dist, with its credential, against the Affelios sandbox', async () => {
-		const loaded = await loadBuiltPackage(ROOT);
+describe('the built n8n-nodes-affelios', () => {
+	it('loads with n8n-core PackageDirectoryLoader, only Affelios, and runs it with its credential against the sandbox', async () => {
+		const loaded = await loadBuiltPackage(AFFELIOS.builtDir);
+		expect(Object.keys(loaded.nodeTypes)).toEqual(['n8n-nodes-affelios.affelios']);
+		expect(loaded.credentialTypes.map((type) => type.name)).toEqual(['affeliosApi']);
+		const { description } = loaded.nodeTypes['n8n-nodes-affelios.affelios'] as INodeType;
+		expect(description.codex?.alias).toEqual(
+			expect.arrayContaining(['affiliate', 'commission', 'partner', 'payout', 'conversion']),
+		);
 		const sandbox = await startAffeliosSandbox({ port: 0 });
 		const run = async (parameters: Record<string, string>) =>
 			await runNode({
@@ -160,7 +164,7 @@ describe('the built package', () => {
 						authorizationHeader: 'bearer',
 					},
 				},
-				node: { type: 'n8n-nodes-affiliate.affelios', parameters },
+				node: { type: 'n8n-nodes-affelios.affelios', parameters },
 			});
 		try {
 			const [customer] = affeliosSeed.customers;
@@ -181,30 +185,35 @@ describe('the built package', () => {
 			await sandbox.close();
 		}
 	});
-
-	it('bundles its libraries: entries require only what n8n provides', () => {
-		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
-			const code = readFileSync(join(ROOT, entry), 'utf8');
-			const required = new Set(
-				[...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]),
-			);
-			// `crypto` is a Node built-in that n8n's verification allows (the trigger hashes with it).
-			for (const name of required) expect(['n8n-workflow', 'luxon', 'crypto']).toContain(name);
-		}
-	});
-
-	it('npm pack ships only dist/, the README, the licence and package.json', () => {
-		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-			cwd: ROOT,
-			encoding: 'utf8',
-		});
-		const [packed] = JSON.parse(output) as Array<{ files: Array<{ path: string }> }>;
-		const outside = packed.files
-			.map((file) => file.path)
-			.filter((path) => !path.startsWith('dist/'));
-		expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
-		expect(packed.files.map((file) => file.path)).toEqual(
-			expect.arrayContaining([...pkg.n8n.nodes, ...pkg.n8n.credentials]),
-		);
-	});
 });
+
+describe.each([AFFILBOX, AFFELIOS].map((pkg) => [pkg.name, pkg] as const))(
+	'%s as npm publishes it',
+	(_name, pkg) => {
+		it('bundles its libraries: entries require only what n8n provides', () => {
+			for (const entry of [...pkg.manifest.n8n.nodes, ...pkg.manifest.n8n.credentials]) {
+				const code = readFileSync(join(pkg.builtDir, entry), 'utf8');
+				const required = new Set(
+					[...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]),
+				);
+				// `crypto` is a Node built-in that n8n's verification allows (the trigger hashes with it).
+				for (const name of required) expect(['n8n-workflow', 'luxon', 'crypto']).toContain(name);
+			}
+		});
+
+		it('npm pack ships only dist/, the README, the changelog, the licence and package.json', () => {
+			const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+				cwd: pkg.builtDir,
+				encoding: 'utf8',
+			});
+			const [packed] = JSON.parse(output) as Array<{ files: Array<{ path: string }> }>;
+			const outside = packed.files
+				.map((file) => file.path)
+				.filter((path) => !path.startsWith('dist/'));
+			expect(outside.sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
+			expect(packed.files.map((file) => file.path)).toEqual(
+				expect.arrayContaining([...pkg.manifest.n8n.nodes, ...pkg.manifest.n8n.credentials]),
+			);
+		});
+	},
+);

@@ -8,7 +8,8 @@
  * button writes them (key = the field's display name), with descriptions as the README advises.
  */
 
-const PACKAGE = 'n8n-nodes-affiliate';
+/** The package each tool node comes from (its type is `<package>.<node>Tool`). */
+const PACKAGE_OF = { affilBox: 'n8n-nodes-affilbox', affelios: 'n8n-nodes-affelios' };
 
 const AFFILBOX_CREDENTIALS = { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } };
 const AFFELIOS_CREDENTIALS = { affeliosApi: { id: 'affeliosSandbox', name: 'Affelios sandbox' } };
@@ -45,7 +46,7 @@ function toolNode(name, node, parameters, y) {
 	return {
 		id: `tool-${name.replace(/\W+/g, '-').toLowerCase()}`,
 		name,
-		type: `${PACKAGE}.${node}Tool`,
+		type: `${PACKAGE_OF[node]}.${node}Tool`,
 		typeVersion: 1,
 		position: [400, y],
 		credentials: node === 'affilBox' ? AFFILBOX_CREDENTIALS : AFFELIOS_CREDENTIALS,

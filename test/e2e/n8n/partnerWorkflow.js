@@ -17,7 +17,7 @@ function partnerWorkflow(receiverUrl, startDate) {
 		{
 			id: 'partners',
 			name: 'New Partner',
-			type: 'n8n-nodes-affiliate.affilBoxPartnerTrigger',
+			type: 'n8n-nodes-affilbox.affilBoxPartnerTrigger',
 			typeVersion: 1,
 			parameters: {
 				pollTimes: { item: [{ mode: 'everyMinute' }] },

@@ -10,7 +10,7 @@ import seed from '../../fixtures/affelios/seed.json';
 
 export { seed };
 
-export const AFFELIOS_NODE_TYPE = 'n8n-nodes-affiliate.affelios';
+export const AFFELIOS_NODE_TYPE = 'n8n-nodes-affelios.affelios';
 
 export type AffeliosSandbox = Awaited<ReturnType<typeof startAffeliosSandbox>>;
 export type RecordedRequest = AffeliosSandbox['requests'][number];

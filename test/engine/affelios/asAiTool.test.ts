@@ -4,7 +4,7 @@ import { runNode } from '../../harness/runWorkflow';
 import { runAffelios, sandboxCredentials, useAffeliosSandbox } from './affeliosWorkflow';
 
 /** The Affelios node under the type name n8n gives its AI-tool variant (see the AffilBox twin). */
-const TOOL_TYPE = 'n8n-nodes-affiliate.affeliosTool';
+const TOOL_TYPE = 'n8n-nodes-affelios.affeliosTool';
 
 const sandbox = useAffeliosSandbox();
 

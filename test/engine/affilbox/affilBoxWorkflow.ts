@@ -21,7 +21,7 @@ import seed from '../../fixtures/affilbox/seed.json';
 
 export { seed };
 
-export const AFFILBOX_NODE_TYPE = 'n8n-nodes-affiliate.affilBox';
+export const AFFILBOX_NODE_TYPE = 'n8n-nodes-affilbox.affilBox';
 
 export type AffilBoxSandbox = Awaited<ReturnType<typeof startAffilBoxSandbox>>;
 

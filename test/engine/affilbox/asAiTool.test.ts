@@ -14,7 +14,7 @@ import {
  * The AffilBox node as n8n hands it to an AI agent: the same node under the type name n8n gives
  * its tool variant. A model sees only an error's message, so there the message carries the hint.
  */
-const TOOL_TYPE = 'n8n-nodes-affiliate.affilBoxTool';
+const TOOL_TYPE = 'n8n-nodes-affilbox.affilBoxTool';
 
 const sandbox = useAffilBoxSandbox();
 

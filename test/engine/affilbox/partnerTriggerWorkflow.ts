@@ -4,7 +4,7 @@ import { AffilBoxPartnerTrigger } from '../../../nodes/AffilBox/AffilBoxPartnerT
 import type { AffilBoxSandbox } from './affilBoxWorkflow';
 import { ActiveTrigger, pragueTime } from './triggerWorkflow';
 
-export const PARTNER_TRIGGER_TYPE = 'n8n-nodes-affiliate.affilBoxPartnerTrigger';
+export const PARTNER_TRIGGER_TYPE = 'n8n-nodes-affilbox.affilBoxPartnerTrigger';
 
 /**
  * An activated AffilBox Partner Trigger, saved and lost as n8n does (see ActiveTrigger). `create`

@@ -6,7 +6,7 @@ import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
 import { runPoll, type RunPollResult } from '../../harness/runWorkflow';
 import { sandboxCredentials, type AffilBoxSandbox } from './affilBoxWorkflow';
 
-export const TRIGGER_TYPE = 'n8n-nodes-affiliate.affilBoxTrigger';
+export const TRIGGER_TYPE = 'n8n-nodes-affilbox.affilBoxTrigger';
 
 /** Which polling node an ActiveTrigger runs: the AffilBox Trigger unless a test says otherwise. */
 export interface TriggerNode {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeParameters } from 'n8n
 export const FAKE_NODE: INode = {
 	id: 'fake',
 	name: 'AffilBox',
-	type: 'n8n-nodes-affiliate.affilBox',
+	type: 'n8n-nodes-affilbox.affilBox',
 	typeVersion: 1,
 	position: [0, 0],
 	parameters: {},

@@ -11,14 +11,14 @@ const node = (type: string): INode => ({
 	position: [0, 0],
 	parameters: {},
 });
-const tool = node('n8n-nodes-affiliate.affilBoxTool');
-const plain = node('n8n-nodes-affiliate.affilBox');
+const tool = node('n8n-nodes-affilbox.affilBoxTool');
+const plain = node('n8n-nodes-affilbox.affilBox');
 
 describe('withHintForModel', () => {
 	it('knows the tool variant by its type name', () => {
 		expect(runsAsAiTool(tool)).toBe(true);
 		expect(runsAsAiTool(plain)).toBe(false);
-		expect(runsAsAiTool(node('n8n-nodes-affiliate.affilBoxTrigger'))).toBe(false);
+		expect(runsAsAiTool(node('n8n-nodes-affilbox.affilBoxTrigger'))).toBe(false);
 	});
 
 	it('adds the description to the message of a tool, with a full stop between', () => {

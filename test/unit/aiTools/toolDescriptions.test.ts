@@ -10,7 +10,10 @@ import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
  * Server Trigger with "Tool Description: Set Automatically": n8n builds it from the `action` of the
  * chosen operation ("<action> in <node name>"). Computed here with n8n's own function.
  */
-function toolDescriptions(nodeType: INodeType): Array<[string, string, string]> {
+function toolDescriptions(
+	nodeType: INodeType,
+	packageName: string,
+): Array<[string, string, string]> {
 	const { properties } = nodeType.description;
 	const resources = properties.find((p) => p.name === 'resource')
 		?.options as INodePropertyOptions[];
@@ -23,7 +26,7 @@ function toolDescriptions(nodeType: INodeType): Array<[string, string, string]> 
 				const node: INode = {
 					id: 'tool',
 					name: 'tool',
-					type: `n8n-nodes-affiliate.${nodeType.description.name}Tool`,
+					type: `${packageName}.${nodeType.description.name}Tool`,
 					typeVersion: 1,
 					position: [0, 0],
 					parameters: { descriptionType: 'auto', resource, operation: value },
@@ -63,8 +66,8 @@ const AFFELIOS: Array<[string, string, string]> = [
 ];
 
 describe('the tool description n8n gives a model for each operation', () => {
-	const affilBox = toolDescriptions(new AffilBox());
-	const affelios = toolDescriptions(new Affelios());
+	const affilBox = toolDescriptions(new AffilBox(), 'n8n-nodes-affilbox');
+	const affelios = toolDescriptions(new Affelios(), 'n8n-nodes-affelios');
 
 	afterAll(() => {
 		const table = [...affilBox, ...affelios]

@@ -1,0 +1,177 @@
+// @ts-check
+'use strict';
+
+/**
+ * The publishable packages, one per service. Each has a folder under packages/ holding what is its
+ * own: the package.json that is published (name, version, the `n8n` section with only its nodes and
+ * credentials), its README.md and CHANGELOG.md. `npm run build` turns each into a folder of its own,
+ * dist/<package name>/, laid out as n8n's tools expect a community package:
+ *
+ *   package.json, README.md, CHANGELOG.md, LICENSE      what npm publishes besides dist/
+ *   dist/                                               the bundled nodes and credentials, codex, icons
+ *   nodes/, credentials/, icons/                        the sources the bundles were built from (only
+ *   eslint.config.mjs, tsconfig.json                    those), for n8n-node lint and the source scans
+ *
+ * `files` in package.json keeps the sources out of the tarball.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.join(__dirname, '..');
+const PACKAGES_DIR = path.join(ROOT, 'packages');
+/** Where `n8n-node build` (tsc and the static files) writes, and the package folders go. */
+const DIST = path.join(ROOT, 'dist');
+/** Libraries n8n provides at run time: never bundled. */
+const EXTERNAL = ['n8n-workflow', 'luxon'];
+
+/**
+ * @typedef {{ name: string, version: string, n8n: { nodes: string[], credentials: string[] },
+ *   dependencies?: Record<string, string>, devDependencies?: Record<string, string>,
+ *   [field: string]: unknown }} Manifest
+ * @typedef {{ id: string, sourceDir: string, manifestFile: string, manifest: Manifest,
+ *   name: string, version: string, builtDir: string }} PublishablePackage
+ */
+
+/**
+ * Every package under `packagesDir` (a folder with a package.json), sorted by folder name.
+ * `id` is the folder name: tags are `<id>-v<version>`.
+ * @param {string} [packagesDir]
+ * @returns {PublishablePackage[]}
+ */
+function listPackages(packagesDir = PACKAGES_DIR) {
+	return fs
+		.readdirSync(packagesDir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => path.join(packagesDir, entry.name))
+		.filter((dir) => fs.existsSync(path.join(dir, 'package.json')))
+		.sort()
+		.map((sourceDir) => {
+			const manifestFile = path.join(sourceDir, 'package.json');
+			const manifest = /** @type {Manifest} */ (JSON.parse(fs.readFileSync(manifestFile, 'utf8')));
+			return {
+				id: path.basename(sourceDir),
+				sourceDir,
+				manifestFile,
+				manifest,
+				name: manifest.name,
+				version: manifest.version,
+				builtDir: path.join(DIST, manifest.name),
+			};
+		});
+}
+
+/** @param {string} name @returns {PublishablePackage} */
+function packageNamed(name) {
+	const found = listPackages().find((pkg) => pkg.name === name);
+	if (!found) throw new Error(`no package named ${name} under ${PACKAGES_DIR}`);
+	return found;
+}
+
+/** @param {PublishablePackage} pkg @returns {string[]} its `n8n` entries (dist/… paths) */
+function entriesOf(pkg) {
+	return [...pkg.manifest.n8n.nodes, ...pkg.manifest.n8n.credentials];
+}
+
+/** @param {string} from @param {string} to */
+function copyFile(from, to) {
+	fs.mkdirSync(path.dirname(to), { recursive: true });
+	fs.copyFileSync(from, to);
+}
+
+/** `dist/x/y.js` (tsc's output) → `x/y.ts` (its source), other files keep their name. @param {string} built */
+function sourceOf(built) {
+	const relative = path.relative(DIST, built);
+	return path.join(ROOT, relative.replace(/\.js$/, '.ts'));
+}
+
+/** Icons a node or credential names (`file:../../icons/x.svg`), as paths relative to its file. @param {string} code */
+function iconReferences(code) {
+	return [...new Set([...code.matchAll(/['"]file:([^'"]+\.(?:svg|png))['"]/g)].map((m) => m[1]))];
+}
+
+/**
+ * Builds one package folder from what `n8n-node build` wrote into dist/: each entry bundled into one
+ * self-contained file (the core, fast-xml-parser and saxes inside; n8n-workflow and luxon left to
+ * n8n), the codex files and icons its nodes and credentials name, the package's own files, and the
+ * sources of exactly what went into the bundles (esbuild's list of inputs).
+ * @param {PublishablePackage} pkg
+ */
+async function assemblePackage(pkg) {
+	const esbuild = require('esbuild');
+	const out = pkg.builtDir;
+	fs.rmSync(out, { recursive: true, force: true });
+	/** @type {Set<string>} */
+	const sources = new Set();
+	/** @param {string} file */
+	const addSource = (file) => sources.add(path.relative(ROOT, file));
+
+	for (const entry of entriesOf(pkg)) {
+		const compiled = path.join(ROOT, entry);
+		if (!fs.existsSync(compiled))
+			throw new Error(`${pkg.name}: ${entry} is missing: run n8n-node build first`);
+		const outfile = path.join(out, entry);
+		const result = await esbuild.build({
+			absWorkingDir: ROOT,
+			entryPoints: [compiled],
+			outfile,
+			bundle: true,
+			platform: 'node',
+			format: 'cjs',
+			target: 'node20',
+			external: EXTERNAL,
+			legalComments: 'inline',
+			logLevel: 'warning',
+			metafile: true,
+		});
+		for (const input of Object.keys(result.metafile.inputs)) {
+			const file = path.join(ROOT, input);
+			if (!path.relative(DIST, file).startsWith('..')) addSource(sourceOf(file));
+		}
+		// n8n reads a node's codex (search aliases, docs links) from the JSON file beside it.
+		const codex = compiled.replace(/\.js$/, '.json');
+		if (fs.existsSync(codex)) {
+			copyFile(codex, path.join(out, entry.replace(/\.js$/, '.json')));
+			addSource(sourceOf(codex));
+		}
+		for (const icon of iconReferences(fs.readFileSync(outfile, 'utf8'))) {
+			const built = path.resolve(path.dirname(compiled), icon);
+			copyFile(built, path.join(out, path.relative(ROOT, built)));
+			addSource(sourceOf(built));
+		}
+	}
+
+	for (const source of sources) copyFile(path.join(ROOT, source), path.join(out, source));
+	copyFile(pkg.manifestFile, path.join(out, 'package.json'));
+	for (const file of ['README.md', 'CHANGELOG.md'])
+		copyFile(path.join(pkg.sourceDir, file), path.join(out, file));
+	// n8n-node lint runs in the folder: the strict default config, and the compiler settings its
+	// import resolver reads.
+	for (const file of ['LICENSE', 'eslint.config.mjs', 'tsconfig.json'])
+		copyFile(path.join(ROOT, file), path.join(out, file));
+}
+
+/**
+ * `gulp bundle` after `n8n-node build`: one folder per package, then tsc's own output removed, so
+ * that dist/ holds only the package folders.
+ */
+async function assemblePackages() {
+	const packages = listPackages();
+	for (const pkg of packages) await assemblePackage(pkg);
+	const keep = new Set(packages.map((pkg) => pkg.builtDir));
+	for (const entry of fs.readdirSync(DIST)) {
+		const file = path.join(DIST, entry);
+		if (!keep.has(file)) fs.rmSync(file, { recursive: true, force: true });
+	}
+	return packages;
+}
+
+module.exports = {
+	ROOT,
+	DIST,
+	EXTERNAL,
+	PACKAGES_DIR,
+	listPackages,
+	packageNamed,
+	entriesOf,
+	assemblePackages,
+};
