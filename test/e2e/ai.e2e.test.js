@@ -27,7 +27,7 @@ const { createInstance } = require('./n8n/instance');
 const { installedN8n } = require('./n8n/install');
 const { releaseTraits } = require('./n8n/releaseTraits');
 const { sandboxCredentials } = require('./n8n/sandboxStack');
-const { freePort, packPackage } = require('./processes');
+const { freePort, packPackages } = require('./processes');
 const { startAffilBoxSandbox } = require('../sandbox/affilbox');
 const { startAffeliosSandbox } = require('../sandbox/affelios');
 const affilBoxSeed = require('../fixtures/affilbox/seed.json');
@@ -130,7 +130,7 @@ const AGENT_SCRIPT = [
 
 beforeAll(async () => {
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-ai-e2e-'));
-	const tarball = packPackage(work);
+	const tarballs = packPackages(work);
 	affilbox = await startAffilBoxSandbox({ apiKey: AFFILBOX_KEY });
 	affelios = await startAffeliosSandbox({ apiKey: AFFELIOS_KEY });
 	model = await startFakeOpenAi(AGENT_SCRIPT);
@@ -142,7 +142,7 @@ beforeAll(async () => {
 		port,
 		brokerPort: await freePort(),
 	});
-	n8n.installPackage(tarball);
+	n8n.installPackages(tarballs);
 	await timed('import and publish', async () => {
 		await n8n.importCredentials([
 			// Keys of its own, so that "no key reached the model" cannot match anything else.

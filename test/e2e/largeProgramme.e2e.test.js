@@ -2,10 +2,12 @@
 'use strict';
 
 /**
- * A large programme in a small, busy n8n: a published workflow whose AffilBox Trigger sees 100,000
- * authorized conversions (one answer of about 45 MB) is activated by a real n8n whose heap is capped
- * at 512 MB while two busy loops keep both cores busy; its later polls still work (a conversion
- * authorized after activation, and only that one, starts the workflow).
+ * n8n-nodes-affilbox installed alone in a fresh n8n (nothing of Affelios): n8n registers its three
+ * nodes, runs the AffilBox node headlessly, and its trigger checks run, in a large programme in a
+ * small, busy n8n: a published workflow whose AffilBox Trigger sees 100,000 authorized conversions
+ * (one answer of about 45 MB) is activated by a real n8n whose heap is capped at 512 MB while two
+ * busy loops keep both cores busy; its later polls still work (a conversion authorized after
+ * activation, and only that one, starts the workflow).
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -13,15 +15,17 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { createInstance } = require('./n8n/instance');
+const { checkAffilBoxNode, communityNodeTypes } = require('./n8n/nodeRuns');
 const { ensureN8n } = require('./n8n/install');
 const { callSandbox, startReceiver, waitFor, workflowTellingTheTest } = require('./n8n/watch');
-const { freePort, packPackage, startSandbox } = require('./processes');
+const { freePort, packPackages, startSandbox } = require('./processes');
 
 const KEY = 'sandbox-key';
 const CONVERSIONS = 100_000;
 const HEAP_MB = 512;
 const WORKFLOW_ID = 'largeProgramme';
 const WORKFLOW_NAME = 'e2e large programme';
+const CREDENTIALS = { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } };
 
 /** @type {ReturnType<typeof createInstance>} */ let n8n;
 /** @type {Awaited<ReturnType<typeof startSandbox>>} */ let affilbox;
@@ -38,10 +42,10 @@ function workflow(receiverUrl) {
 		{
 			id: 'trigger',
 			name: 'Authorized',
-			type: 'n8n-nodes-affiliate.affilBoxTrigger',
+			type: 'n8n-nodes-affilbox.affilBoxTrigger',
 			typeVersion: 1,
 			parameters: { events: ['authorized'], lookbackDays: 90 },
-			credentials: { affilBoxApi: { id: 'affilboxLarge', name: 'AffilBox large' } },
+			credentials: CREDENTIALS,
 		},
 		receiverUrl,
 		['transactionId'],
@@ -79,7 +83,7 @@ const n8nExit = () => server?.exitCode() ?? null;
 beforeAll(async () => {
 	const runtime = await ensureN8n();
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-large-'));
-	const tarball = packPackage(work);
+	const tarballs = packPackages(work, ['n8n-nodes-affilbox']);
 	affilbox = await startSandbox('affilbox', {
 		args: ['--key', KEY, '--bulk-conversions', String(CONVERSIONS), '--verbose'],
 	});
@@ -90,7 +94,7 @@ beforeAll(async () => {
 		brokerPort: await freePort(),
 		extraEnv: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` },
 	});
-	n8n.installPackage(tarball);
+	n8n.installPackages(tarballs);
 	await n8n.importCredentials([
 		{
 			id: 'affilboxLarge',
@@ -110,6 +114,26 @@ afterAll(async () => {
 	await affilbox?.stop();
 	receiver?.close();
 	if (!process.env.E2E_KEEP && work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('n8n-nodes-affilbox installed alone', () => {
+	it('n8n registers its three nodes and nothing of Affelios, and runs the AffilBox node (n8n execute)', async () => {
+		expect(communityNodeTypes(await n8n.loadedNodeTypes())).toEqual([
+			'n8n-nodes-affilbox.affilBox',
+			'n8n-nodes-affilbox.affilBoxPartnerTrigger',
+			'n8n-nodes-affilbox.affilBoxTrigger',
+		]);
+		// The programme holds only authorized conversions: one waiting, created now, to find and approve
+		// (before the trigger is activated, so it is part of the trigger's baseline).
+		const createdAfter = new Date(Date.now() - 3_600_000).toISOString();
+		await callSandbox(affilbox.url, KEY, 'AddConversion', {
+			partner_id: 'jdvorak',
+			campaign_id: 11,
+			conversion_id: 'E2E-ALONE-1',
+			value: 10,
+		});
+		await checkAffilBoxNode(n8n, CREDENTIALS, { createdAfter, waiting: 'E2E-ALONE-1' });
+	}, 300_000);
 });
 
 describe(`an AffilBox Trigger over ${CONVERSIONS.toLocaleString('en')} conversions, n8n heap capped at ${HEAP_MB} MB, both cores busy`, () => {

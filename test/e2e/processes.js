@@ -10,6 +10,7 @@ const { execFileSync, spawn } = require('node:child_process');
 const net = require('node:net');
 const path = require('node:path');
 
+const { listPackages } = require('../../tools/packages');
 const { groupMembers, portHolders } = require('./groups');
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -187,25 +188,33 @@ async function startSandbox(name, options = {}) {
 }
 
 /**
- * Packs this package (`npm pack`, no scripts) into `destination`.
+ * Packs built packages (`npm pack` of their dist/<name>/ folders, no scripts) into `destination`.
  * @param {string} destination
- * @returns {string} the tarball's path
+ * @param {string[]} [names] which packages; default: all of them
+ * @returns {Record<string, string>} package name → its tarball's path
  */
-function packPackage(destination) {
-	const name = execFileSync(
-		'npm',
-		['pack', '--ignore-scripts', '--silent', '--pack-destination', destination],
-		{ cwd: ROOT, encoding: 'utf8' },
-	)
-		.trim()
-		.split('\n')
-		.pop();
-	return path.join(destination, /** @type {string} */ (name));
+function packPackages(destination, names = listPackages().map((pkg) => pkg.name)) {
+	/** @type {Record<string, string>} */
+	const tarballs = {};
+	for (const pkg of listPackages().filter((candidate) => names.includes(candidate.name))) {
+		const file = execFileSync(
+			'npm',
+			['pack', '--ignore-scripts', '--silent', '--pack-destination', destination],
+			{ cwd: pkg.builtDir, encoding: 'utf8' },
+		)
+			.trim()
+			.split('\n')
+			.pop();
+		tarballs[pkg.name] = path.join(destination, /** @type {string} */ (file));
+	}
+	const missing = names.filter((name) => !(name in tarballs));
+	if (missing.length > 0) throw new Error(`no package named ${missing.join(', ')}`);
+	return tarballs;
 }
 
 module.exports = {
 	freePort,
-	packPackage,
+	packPackages,
 	portIsFree,
 	assertPortsFree,
 	spawnSupervised,

@@ -2,10 +2,10 @@
 'use strict';
 
 /**
- * The package in n8n's queue mode (`npm run test:e2e:queue`): Redis and PostgreSQL from Debian's
+ * Both packages in n8n's queue mode (`npm run test:e2e:queue`): Redis and PostgreSQL from Debian's
  * packages, started here on free loopback ports with throw-away data; n8n 2.41.1 as one main
- * (`n8n start`) and two workers (`n8n worker`), each with the package installed as a community
- * package in its own user folder. The sandboxes run inside this process, so the test reads their
+ * (`n8n start`) and two workers (`n8n worker`), each with both packages installed as community
+ * packages in its own user folder. The sandboxes run inside this process, so the test reads their
  * own record of every call and change. Who ran an execution is read from the workers' logs, what it
  * did from n8n's execution records in PostgreSQL. Nothing here waits for a time: every wait is for
  * a condition, with a generous bound.
@@ -103,7 +103,7 @@ function triggerWorkflow() {
 			{
 				id: 'qt1',
 				name: TRIGGER_NODE,
-				type: 'n8n-nodes-affiliate.affilBoxTrigger',
+				type: 'n8n-nodes-affilbox.affilBoxTrigger',
 				typeVersion: 1,
 				position: [0, 0],
 				credentials: { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } },
@@ -162,7 +162,7 @@ function batchWorkflow() {
 			{
 				id: 'qb3',
 				name: 'Approve',
-				type: 'n8n-nodes-affiliate.affilBox',
+				type: 'n8n-nodes-affilbox.affilBox',
 				typeVersion: 1,
 				position: [400, 0],
 				credentials: { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } },

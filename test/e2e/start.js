@@ -2,8 +2,9 @@
 'use strict';
 
 /**
- * `npm start`: both sandboxes and a real n8n with this package installed, sandbox credentials and
- * the example workflows ready, so the nodes can be tried in the editor without any API key.
+ * `npm start`: both sandboxes and a real n8n with both packages (n8n-nodes-affilbox and
+ * n8n-nodes-affelios) installed, sandbox credentials and the example workflows ready, so the nodes
+ * can be tried in the editor without any API key.
  * The first start installs n8n into a cache (minutes); later starts take about a minute.
  *
  * It either comes up or says why: taken ports are named before anything starts; n8n counts as up
@@ -152,7 +153,7 @@ async function main() {
 	say(`[3/6] sandboxes: AffilBox on ${affilboxPort}, Affelios on ${affeliosPort}`);
 	const sandboxes = await startSandboxes({ affilboxPort, affeliosPort });
 
-	say('[4/6] this package, sandbox credentials and example workflows into n8n');
+	say('[4/6] both packages, sandbox credentials and example workflows into n8n');
 	const n8n = await timedStep('package installed, credentials imported', () =>
 		prepareInstance({
 			runtime,

@@ -2,8 +2,8 @@
 'use strict';
 
 /**
- * One n8n instance in a folder of its own: its database, its encryption key, this package installed
- * as a community package, the CLI commands the tests and `npm start` need, and `n8n start` brought
+ * One n8n instance in a folder of its own: its database, its encryption key, the packages installed
+ * as community packages, the CLI commands the tests and `npm start` need, and `n8n start` brought
  * up until it really serves (readiness OK and JSON from the REST API). Every n8n process runs
  * supervised (test/e2e/supervisor.js): it never outlives the process that started it.
  */
@@ -15,7 +15,6 @@ const { spawnSupervised } = require('../processes');
 const { waitUntilReady } = require('./readiness');
 const { releaseTraits } = require('./releaseTraits');
 
-const PACKAGE_NAME = 'n8n-nodes-affiliate';
 /** Lines of n8n's own log shown with a failure. */
 const TAIL_LINES = 40;
 
@@ -65,19 +64,26 @@ function createInstance(options) {
 	};
 
 	/**
-	 * Installs the packed package the way n8n does (into .n8n/nodes/node_modules, no dev or peer deps:
-	 * the package has no runtime dependencies).
-	 * @param {string} tarball
+	 * Installs packed packages the way n8n does (each into .n8n/nodes/node_modules/<name>, no dev or
+	 * peer deps: the packages have no runtime dependencies). Only these: a package installed by an
+	 * earlier run and not named here is removed.
+	 * @param {Record<string, string>} tarballs package name → tarball (packPackages)
 	 */
-	function installPackage(tarball) {
-		const target = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-		fs.rmSync(target, { recursive: true, force: true });
-		fs.mkdirSync(target, { recursive: true });
-		const untar = spawnSync('tar', ['xzf', tarball, '-C', target, '--strip-components=1'], {
-			encoding: 'utf8',
-		});
-		if (untar.status !== 0) throw new Error(`could not unpack ${tarball}: ${untar.stderr}`);
-		return target;
+	function installPackages(tarballs) {
+		const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+		for (const name of fs.existsSync(modules) ? fs.readdirSync(modules) : []) {
+			if (name.startsWith('n8n-nodes-') && !(name in tarballs))
+				fs.rmSync(path.join(modules, name), { recursive: true, force: true });
+		}
+		for (const [name, tarball] of Object.entries(tarballs)) {
+			const target = path.join(modules, name);
+			fs.rmSync(target, { recursive: true, force: true });
+			fs.mkdirSync(target, { recursive: true });
+			const untar = spawnSync('tar', ['xzf', tarball, '-C', target, '--strip-components=1'], {
+				encoding: 'utf8',
+			});
+			if (untar.status !== 0) throw new Error(`could not unpack ${tarball}: ${untar.stderr}`);
+		}
 	}
 
 	/**
@@ -129,7 +135,7 @@ function createInstance(options) {
 	}
 
 	/**
-	 * The node types n8n has loaded (their full names, e.g. `n8n-nodes-affiliate.affilBox`): from
+	 * The node types n8n has loaded (their full names, e.g. `n8n-nodes-affilbox.affilBox`): from
 	 * `n8n export:nodes`, or where n8n lacks that command, from the list a started n8n serves its
 	 * editor (`/types/nodes.json`; n8n is started for it and stopped again).
 	 * @returns {Promise<string[]>}
@@ -237,7 +243,7 @@ function createInstance(options) {
 		userFolder,
 		logFile,
 		startLog,
-		installPackage,
+		installPackages,
 		cli,
 		importCredentials,
 		importWorkflow,
@@ -248,4 +254,4 @@ function createInstance(options) {
 	};
 }
 
-module.exports = { createInstance, tailOf, PACKAGE_NAME };
+module.exports = { createInstance, tailOf };

@@ -4,14 +4,14 @@
 /**
  * n8n in queue mode on this machine: one main (`n8n start`: triggers, pollers, webhooks) and
  * `n8n worker` processes (they run the executions), sharing a Redis queue, a PostgreSQL database
- * and one encryption key. Every member has a user folder of its own with this package installed in
- * it as a community package, as separate machines would. Each process runs supervised; workers say
+ * and one encryption key. Every member has a user folder of its own with both packages installed in
+ * it as community packages, as separate machines would. Each process runs supervised; workers say
  * in their log which executions they ran ("Worker started execution N").
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { freePort, packPackage, spawnSupervised } = require('../processes');
+const { freePort, packPackages, spawnSupervised } = require('../processes');
 const { createInstance, tailOf } = require('./instance');
 const { requestJson } = require('./readiness');
 const { LICENCE_ZONE, sandboxCredentials } = require('./sandboxStack');
@@ -60,7 +60,7 @@ function executionsStartedIn(file) {
  */
 async function createQueueCluster(options) {
 	fs.mkdirSync(options.payoutDir, { recursive: true });
-	const tarball = packPackage(options.folder);
+	const tarballs = packPackages(options.folder);
 	const shared = {
 		...queueEnv(options.services),
 		N8N_RESTRICT_FILE_ACCESS_TO: options.payoutDir,
@@ -76,7 +76,7 @@ async function createQueueCluster(options) {
 			timeZone: LICENCE_ZONE,
 			extraEnv: { ...shared, ...own },
 		});
-		n8n.installPackage(tarball);
+		n8n.installPackages(tarballs);
 		return n8n;
 	}
 

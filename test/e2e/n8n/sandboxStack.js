@@ -3,13 +3,13 @@
 
 /**
  * What `npm start` and the end-to-end tests both bring up before n8n starts: the two sandboxes,
- * and an n8n instance (in the licence's time zone) with this package installed and a credential
+ * and an n8n instance (in the licence's time zone) with both packages installed and a credential
  * per sandbox imported. One piece of code, so the tests exercise what users run.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { packPackage, startSandbox } = require('../processes');
+const { packPackages, startSandbox } = require('../processes');
 const { createInstance } = require('./instance');
 
 /** The AffilBox licence's time zone: the sandbox's, the credential's and the demo n8n's own zone. */
@@ -40,40 +40,49 @@ async function startSandboxes(ports = {}) {
 }
 
 /**
- * The credential per sandbox, in n8n's export format with plain `data` (n8n encrypts it on import).
+ * The credential "AffilBox sandbox", in n8n's export format with plain `data` (n8n encrypts it on
+ * import). @param {string} url @param {string} [key] the key the sandbox was started with
+ */
+function affilBoxSandboxCredential(url, key = AFFILBOX_KEY) {
+	return {
+		id: 'affilboxSandbox',
+		name: 'AffilBox sandbox',
+		type: 'affilBoxApi',
+		data: { apiUrl: url, apiKey: key, timeZone: LICENCE_ZONE },
+	};
+}
+
+/** The credential "Affelios sandbox", as above. @param {string} url @param {string} [key] */
+function affeliosSandboxCredential(url, key = AFFELIOS_KEY) {
+	return {
+		id: 'affeliosSandbox',
+		name: 'Affelios sandbox',
+		type: 'affeliosApi',
+		data: { apiKey: key, baseUrl: url, authorizationHeader: 'none' },
+	};
+}
+
+/**
+ * The credential per sandbox.
  * @param {{ affilbox: { url: string }, affelios: { url: string } }} sandboxes
  * @param {{ affilbox: string, affelios: string }} [keys] the keys the sandboxes were started with
  */
 function sandboxCredentials(sandboxes, keys = { affilbox: AFFILBOX_KEY, affelios: AFFELIOS_KEY }) {
 	return [
-		{
-			id: 'affilboxSandbox',
-			name: 'AffilBox sandbox',
-			type: 'affilBoxApi',
-			data: { apiUrl: sandboxes.affilbox.url, apiKey: keys.affilbox, timeZone: LICENCE_ZONE },
-		},
-		{
-			id: 'affeliosSandbox',
-			name: 'Affelios sandbox',
-			type: 'affeliosApi',
-			data: {
-				apiKey: keys.affelios,
-				baseUrl: sandboxes.affelios.url,
-				authorizationHeader: 'none',
-			},
-		},
+		affilBoxSandboxCredential(sandboxes.affilbox.url, keys.affilbox),
+		affeliosSandboxCredential(sandboxes.affelios.url, keys.affelios),
 	];
 }
 
 /**
- * Packs this package into `folder`, sets up n8n's user folder there (`<folder>/user`) with the
- * package installed, and imports the sandbox credentials.
+ * Packs both packages into `folder`, sets up n8n's user folder there (`<folder>/user`) with both
+ * installed, and imports the sandbox credentials.
  * @param {{ runtime: { node: string, n8n: string }, folder: string, port: number, brokerPort: number, payoutDir: string, sandboxes: { affilbox: { url: string }, affelios: { url: string } } }} options
  */
 async function prepareInstance(options) {
 	fs.mkdirSync(options.folder, { recursive: true });
 	fs.mkdirSync(options.payoutDir, { recursive: true });
-	const tarball = packPackage(options.folder);
+	const tarballs = packPackages(options.folder);
 	const n8n = createInstance({
 		runtime: options.runtime,
 		userFolder: path.join(options.folder, 'user'),
@@ -82,7 +91,7 @@ async function prepareInstance(options) {
 		timeZone: LICENCE_ZONE,
 		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: options.payoutDir },
 	});
-	n8n.installPackage(tarball);
+	n8n.installPackages(tarballs);
 	await n8n.importCredentials(sandboxCredentials(options.sandboxes));
 	return n8n;
 }
@@ -91,6 +100,7 @@ module.exports = {
 	startSandboxes,
 	prepareInstance,
 	sandboxCredentials,
+	affeliosSandboxCredential,
 	LICENCE_ZONE,
 	AFFILBOX_KEY,
 	AFFELIOS_KEY,
