@@ -38,16 +38,22 @@ function examplesFingerprint() {
 
 /**
  * What example 2 writes over the sandbox's seed: its invoiced conversions are 1004 (petr.novak,
- * 630 CZK) and 1009 (jdvorak, 300.00 CZK).
+ * 630 CZK) and 1009 (jdvorak, 300.00 CZK). The columns are the trigger's simplified fields it groups
+ * by, and the sum of their commissions (numbers: no "300.00").
  */
 const EXPECTED_PAYOUTS = [
 	{
-		partner: 'petr.novak',
-		email: 'petr.novak@example.net',
+		affilId: 'petr.novak',
+		partnerEmail: 'petr.novak@example.net',
 		currency: 'CZK',
 		sum_commission: '630',
 	},
-	{ partner: 'jdvorak', email: 'jiri.dvorak@example.com', currency: 'CZK', sum_commission: '300' },
+	{
+		affilId: 'jdvorak',
+		partnerEmail: 'jiri.dvorak@example.com',
+		currency: 'CZK',
+		sum_commission: '300',
+	},
 ];
 
 /** @param {string} payoutDir @returns {Array<Record<string, string>>} example 2's CSV, a record per row */
