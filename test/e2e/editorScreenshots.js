@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * Checks the nodes in the real n8n editor and takes the README's pictures of it, from a running
+ * Checks the nodes in the real n8n editor and takes the pictures of it in docs/, from a running
  * `npm start` (N8N_PORT as there). Uses the system's Chromium headless, like screenshot.js.
  *   node test/e2e/editorScreenshots.js [outputDir]
  * It checks, and exits 1 when one fails:

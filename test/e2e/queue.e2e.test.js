@@ -438,7 +438,7 @@ describe('n8n in queue mode: a main, two workers, Redis and PostgreSQL', () => {
 		it('durable poll cursors on: across a restart of the main and of a worker', async () => {
 			// Switching the cursors on is itself a restart of the main (worker 2 restarts alongside).
 			// n8n then keeps the trigger's state in its own poller store, so the first scheduled check
-			// takes a new baseline (README); the sandbox is left alone until that check is made.
+			// takes a new baseline (docs/queue-mode.md); the sandbox is left alone until that check is made.
 			await cluster.stopMain();
 			const checksBefore = triggerChecks();
 			await timed('on: main and worker 2 restarted', () =>

@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * Takes the README's picture of an example workflow in the n8n editor, from a running `npm start`.
+ * Takes the picture of an example workflow (docs/) in the n8n editor, from a running `npm start`.
  * Uses the system's Chromium (Debian package `chromium`) headless; nothing is downloaded.
  *   node test/e2e/screenshot.js [workflowId] [output.png]
  */

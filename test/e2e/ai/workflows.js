@@ -5,7 +5,7 @@
  * The two workflows of the AI end-to-end test, built as a user would in the editor: the AffilBox and
  * Affelios tool nodes keep the names n8n gives them (the operation's action text), and the values a
  * model fills are `$fromAI()` placeholders as the editor's "let the model define this parameter"
- * button writes them (key = the field's display name), with descriptions as the README advises.
+ * button writes them (key = the field's display name), with descriptions as docs/ai-agents.md advises.
  */
 
 /** The package each tool node comes from (its type is `<package>.<node>Tool`). */
@@ -22,7 +22,7 @@ function fromAI(key, description, type = 'string') {
 	return `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${description}\`, '${type}') }}`;
 }
 
-/** What the model reads about each value (the README recommends these descriptions). */
+/** What the model reads about each value (docs/ai-agents.md recommends these descriptions). */
 const DESCRIBE = {
 	conversionId:
 		'The transaction ID of the conversion (its transactionId, e.g. an order number), not its internal id',

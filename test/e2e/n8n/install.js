@@ -98,7 +98,7 @@ function paths(dir) {
 
 /**
  * What the first install took, measured from an empty cache on this project's 2-core machine
- * (see README, "Try it in n8n"): said before it starts so nobody gives up halfway.
+ * (see docs/demo.md): said before it starts so nobody gives up halfway.
  */
 const EXPECTED =
 	'measured on a 2-core machine: 6 minutes when quiet, 9-13 when busy, up to 27 when very busy';

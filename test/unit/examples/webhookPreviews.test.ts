@@ -7,7 +7,7 @@ import { readmeCurlBodies } from '../../e2e/n8n/readmeCurls';
 
 /**
  * What the editor previews for the example nodes that read the webhook caller's data, with the
- * bodies the README tells people to send: no expression may come out `undefined`.
+ * bodies the package READMEs tell people to send: no expression may come out `undefined`.
  * For each webhook path: the nodes reading the caller's data, and the items they get (`$json`).
  */
 type Feed = (body: IDataObject) => IDataObject[];
@@ -80,8 +80,8 @@ const shownAsUndefined = (value: unknown) =>
 const webhookExamples = (readExamples() as Example[]).filter((example) => webhookOf(example));
 const bodies = readmeCurlBodies();
 
-describe('example workflows with the README curl bodies', () => {
-	it('the README shows a curl call for every webhook example, and the test knows its readers', () => {
+describe("example workflows with the package READMEs' curl bodies", () => {
+	it('a package README shows a curl call for every webhook example, and the test knows its readers', () => {
 		expect(webhookExamples.map((example) => webhookOf(example)!.parameters.path).sort()).toEqual([
 			'crm-new-customer',
 			'payment-succeeded',
