@@ -48,56 +48,51 @@ describe('the package check', () => {
 		expect(checkPackageSet(packages, rootManifest)).toEqual([]);
 	});
 
-	it('fails a package that lists a node of the other service', () => {
-		const problems = badCopy((manifest) =>
-			manifest.n8n.nodes.push('dist/nodes/Affelios/Affelios.node.js'),
-		);
-		expect(problems).toEqual(
-			expect.arrayContaining([
+	const BAD: Array<[string, (manifest: Manifest) => void, string[]]> = [
+		[
+			'lists a node of the other service',
+			(manifest) => manifest.n8n.nodes.push('dist/nodes/Affelios/Affelios.node.js'),
+			[
 				'lists nodes of 2 services (AffilBox, Affelios): one package, one service',
 				'its nodes use credential affeliosApi, which it does not list',
 				'lists dist/nodes/Affelios/Affelios.node.js, which n8n-nodes-affelios publishes',
-			]),
-		);
-	});
-
-	it('fails a package that lists a credential of the other service', () => {
-		const problems = badCopy((manifest) =>
-			manifest.n8n.credentials.push('dist/credentials/AffeliosApi.credentials.js'),
-		);
-		expect(problems).toEqual(
-			expect.arrayContaining([
+			],
+		],
+		[
+			'lists a credential of the other service',
+			(manifest) => manifest.n8n.credentials.push('dist/credentials/AffeliosApi.credentials.js'),
+			[
 				'lists credential affeliosApi (dist/credentials/AffeliosApi.credentials.js), which none of its nodes uses',
 				'lists dist/credentials/AffeliosApi.credentials.js, which n8n-nodes-affelios publishes',
-			]),
-		);
-	});
-
-	it('fails a package with a dependency, and one whose nodes lack their credential', () => {
-		expect(
-			badCopy((manifest) => {
+			],
+		],
+		[
+			'has a dependency',
+			(manifest) => {
 				(manifest as Record<string, unknown>).dependencies = { 'fast-xml-parser': '^5.3.0' };
-			}),
-		).toEqual(
-			expect.arrayContaining([
+			},
+			[
 				'has dependencies ({"fast-xml-parser":"^5.3.0"}): the build must bundle what the package uses',
-			]),
-		);
-		expect(badCopy((manifest) => (manifest.n8n.credentials = []))).toEqual(
-			expect.arrayContaining(['its nodes use credential affilBoxApi, which it does not list']),
-		);
-	});
-
-	it('fails a package whose bundled libraries are not the ones the root builds with', () => {
-		expect(
-			badCopy((manifest) => {
+			],
+		],
+		[
+			'does not list the credential its nodes use',
+			(manifest) => (manifest.n8n.credentials = []),
+			['its nodes use credential affilBoxApi, which it does not list'],
+		],
+		[
+			'bundles other library versions than the root builds with',
+			(manifest) => {
 				manifest.devDependencies = { ...manifest.devDependencies, saxes: '^5.0.0' };
-			}),
-		).toEqual(
-			expect.arrayContaining([
+			},
+			[
 				"devDependency saxes ^5.0.0 is not the development root's (^6.0.0): the bundle is built from the root's",
-			]),
-		);
+			],
+		],
+	];
+
+	it.each(BAD)('fails a package that %s', (_what, change, expected) => {
+		expect(badCopy(change)).toEqual(expect.arrayContaining(expected));
 	});
 
 	it('fails a set in which a node is published by no package, or a package name is found twice', () => {
