@@ -154,7 +154,7 @@ async function main() {
 	const sandboxes = await startSandboxes({ affilboxPort, affeliosPort });
 
 	say('[4/6] both packages, sandbox credentials and example workflows into n8n');
-	const n8n = await timedStep('package installed, credentials imported', () =>
+	const n8n = await timedStep('packages installed, credentials imported', () =>
 		prepareInstance({
 			runtime,
 			folder: demoHome(),
