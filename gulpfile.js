@@ -68,6 +68,7 @@ function n8nNodeLint(cwd) {
 		stdio: 'inherit',
 	});
 	if (run.status !== 0) throw new Error(`n8n-node lint failed in ${path.relative(root, cwd)}`);
+	process.stdout.write(`n8n-node lint (strict), ${path.basename(cwd)}: clean\n`);
 }
 
 async function scan() {
