@@ -1,0 +1,1 @@
+../../../credentials/AffeliosApi.credentials.ts

@@ -1,0 +1,1 @@
+../../../credentials/AffilBoxApi.credentials.ts
