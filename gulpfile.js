@@ -5,10 +5,11 @@
  *    one self-contained file, so the libraries it uses (fast-xml-parser, saxes) and the shared core
  *    ship inside it and the package needs no runtime `dependencies`. n8n-workflow and luxon stay
  *    external: n8n provides both at run time.
- *  - `gulp scan`: per package, in its folder: the package check (one service, no dependencies, see
- *    tools/checkPackage.js), `n8n-node lint` (strict), and the community-node rules that n8n's
- *    verification scan applies to the sources and to the built `dist/**` JavaScript, with inline
- *    eslint comments ignored, because the scan ignores them too.
+ *  - `gulp scan`: per package, in its folder dist/<package name>/ (which holds what packages/<id>/
+ *    links to as plain files: ESLint's directory walk does not enter linked folders): the package
+ *    check (one service, no dependencies, see tools/checkPackage.js), `n8n-node lint` (strict), and
+ *    the community-node rules that n8n's verification scan applies to the sources and to the built
+ *    `dist/**` JavaScript, with inline eslint comments ignored, because the scan ignores them too.
  */
 const fs = require('node:fs');
 const path = require('node:path');

@@ -194,4 +194,4 @@ function checkPackageSet(packages, rootManifest, root = ROOT) {
 	return problems;
 }
 
-module.exports = { checkPackage, checkPackageSet };
+module.exports = { checkPackage, checkPackageSet, sourceFoldersNamed };

@@ -4,13 +4,17 @@
 /**
  * The publishable packages, one per service. Each has a folder under packages/ holding what is its
  * own: the package.json that is published (name, version, the `n8n` section with only its nodes and
- * credentials), its README.md and CHANGELOG.md. `npm run build` turns each into a folder of its own,
- * dist/<package name>/, laid out as n8n's tools expect a community package:
+ * credentials), its README.md and CHANGELOG.md, and relative links to its sources at the root
+ * (nodes/<Platform>, nodes/shared, its credential, its icons), because n8n's scan of a published
+ * package lints `{nodes,credentials}/**` in the folder named like it (see CONTRIBUTING.md).
+ * `npm run build` turns each into a folder of its own, dist/<package name>/, laid out as n8n's
+ * tools expect a community package:
  *
  *   package.json, README.md, CHANGELOG.md, LICENSE      what npm publishes besides dist/
  *   dist/                                               the bundled nodes and credentials, codex, icons
- *   nodes/, credentials/, icons/                        the sources the bundles were built from (only
- *   eslint.config.mjs, tsconfig.json                    those), for n8n-node lint and the source scans
+ *   nodes/, credentials/, icons/                        what packages/<id>/ links to, as plain files,
+ *   eslint.config.mjs, tsconfig.json                    for n8n-node lint (ESLint does not walk into
+ *                                                       linked folders)
  *
  * `files` in package.json keeps the sources out of the tarball.
  */
@@ -23,6 +27,8 @@ const PACKAGES_DIR = path.join(ROOT, 'packages');
 const DIST = path.join(ROOT, 'dist');
 /** Libraries n8n provides at run time: never bundled. */
 const EXTERNAL = ['n8n-workflow', 'luxon'];
+/** The folders of packages/<id>/ that link to its sources (the scan checks the icons nodes name). */
+const LINKED_FOLDERS = ['nodes', 'credentials', 'icons'];
 
 /**
  * @typedef {{ name: string, version: string, n8n: { nodes: string[], credentials: string[] },
@@ -78,10 +84,9 @@ function copyFile(from, to) {
 	fs.copyFileSync(from, to);
 }
 
-/** `dist/x/y.js` (tsc's output) → `x/y.ts` (its source), other files keep their name. @param {string} built */
+/** `dist/x/y.js` (tsc's output) → `x/y.ts` (its source, relative to the root), other files keep their name. @param {string} built */
 function sourceOf(built) {
-	const relative = path.relative(DIST, built);
-	return path.join(ROOT, relative.replace(/\.js$/, '.ts'));
+	return path.relative(DIST, built).replace(/\.js$/, '.ts');
 }
 
 /** Icons a node or credential names (`file:../../icons/x.svg`), as paths relative to its file. @param {string} code */
@@ -92,18 +97,22 @@ function iconReferences(code) {
 /**
  * Builds one package folder from what `n8n-node build` wrote into dist/: each entry bundled into one
  * self-contained file (the core, fast-xml-parser and saxes inside; n8n-workflow and luxon left to
- * n8n), the codex files and icons its nodes and credentials name, the package's own files, and the
- * sources of exactly what went into the bundles (esbuild's list of inputs).
+ * n8n), the codex files and icons its nodes and credentials name, the package's own files, and what
+ * packages/<id>/ links to, copied. Every source that went into the bundles (esbuild's list of inputs)
+ * must be among those: n8n's scan lints only what the package's folder holds.
  * @param {PublishablePackage} pkg
  */
 async function assemblePackage(pkg) {
 	const esbuild = require('esbuild');
 	const out = pkg.builtDir;
 	fs.rmSync(out, { recursive: true, force: true });
+	for (const folder of LINKED_FOLDERS) {
+		const linked = path.join(pkg.sourceDir, folder);
+		if (fs.existsSync(linked))
+			fs.cpSync(linked, path.join(out, folder), { recursive: true, dereference: true });
+	}
 	/** @type {Set<string>} */
 	const sources = new Set();
-	/** @param {string} file */
-	const addSource = (file) => sources.add(path.relative(ROOT, file));
 
 	for (const entry of entriesOf(pkg)) {
 		const compiled = path.join(ROOT, entry);
@@ -125,22 +134,26 @@ async function assemblePackage(pkg) {
 		});
 		for (const input of Object.keys(result.metafile.inputs)) {
 			const file = path.join(ROOT, input);
-			if (!path.relative(DIST, file).startsWith('..')) addSource(sourceOf(file));
+			if (!path.relative(DIST, file).startsWith('..')) sources.add(sourceOf(file));
 		}
 		// n8n reads a node's codex (search aliases, docs links) from the JSON file beside it.
 		const codex = compiled.replace(/\.js$/, '.json');
 		if (fs.existsSync(codex)) {
 			copyFile(codex, path.join(out, entry.replace(/\.js$/, '.json')));
-			addSource(sourceOf(codex));
+			sources.add(sourceOf(codex));
 		}
 		for (const icon of iconReferences(fs.readFileSync(outfile, 'utf8'))) {
 			const built = path.resolve(path.dirname(compiled), icon);
 			copyFile(built, path.join(out, path.relative(ROOT, built)));
-			addSource(sourceOf(built));
+			sources.add(sourceOf(built));
 		}
 	}
+	const unlinked = [...sources].filter((source) => !fs.existsSync(path.join(out, source)));
+	if (unlinked.length > 0)
+		throw new Error(
+			`${pkg.name} bundles ${unlinked.sort().join(', ')}, which packages/${pkg.id}/ does not link to: n8n's scan of the published package would not lint it (a clone without symbolic links? see CONTRIBUTING.md)`,
+		);
 
-	for (const source of sources) copyFile(path.join(ROOT, source), path.join(out, source));
 	copyFile(pkg.manifestFile, path.join(out, 'package.json'));
 	for (const file of ['README.md', 'CHANGELOG.md'])
 		copyFile(path.join(pkg.sourceDir, file), path.join(out, file));
@@ -170,6 +183,7 @@ module.exports = {
 	DIST,
 	EXTERNAL,
 	PACKAGES_DIR,
+	LINKED_FOLDERS,
 	listPackages,
 	packageNamed,
 	entriesOf,
