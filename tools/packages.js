@@ -183,7 +183,6 @@ module.exports = {
 	DIST,
 	EXTERNAL,
 	PACKAGES_DIR,
-	LINKED_FOLDERS,
 	listPackages,
 	packageNamed,
 	entriesOf,
