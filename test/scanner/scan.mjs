@@ -146,7 +146,9 @@ async function scanSources(scanner, seen, repository) {
 					const where = real.startsWith('nodes/') ? real.split('/').slice(0, 2).join('/') : real;
 					counts.set(where, (counts.get(where) ?? 0) + 1);
 				}
-				const parts = [...counts].map(([where, n]) => (n === 1 ? where : `${n} in ${where}/`));
+				const parts = [...counts].map(([where, n]) =>
+					where.startsWith('nodes/') ? `${n} in ${where}/` : where,
+				);
 				process.stdout.write(`  ${linted.length} files linted: ${parts.join(', ')}\n`);
 			}
 			ok = reportProblems(name, problems) && passed && ok;
