@@ -14,7 +14,7 @@ import * as conversion from './actions/conversion/Conversion.resource';
 import * as partner from './actions/partner/Partner.resource';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/operationSubtitle';
-import { LATEST_VERSION } from './actions/versions';
+import { LATEST_VERSION, PICKER_VERSION, TRANSACTION_ID_VERSION } from './actions/versions';
 import { listSearch, loadOptions } from './methods';
 
 const properties: INodeProperties[] = [
@@ -45,8 +45,9 @@ export class AffilBox implements INodeType {
 		name: 'affilBox',
 		icon: { light: 'file:../../icons/affilbox.svg', dark: 'file:../../icons/affilbox.dark.svg' },
 		group: ['transform'],
-		// Version 2: pickers, Simplify, no silent amounts or states (see actions/versions.ts).
-		version: [1, LATEST_VERSION],
+		// Version 2: pickers, Simplify, no silent amounts or states; version 3: the transaction ID
+		// named per type, Simplify's states in the editor's words (see actions/versions.ts).
+		version: [1, PICKER_VERSION, TRANSACTION_ID_VERSION],
 		defaultVersion: LATEST_VERSION,
 		subtitle: operationSubtitle(properties),
 		description:

@@ -12,7 +12,7 @@ import {
 	PARTNER_FILTER_HELP,
 } from './actions/conversionFilters';
 import { campaignFieldV1, partnerTextV1 } from './actions/v1.descriptions';
-import { fromV2, LATEST_VERSION, onlyV1 } from './actions/versions';
+import { fromV2, onlyV1, PICKER_VERSION } from './actions/versions';
 import {
 	optionalCampaignLocator,
 	optionalPartnerLocator,
@@ -49,7 +49,7 @@ export class AffilBoxTrigger implements INodeType {
 		group: ['trigger'],
 		// Version 2: Simplify (on by default) and pickers for the filters; version 1 keeps its output.
 		// Version 3: Start From instead of Emit Existing on First Run.
-		version: [1, LATEST_VERSION, START_FROM_VERSION],
+		version: [1, PICKER_VERSION, START_FROM_VERSION],
 		defaultVersion: START_FROM_VERSION,
 		subtitle: SUBTITLE,
 		// n8n's node panel shows the AffilBox node and this trigger as one entry, with this text.

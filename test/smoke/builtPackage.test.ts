@@ -14,6 +14,7 @@ import { startAffilBoxSandbox } from '../sandbox/affilbox';
 import affeliosSeed from '../fixtures/affelios/seed.json';
 import seed from '../fixtures/affilbox/seed.json';
 import savedWithV1 from '../fixtures/affilbox/workflow-saved-with-v1.json';
+import savedWithV2 from '../fixtures/affilbox/workflow-saved-with-v2.json';
 
 // The built packages as n8n would install them: run `npm run build` first (npm test does).
 const AFFILBOX = packageNamed('n8n-nodes-affilbox');
@@ -67,7 +68,7 @@ describe('the built n8n-nodes-affilbox', () => {
 		}
 	});
 
-	it('registers the codex aliases the node panel searches, and version 2 as the default', async () => {
+	it('registers the codex aliases the node panel searches, and version 3 as the default', async () => {
 		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
 		for (const name of ['affilBox', 'affilBoxTrigger']) {
 			const { description } = loaded.nodeTypes[`n8n-nodes-affilbox.${name}`] as INodeType;
@@ -76,8 +77,8 @@ describe('the built n8n-nodes-affilbox', () => {
 			);
 		}
 		const affilBox = loaded.nodeTypes['n8n-nodes-affilbox.affilBox'] as INodeType;
-		expect(affilBox.description.version).toEqual([1, 2]);
-		expect(affilBox.description.defaultVersion).toBe(2);
+		expect(affilBox.description.version).toEqual([1, 2, 3]);
+		expect(affilBox.description.defaultVersion).toBe(3);
 	});
 
 	it('runs a workflow saved with version 1 unchanged: plain values, defaults left out', async () => {
@@ -137,6 +138,33 @@ describe('the built n8n-nodes-affilbox', () => {
 			]);
 			const { person, address, company } = seed.partners[0];
 			expect(outputs.Partner).toEqual([{ person, address, company }]);
+		} finally {
+			await sandbox.close();
+		}
+	});
+
+	it('runs a workflow saved with version 2 unchanged: `conversionId` read, "rejection" kept', async () => {
+		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
+		const sandbox = await startAffilBoxSandbox({ port: 0 });
+		try {
+			const states: unknown[] = [];
+			for (const node of savedWithV2.nodes) {
+				const result = await runBuiltAffilBox(loaded, sandbox, {
+					type: node.type,
+					typeVersion: node.typeVersion,
+					name: node.name,
+					parameters: node.parameters as INodeParameters,
+				});
+				expect(result.error).toBeUndefined();
+				states.push(...result.items.map((item) => item.json.state));
+			}
+			expect(sandbox.requests.map(({ params }) => params.conversion_id)).toEqual([
+				'V2-ORDER-1',
+				'OBJ-2026-0001',
+				'OBJ-2025-0003',
+				'OBJ-2025-0002',
+			]);
+			expect(states).toEqual(['waiting', 'rejection', 'rejection', 'waiting']);
 		} finally {
 			await sandbox.close();
 		}

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { RECENT_CONVERSION_DAYS } from '../methods/labels';
 import { conversionStateOptions } from './common.descriptions';
 
 /**
@@ -77,29 +78,42 @@ export function optionalCampaignLocator(description: string): INodeProperties {
 	return { ...campaignLocator, required: false, description };
 }
 
-export const conversionLocator: INodeProperties = {
-	displayName: 'Conversion',
-	name: 'conversionId',
-	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
-	required: true,
-	description:
-		'Your transaction ID of the conversion (order number or customer e-mail, not an AffilBox internal number), or pick a recent conversion from the list',
-	modes: [
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'Transaction ID, e.g. ORDER-2025-0042',
-		},
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchConversions', searchable: true },
-		},
-	],
-};
+/**
+ * What the Conversion picker's list holds, shown under it: the list reaches back only so far, and
+ * an empty list must not look like a licence without conversions.
+ */
+export const RECENT_CONVERSIONS_HINT = `From List shows the conversions created in the last ${RECENT_CONVERSION_DAYS} days, newest first. For an older one, choose By ID and enter its transaction ID.`;
+
+/** The picker of a conversion by its transaction ID, under the name and label a version gives it. */
+export function conversionLocatorOf(name: string, displayName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description:
+			'Your transaction ID of the conversion (order number or customer e-mail, not an AffilBox internal number), or pick a recent conversion from the list',
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'Transaction ID, e.g. ORDER-2025-0042',
+			},
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				hint: RECENT_CONVERSIONS_HINT,
+				typeOptions: { searchListMethod: 'searchConversions', searchable: true },
+			},
+		],
+	};
+}
+
+/** Version 2's picker, named like the text field of Add (see versions.ts). */
+export const conversionLocator = conversionLocatorOf('conversionId', 'Conversion');
 
 /** An amount the user must type: empty (never 0) until they do, and refused at run time when empty. */
 export function amountField(field: Omit<INodeProperties, 'type' | 'default'>): INodeProperties {

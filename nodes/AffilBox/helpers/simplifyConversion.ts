@@ -35,18 +35,37 @@ export function looksLikeConversion(record: IDataObject): boolean {
 }
 
 /**
+ * How a simplified conversion names its state: as AffilBox does (`rejection`: the AffilBox node's
+ * version 2, the trigger's versions 2 and 3, which keep it), or in the words the editor shows and
+ * the trigger's events use (`rejected`: the node's version 3, the trigger's version 4). Waiting,
+ * authorized and invoiced read the same in both.
+ */
+export type StateWords = 'affilbox' | 'editor';
+
+const EDITOR_STATES: Record<string, string> = { rejection: 'rejected' };
+
+function stateIn(words: StateWords, state: string | null): string | null {
+	if (words === 'affilbox' || state === null) return state;
+	return EDITOR_STATES[state.trim().toLowerCase()] ?? state;
+}
+
+/**
  * One conversion as a flat item: ids, state, campaign, partner, commission and order value as
  * numbers, currency, and dates in ISO 8601 with the licence zone's offset. A field AffilBox did not
  * send is null. An item that is no conversion (e.g. a write's `{ success, status }`) is returned
  * unchanged, and `rawXml` (Options → Include Raw XML) is kept.
  */
-export function simplifyConversion(record: IDataObject, zone: string): IDataObject {
+export function simplifyConversion(
+	record: IDataObject,
+	zone: string,
+	words: StateWords = 'affilbox',
+): IDataObject {
 	if (!looksLikeConversion(record)) return record;
 	const text = (names: readonly string[]) => firstText(record, names);
 	const simplified: IDataObject = {
 		id: textOrNull(text(NAMES.id)),
 		transactionId: textOrNull(text(NAMES.transactionId)),
-		state: textOrNull(text(NAMES.state)),
+		state: stateIn(words, textOrNull(text(NAMES.state))),
 		campaignId: textOrNull(text(NAMES.campaignId)),
 		campaignName: textOrNull(text(NAMES.campaignName)),
 		affilId: textOrNull(text(NAMES.affilId)),

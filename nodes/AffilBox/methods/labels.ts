@@ -7,6 +7,9 @@ import { firstText } from '../helpers/simplifyValues';
  * how a search text matches them. Pure functions over records as the lenient reader gives them.
  */
 
+/** How far back the Conversion picker's list reaches (by creation). Older ones: By ID. */
+export const RECENT_CONVERSION_DAYS = 90;
+
 function isInactive(campaign: IDataObject): boolean {
 	const active = firstText(campaign, ['active', 'aktivni']);
 	return active === '0' || active?.toLowerCase() === 'false';

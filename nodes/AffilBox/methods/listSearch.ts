@@ -5,16 +5,19 @@ import { AFFILBOX_DATE_FORMATS } from '../helpers/dates';
 import { getLicenceZone } from '../helpers/licence';
 import { affilBoxApiCall } from '../transport';
 import { createdMinuteReader } from '../trigger/createdMinute';
-import { campaignEntries, conversionEntries, matchesSearch, partnerEntries } from './labels';
+import {
+	campaignEntries,
+	conversionEntries,
+	matchesSearch,
+	partnerEntries,
+	RECENT_CONVERSION_DAYS,
+} from './labels';
 
 /**
  * The "From List" pickers of version 2. AffilBox has no search and no paging, so each list is
  * fetched whole and searched and paged here; a page holds PAGE_SIZE entries.
  */
 const PAGE_SIZE = 100;
-
-/** How far back "recent conversions" go. Older ones: By Transaction ID. */
-const RECENT_CONVERSION_DAYS = 90;
 
 function page<T extends { value: string; label: string }>(
 	entries: T[],

@@ -54,7 +54,7 @@ describe('AffilBox called as an AI tool', () => {
 		const result = await runAsTool(sandbox(), {
 			resource: 'conversion',
 			operation: 'confirm',
-			conversionId: 'NO-SUCH-ORDER',
+			transactionId: { __rl: true, mode: 'id', value: 'NO-SUCH-ORDER' },
 			decision: 'approve',
 		});
 		expect(result.error?.message).toBe(
@@ -66,7 +66,7 @@ describe('AffilBox called as an AI tool', () => {
 		const result = await runAsTool(sandbox(), {
 			resource: 'conversion',
 			operation: 'confirm',
-			conversionId: 'OBJ-2025-0002',
+			transactionId: { __rl: true, mode: 'id', value: 'OBJ-2025-0002' },
 			decision: '={{ "maybe" }}',
 		});
 		expect(result.error?.message).toBe(
@@ -79,11 +79,11 @@ describe('AffilBox called as an AI tool', () => {
 		const result = await runAsTool(sandbox(), {
 			resource: 'conversion',
 			operation: 'confirm',
-			conversionId: 'OBJ-2025-0002',
+			transactionId: { __rl: true, mode: 'id', value: 'OBJ-2025-0002' },
 			decision: '={{ "Reject" }}',
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json.state).toBe('rejection');
+		expect(result.items[0].json.state).toBe('rejected');
 	});
 
 	it('an unknown state is refused with the states AffilBox knows', async () => {

@@ -41,11 +41,6 @@ describe('version 1 is kept', () => {
 		expect(parameterShape(new AffilBox(), 1)).toEqual(v1Parameters.affilBox);
 		expect(parameterShape(new AffilBoxTrigger(), 1)).toEqual(v1Parameters.affilBoxTrigger);
 	});
-
-	it('new nodes get version 2 (the trigger: version 3, with Start From)', () => {
-		expect(new AffilBox().description.defaultVersion).toBe(2);
-		expect(new AffilBoxTrigger().description.defaultVersion).toBe(3);
-	});
 });
 
 /**

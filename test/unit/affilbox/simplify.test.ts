@@ -20,6 +20,23 @@ describe('simplifyConversion', () => {
 		);
 	});
 
+	it('names the states as AffilBox does, or in the editor\'s words (a rejected conversion: "rejected")', () => {
+		const states = ['waiting', 'authorized', 'invoiced', 'rejection', 'Rejection', 'something new'];
+		const simplified = (words?: 'affilbox' | 'editor') =>
+			states.map((state) => simplifyConversion({ transactionId: 'A', state }, PRAGUE, words).state);
+		expect(simplified()).toEqual(states);
+		expect(simplified('affilbox')).toEqual(states);
+		expect(simplified('editor')).toEqual([
+			'waiting',
+			'authorized',
+			'invoiced',
+			'rejected',
+			'rejected',
+			'something new',
+		]);
+		expect(simplifyConversion({ transactionId: 'A' }, PRAGUE, 'editor').state).toBeNull();
+	});
+
 	it('never fails on missing fields: what AffilBox did not send is null', () => {
 		expect(simplifyConversion({ transactionId: 'ORDER-1' }, PRAGUE)).toEqual({
 			id: null,

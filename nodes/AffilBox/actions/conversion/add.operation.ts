@@ -9,8 +9,6 @@ import { writeResultOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
 import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { simplifierFor } from '../../helpers/simplify';
-import { simplifyConversion } from '../../helpers/simplifyConversion';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
@@ -23,7 +21,16 @@ import {
 } from '../common.descriptions';
 import { amountFieldV1 } from '../v1.descriptions';
 import { amountField, campaignLocator, partnerLocator, simplifyField } from '../v2.descriptions';
-import { fromV2, isVersion2, onlyV1 } from '../versions';
+import { newTransactionIdField } from '../v3.descriptions';
+import {
+	beforeV3,
+	conversionSimplifier,
+	fromV2,
+	fromV3,
+	isVersion2,
+	isVersion3,
+	onlyV1,
+} from '../versions';
 
 const ORDER_VALUE_HELP = 'Order total without VAT, shipping and packing: a number without currency';
 
@@ -60,7 +67,8 @@ const additionalFieldsV1: INodeProperties = {
 const properties: INodeProperties[] = [
 	...onlyV1([partnerIdField, campaignIdField]),
 	...fromV2([partnerLocator, campaignLocator]),
-	conversionIdField,
+	...beforeV3([conversionIdField]),
+	...fromV3([newTransactionIdField]),
 	...onlyV1([
 		{
 			displayName: 'Commission',
@@ -105,14 +113,16 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = simplifierFor(this, simplifyConversion);
+	const simplifier = conversionSimplifier(this);
 	return await runForEachItem(this, async (i) => {
 		const v2 = isVersion2(this);
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
 			partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
 			campaign_id: readWholeNumber(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
-			conversion_id: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
+			conversion_id: isVersion3(this)
+				? requireText(this.getNodeParameter('newTransactionId', i), 'Transaction ID')
+				: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
 			value: (v2 ? requireAmount : parseAmount)(this.getNodeParameter('value', i), 'Commission'),
 		};
 		if (isSet(extra.channelId)) params.channelId = xmlSafeText(extra.channelId, 'Channel ID');

@@ -8,8 +8,6 @@ import { locatorValue } from '../../helpers/locator';
 import { writeResultOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { simplifierFor } from '../../helpers/simplify';
-import { simplifyConversion } from '../../helpers/simplifyConversion';
 import { oneOf, requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
@@ -19,7 +17,16 @@ import {
 	optionsCollection,
 } from '../common.descriptions';
 import { conversionLocator, optionalCampaignLocator, simplifyField } from '../v2.descriptions';
-import { fromV2, isVersion2, onlyV1 } from '../versions';
+import { transactionIdLocator } from '../v3.descriptions';
+import {
+	conversionParameter,
+	conversionSimplifier,
+	fromV2,
+	fromV3,
+	isVersion2,
+	onlyV1,
+	onlyV2,
+} from '../versions';
 
 const CAMPAIGN_HELP =
 	'Needed only when the same transaction ID exists in several campaigns (AffilBox then asks for it)';
@@ -38,7 +45,8 @@ const DECISIONS = ['approve', 'reject'] as const;
 
 const properties: INodeProperties[] = [
 	...onlyV1([conversionIdField]),
-	...fromV2([conversionLocator]),
+	...onlyV2([conversionLocator]),
+	...fromV3([transactionIdLocator]),
 	{
 		displayName: 'Decision',
 		name: 'decision',
@@ -63,18 +71,19 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = simplifierFor(this, simplifyConversion);
+	const simplifier = conversionSimplifier(this);
 	const v2 = isVersion2(this);
 	const campaignField = v2
 		? 'Additional Fields → Campaign'
 		: 'Additional Fields → Campaign Name or ID';
+	const conversion = conversionParameter(this);
 	return await runForEachItem(this, async (i) => {
 		const extra = getCollection(this, 'additionalFields', i);
 		const campaignId = locatorValue(extra.campaignId);
 		const params: AffilBoxParams = {
 			conversion_id: requireText(
-				locatorValue(this.getNodeParameter('conversionId', i)),
-				v2 ? 'Conversion' : 'Conversion ID',
+				locatorValue(this.getNodeParameter(conversion.name, i)),
+				conversion.field,
 			),
 			value: oneOf(this.getNodeParameter('decision', i), DECISIONS, 'Decision') === 'approve',
 		};

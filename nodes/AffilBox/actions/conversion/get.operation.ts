@@ -6,17 +6,24 @@ import { locatorValue } from '../../helpers/locator';
 import { recordsOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { simplifierFor } from '../../helpers/simplify';
-import { simplifyConversion } from '../../helpers/simplifyConversion';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import { conversionIdField, optionsCollection } from '../common.descriptions';
 import { conversionLocator, simplifyField } from '../v2.descriptions';
-import { fromV2, isVersion2, onlyV1 } from '../versions';
+import { transactionIdLocator } from '../v3.descriptions';
+import {
+	conversionParameter,
+	conversionSimplifier,
+	fromV2,
+	fromV3,
+	onlyV1,
+	onlyV2,
+} from '../versions';
 
 const properties: INodeProperties[] = [
 	...onlyV1([conversionIdField]),
-	...fromV2([conversionLocator]),
+	...onlyV2([conversionLocator]),
+	...fromV3([transactionIdLocator]),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -45,14 +52,14 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = simplifierFor(this, simplifyConversion);
-	const conversionField = isVersion2(this) ? 'Conversion' : 'Conversion ID';
+	const simplifier = conversionSimplifier(this);
+	const conversion = conversionParameter(this);
 	return await runForEachItem(this, async (i) => {
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
 			conversion_id: requireText(
-				locatorValue(this.getNodeParameter('conversionId', i)),
-				conversionField,
+				locatorValue(this.getNodeParameter(conversion.name, i)),
+				conversion.field,
 			),
 		};
 		if (isSet(extra.coupon)) params.coupon = xmlSafeText(extra.coupon, 'Coupon');

@@ -10,8 +10,6 @@ import { locatorValue } from '../../helpers/locator';
 import { recordsOf } from '../../helpers/output';
 import { readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { simplifierFor } from '../../helpers/simplify';
-import { simplifyConversion } from '../../helpers/simplifyConversion';
 import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
@@ -27,7 +25,7 @@ import {
 	simplifyField,
 	stateField,
 } from '../v2.descriptions';
-import { fromV2, isVersion2, onlyV1 } from '../versions';
+import { conversionSimplifier, fromV2, isVersion2, onlyV1 } from '../versions';
 
 const couponFilter: INodeProperties = {
 	displayName: 'Coupon',
@@ -127,7 +125,7 @@ function splitIds(value: unknown): string[] {
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = simplifierFor(this, simplifyConversion);
+	const simplifier = conversionSimplifier(this);
 	const v2 = isVersion2(this);
 	let zone: string | undefined;
 	return await runForEachItem(this, async (i) => {

@@ -12,8 +12,6 @@ import { writeResultOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
 import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
-import { simplifierFor } from '../../helpers/simplify';
-import { simplifyConversion } from '../../helpers/simplifyConversion';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
@@ -31,7 +29,16 @@ import {
 	simplifyField,
 	stateField,
 } from '../v2.descriptions';
-import { fromV2, isVersion2, onlyV1 } from '../versions';
+import { transactionIdLocator } from '../v3.descriptions';
+import {
+	conversionParameter,
+	conversionSimplifier,
+	fromV2,
+	fromV3,
+	isVersion2,
+	onlyV1,
+	onlyV2,
+} from '../versions';
 
 const COMMISSION_HELP = "The partner's new commission: a number without currency, e.g. 45 or 12.50";
 const ORDER_VALUE_HELP = 'The new order value of the conversion: a number without currency';
@@ -79,7 +86,9 @@ const updateFieldsV2: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	...onlyV1([conversionIdField, updateFieldsV1]),
-	...fromV2([conversionLocator, updateFieldsV2, simplifyField]),
+	...onlyV2([conversionLocator]),
+	...fromV3([transactionIdLocator]),
+	...fromV2([updateFieldsV2, simplifyField]),
 	optionsCollection,
 ];
 
@@ -95,17 +104,18 @@ function amount(v2: boolean, value: unknown, field: string): string | undefined 
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = simplifierFor(this, simplifyConversion);
+	const simplifier = conversionSimplifier(this);
 	const v2 = isVersion2(this);
 	const campaignField = v2 ? 'Update Fields → Campaign' : 'Update Fields → Campaign Name or ID';
+	const conversion = conversionParameter(this);
 	return await runForEachItem(this, async (i) => {
 		const fields = getCollection(this, 'updateFields', i);
 		const partnerId = locatorValue(fields.partnerId);
 		const campaignId = locatorValue(fields.campaignId);
 		const params: AffilBoxParams = {
 			conversion_id: requireText(
-				locatorValue(this.getNodeParameter('conversionId', i)),
-				v2 ? 'Conversion' : 'Conversion ID',
+				locatorValue(this.getNodeParameter(conversion.name, i)),
+				conversion.field,
 			),
 		};
 		if (isSet(partnerId)) params.partner_id = xmlSafeText(partnerId, 'Partner');
