@@ -61,8 +61,10 @@ export class AffilBoxTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'affilBoxApi', required: true }],
 		properties: [
-			...onlyV1([eventsV1]),
+			// The node panel lists as "Triggers" the choices of the first field labelled Events,
+			// whatever its version: the current events come first.
 			...fromV2([eventsV2]),
+			...onlyV1([eventsV1]),
 			...onlyV1([filtersV1]),
 			...fromV2([filtersV2]),
 			{

@@ -128,6 +128,40 @@ describe('the node panel finds the nodes', () => {
 		expect(codex.alias).toEqual(expect.arrayContaining(WORDS));
 	});
 
+	/**
+	 * How n8n's node panel builds an app's "Triggers (n)" list (editor-ui, actionsFactory's
+	 * triggersCategory): from the first property of the trigger's description whose label is
+	 * "Event", "Events" or "Trigger On", whatever version it is shown for.
+	 */
+	function panelTriggerEvents(type: INodeType): string[] {
+		const events = type.description.properties.find((property) =>
+			['event', 'events', 'trigger on'].includes(property.displayName.toLowerCase()),
+		);
+		return (events?.options ?? []).map((option) => String((option as INodePropertyOptions).value));
+	}
+
+	/** The events the version new triggers get offers. */
+	function offeredEvents(type: INodeType): string[] {
+		const { description } = type;
+		const events = description.properties.find(
+			(property) =>
+				property.name === 'events' &&
+				NodeHelpers.displayParameter(
+					{},
+					property,
+					{ typeVersion: description.defaultVersion ?? 1 },
+					description,
+				),
+		);
+		return (events?.options ?? []).map((option) => String((option as INodePropertyOptions).value));
+	}
+
+	it('the AffilBox entry lists as triggers all four events a new AffilBox Trigger offers', () => {
+		const trigger = new AffilBoxTrigger();
+		expect(offeredEvents(trigger)).toEqual(['created', 'authorized', 'invoiced', 'rejected']);
+		expect(panelTriggerEvents(trigger)).toEqual(offeredEvents(trigger));
+	});
+
 	it("the AffilBox entry (node and trigger in one) describes both: n8n shows the trigger's text for it", () => {
 		const text = new AffilBoxTrigger().description.description;
 		expect(text).toMatch(/approve/i);
