@@ -7,6 +7,7 @@ import { xmlSafeText } from '../helpers/text';
 import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
 import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
 import { isNewer, newestRecordOnly } from './newestRecord';
+import { conversionsNotFound, nothingToFetch } from './nothingToFetch';
 import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
 import { licenceZone, pollCallSettings, readLookbackDays, readTriggerInput } from './pollSettings';
 import {
@@ -94,7 +95,8 @@ export async function pollAffilBox(
 			settings,
 		);
 		const newest = newestPerEvent(observations);
-		return newest.length > 0 ? [toItems(context, newest, detectedAt, zone)] : null;
+		if (newest.length === 0) throw nothingToFetch(context.getNode(), conversionsNotFound(config));
+		return [toItems(context, newest, detectedAt, zone)];
 	}
 
 	const staticData = context.getWorkflowStaticData('node');

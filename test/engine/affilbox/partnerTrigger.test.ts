@@ -289,4 +289,28 @@ describe('AffilBox Partner Trigger', () => {
 		expect(JSON.stringify(trigger.saved)).toBe(savedBefore);
 		expect(await trigger.poll()).toHaveLength(2);
 	});
+
+	it.each([
+		[DEFAULTS, 'No partner registered in the last 30 days', 'register (and allow) a test partner'],
+		[
+			ONLY_ALLOWED,
+			'No allowed partner registered in the last 30 days',
+			'switch off Only Allowed Partners',
+		],
+	])('Fetch Test Event that finds nothing says why (%p)', async (parameters, message, advice) => {
+		sandbox().store.partners.splice(0); // only the partners below
+		register(sandbox(), { daysAgo: 40 }); // outside the window
+		if ('onlyAllowed' in parameters) register(sandbox(), { allow: false }); // inside, not allowed
+		const trigger = partnerTrigger(sandbox(), parameters);
+		const failure = await trigger.fetchTestEvent().then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		expect(failure).toBeInstanceOf(NodeOperationError);
+		expect((failure as NodeOperationError).message).toBe(message);
+		expect((failure as NodeOperationError).description).toContain(advice);
+		expect((failure as NodeOperationError).description).toContain(
+			'widen the Lookback Window (Days)',
+		);
+	});
 });

@@ -237,6 +237,41 @@ describe('AffilBox Trigger', () => {
 		expect(await trigger.poll()).toHaveLength(3);
 	});
 
+	it('Fetch Test Event that finds nothing says so in its own words: what it looked for, how far back, what to change', async () => {
+		sandbox().store.conversions.splice(0); // no conversion but the one below
+		const old = addConversion(sandbox(), { state: 'authorized', createDate: pragueTime(120) });
+		const failure = await new ActiveTrigger(sandbox(), BOTH).fetchTestEvent().then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		expect(failure).toBeInstanceOf(NodeOperationError);
+		expect((failure as NodeOperationError).message).toBe(
+			'No conversion created in the last 90 days is authorized or invoiced',
+		);
+		expect((failure as NodeOperationError).description).toBe(
+			'Fetch Test Event shows the newest matching conversion of each chosen event, among the conversions created inside the Lookback Window. To see one: widen the Lookback Window (Days) or choose more events, or create or approve a conversion in AffilBox and fetch again. The active workflow is not affected.',
+		);
+		// The same conversion, inside a wider window, is shown.
+		const wider = await new ActiveTrigger(sandbox(), {
+			...BOTH,
+			lookbackDays: 150,
+		}).fetchTestEvent();
+		expect(emitted(wider.output?.[0] ?? [])).toEqual([`${old.transactionId}:authorized`]);
+	});
+
+	it.each([
+		[{ events: ['created'], lookbackDays: 1 }, 'No conversion was created in the last day'],
+		[
+			{ events: ['rejected'], lookbackDays: 7, filters: { partnerId: 'kveta', campaignId: '11' } },
+			'No conversion of partner kveta in campaign 11 created in the last 7 days is rejected',
+		],
+	])('Fetch Test Event finding nothing for %p: "%s"', async (parameters, message) => {
+		sandbox().store.conversions.splice(0);
+		await expect(new ActiveTrigger(sandbox(), parameters, {}, 3).fetchTestEvent()).rejects.toThrow(
+			message,
+		);
+	});
+
 	it('polls whose static-data writes are lost change nothing', async () => {
 		const trigger = new ActiveTrigger(sandbox(), BOTH);
 		await trigger.activate();

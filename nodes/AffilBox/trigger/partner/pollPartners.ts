@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { newestRecordOnly } from '../newestRecord';
+import { nothingToFetch, partnersNotFound } from '../nothingToFetch';
 import { lookbackWindow, toMinute } from '../observe';
 import { licenceZone, pollCallSettings, readLookbackDays } from '../pollSettings';
 import { planFirstCheck, readStartFromParameters, type FirstCheck } from '../startFrom';
@@ -75,7 +76,8 @@ export async function pollPartners(
 			settings,
 		);
 		const newest = observations.filter((observation) => observation.record !== undefined);
-		return newest.length > 0 ? [toItems(context, newest, zone)] : null;
+		if (newest.length === 0) throw nothingToFetch(context.getNode(), partnersNotFound(config));
+		return [toItems(context, newest, zone)];
 	}
 
 	const staticData = context.getWorkflowStaticData('node');
