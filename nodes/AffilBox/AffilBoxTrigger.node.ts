@@ -28,6 +28,7 @@ import {
 	fromStartFrom,
 	SUBTITLE,
 } from './trigger/conversionTriggerFields';
+import { EDITOR_WORDS_VERSION } from './trigger/outputVersion';
 import { pollAffilBox } from './trigger/poll';
 import { startFromFields } from './trigger/startFrom';
 
@@ -48,9 +49,10 @@ export class AffilBoxTrigger implements INodeType {
 		icon: { light: 'file:../../icons/affilbox.svg', dark: 'file:../../icons/affilbox.dark.svg' },
 		group: ['trigger'],
 		// Version 2: Simplify (on by default) and pickers for the filters; version 1 keeps its output.
-		// Version 3: Start From instead of Emit Existing on First Run.
-		version: [1, PICKER_VERSION, START_FROM_VERSION],
-		defaultVersion: START_FROM_VERSION,
+		// Version 3: Start From instead of Emit Existing on First Run. Version 4: the output in the
+		// editor's words, dates with the licence offset (trigger/outputVersion.ts).
+		version: [1, PICKER_VERSION, START_FROM_VERSION, EDITOR_WORDS_VERSION],
+		defaultVersion: EDITOR_WORDS_VERSION,
 		subtitle: SUBTITLE,
 		// n8n's node panel shows the AffilBox node and this trigger as one entry, with this text.
 		description:

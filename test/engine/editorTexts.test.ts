@@ -87,7 +87,7 @@ describe('subtitles read as words, not internal names', () => {
 		[['invoiced'], 'Invoiced conversions'],
 		[[], 'No event chosen'],
 	])('AffilBox Trigger with events %p: "%s"', (events, expected) => {
-		for (const typeVersion of [1, 2, 3])
+		for (const typeVersion of [1, 2, 3, 4])
 			expect(subtitle(new AffilBoxTrigger(), { events }, typeVersion)).toBe(expected);
 	});
 
@@ -100,9 +100,9 @@ describe('subtitles read as words, not internal names', () => {
 			['invoiced', 'rejected', 'authorized', 'created'],
 			'New, authorized, invoiced or rejected conversions',
 		],
-	])('AffilBox Trigger (versions 2 and 3) with events %p: "%s"', (events, expected) => {
-		expect(subtitle(new AffilBoxTrigger(), { events }, 2)).toBe(expected);
-		expect(subtitle(new AffilBoxTrigger(), { events }, 3)).toBe(expected);
+	])('AffilBox Trigger (versions 2 to 4) with events %p: "%s"', (events, expected) => {
+		for (const typeVersion of [2, 3, 4])
+			expect(subtitle(new AffilBoxTrigger(), { events }, typeVersion)).toBe(expected);
 	});
 
 	it('AffilBox Trigger: every choice of events reads as a sentence of words', () => {

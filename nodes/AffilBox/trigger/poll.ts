@@ -8,6 +8,7 @@ import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
 import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
 import { isNewer, newestRecordOnly } from './newestRecord';
 import { conversionsNotFound, nothingToFetch } from './nothingToFetch';
+import { detectedAtOf, triggerStateWords } from './outputVersion';
 import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
 import { licenceZone, pollCallSettings, readLookbackDays, readTriggerInput } from './pollSettings';
 import {
@@ -53,9 +54,10 @@ function toItems(
 	zone: string,
 ): INodeExecutionData[] {
 	const simplify = context.getNodeParameter('simplify', false) === true;
+	const words = triggerStateWords(context.getNode().typeVersion);
 	// What is emitted always kept its record (see mayEmit); `{}` only satisfies the type.
 	return observations.map(({ record = {}, event }) => ({
-		json: { ...(simplify ? simplifyConversion(record, zone) : record), event, detectedAt },
+		json: { ...(simplify ? simplifyConversion(record, zone, words) : record), event, detectedAt },
 	}));
 }
 
@@ -83,7 +85,7 @@ export async function pollAffilBox(
 	const start = readTriggerStartFrom(context, zone);
 	const now = Date.now();
 	const window = lookbackWindow(now, config.lookbackDays, zone);
-	const detectedAt = new Date(now).toISOString();
+	const detectedAt = detectedAtOf(now, zone, context.getNode().typeVersion);
 	const settings = pollCallSettings(context, startedAt);
 
 	if (context.getMode() === 'manual') {
