@@ -30,6 +30,7 @@ export class AffeliosApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			hint: `Create one under ${KEYS_PAGE}: it is shown only once. Give it the Customers and/or Transactions permission module.`,
 			description: `Created under ${KEYS_PAGE} and shown only once. Give it the Customers and/or Transactions permission module.`,
 		},
 		{
@@ -55,6 +56,7 @@ export class AffeliosApi implements ICredentialType {
 				{ name: 'Raw Key', value: 'raw', description: 'Also send Authorization: &lt;key&gt;' },
 			],
 			default: 'none',
+			hint: 'Leave at None unless your Affelios account asks for an Authorization header',
 			description:
 				"X-Api-Key is always sent, as Affelios' guides say. Its generated API reference also declares an Authorization header: turn this on only if your account asks for it.",
 		},

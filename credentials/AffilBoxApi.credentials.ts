@@ -34,6 +34,7 @@ export class AffilBoxApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://c1234.affilbox.cz/api/',
+			hint: 'In AffilBox: Settings → User settings. Copy it exactly as shown there, trailing slash included.',
 			description:
 				'Exactly as shown in your AffilBox licence under Settings → User settings. Must use https://.',
 		},
@@ -44,6 +45,7 @@ export class AffilBoxApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			hint: 'On the same page as the API URL: Settings → User settings in AffilBox',
 			description: 'Shown next to the API URL under Settings → User settings',
 		},
 		{
@@ -55,6 +57,7 @@ export class AffilBoxApi implements ICredentialType {
 			type: 'options',
 			options: timeZoneOptions(),
 			default: 'Europe/Prague',
+			hint: 'The time zone your AffilBox licence keeps its dates in (Czech and Slovak licences: Europe/Prague). Dates you give the nodes are sent in it; dates AffilBox sends are read in it and come out with its offset.',
 			description:
 				'Time zone your AffilBox licence works in (type to search, e.g. "prague"). Dates you give the nodes are converted into it, and dates AffilBox sends are read in it.',
 		},
