@@ -18,20 +18,29 @@ const AFFILBOX_KEY = 'sandbox-key';
 const AFFELIOS_KEY = 'affelios-sandbox-key';
 
 /**
+ * The AffilBox sandbox's seed is dated relative to the day it starts (its newest date is
+ * yesterday), so the demo always has recent conversions: the Conversion picker's list and the
+ * triggers' lookback windows are not empty. `datesMovedBy` says by how many days the seed moved.
  * @param {{ affilboxPort?: number, affeliosPort?: number, verbose?: boolean }} [ports] 0 or none:
  *   any free port; `verbose`: the AffilBox sandbox logs each call's method (tests count polls by it)
  */
 async function startSandboxes(ports = {}) {
-	const affilbox = await startSandbox('affilbox', {
+	const started = await startSandbox('affilbox', {
 		port: String(ports.affilboxPort ?? 0),
 		args: [
 			'--key',
 			AFFILBOX_KEY,
 			'--time-zone',
 			LICENCE_ZONE,
+			'--dates',
+			'recent',
 			...(ports.verbose ? ['--verbose'] : []),
 		],
 	});
+	const moved = /seed dates moved by (-?\d+) days/.exec(started.output());
+	if (!moved)
+		throw new Error(`the AffilBox sandbox did not say how it dated its seed:\n${started.output()}`);
+	const affilbox = { ...started, datesMovedBy: Number(moved[1]) };
 	const affelios = await startSandbox('affelios', {
 		port: String(ports.affeliosPort ?? 0),
 		args: ['--key', AFFELIOS_KEY],

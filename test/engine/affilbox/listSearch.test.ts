@@ -1,6 +1,9 @@
 import type { INodeListSearchResult } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
+import { RECENT_CONVERSION_DAYS } from '../../../nodes/AffilBox/methods/labels';
+import { startAffilBoxSandbox } from '../../sandbox/affilbox';
 import { lastCall, loadOptionsContext, useAffilBoxSandbox } from './affilBoxWorkflow';
 import { addConversion, pragueTime } from './triggerWorkflow';
 
@@ -103,6 +106,53 @@ describe('Conversion picker', () => {
 		const all = [...first.results, ...second.results].map((entry) => entry.value);
 		expect(new Set(all).size).toBe(130);
 	});
+});
+
+describe('Conversion picker in the demo (`npm start` dates the seed recently)', () => {
+	it('From List shows the seed conversions of the last 90 days, newest first', async () => {
+		const demo = await startAffilBoxSandbox({ port: 0, dates: 'recent' });
+		try {
+			const context = loadOptionsContext(demo, {
+				typeVersion: 3,
+				parameters: { resource: 'conversion', operation: 'confirm' },
+			});
+			const { results } = await new AffilBox().methods.listSearch.searchConversions.call(context);
+			// Within 90 days of the seed's newest date (2026-02-20): created 2026-02-14 back to 2025-11-28.
+			expect(results.map((entry) => entry.value)).toEqual([
+				'OBJ-2026-0002',
+				'OBJ-2026-0001',
+				'OBJ-2025-0300',
+				'OBJ-2025-0150',
+			]);
+		} finally {
+			await demo.close();
+		}
+	});
+
+	it.each([2, 3])(
+		'version %p: the picker says what From List holds and where older ones are',
+		(typeVersion) => {
+			const { description } = new AffilBox();
+			const picker = description.properties.find(
+				(property) =>
+					property.type === 'resourceLocator' &&
+					property.modes?.some(
+						(mode) => mode.typeOptions?.searchListMethod === 'searchConversions',
+					) &&
+					NodeHelpers.displayParameter(
+						{ resource: 'conversion', operation: 'get' },
+						property,
+						{ typeVersion },
+						description,
+					),
+			);
+			const list = picker?.modes?.find((mode) => mode.name === 'list');
+			expect(list?.hint).toBe(
+				`From List shows the conversions created in the last ${RECENT_CONVERSION_DAYS} days, newest first. For an older one, choose By ID and enter its transaction ID.`,
+			);
+			expect(RECENT_CONVERSION_DAYS).toBe(90);
+		},
+	);
 });
 
 describe('a picker with a wrong key', () => {

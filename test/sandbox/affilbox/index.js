@@ -8,6 +8,7 @@
  *   const sb = await startAffilBoxSandbox({ port: 0 });
  *   // sb.url, sb.apiKey, sb.timeZone, sb.store, sb.requests, sb.injectFault(), sb.hold(), sb.concurrency,
  *   // sb.reset(), await sb.close(), sb.registerPartner({ allow: false }), sb.allowPartner(id)
+ *   // startAffilBoxSandbox({ dates: 'recent' }): the seed dated so that its newest date is yesterday
  *
  * The wire dialect is described at the top of protocol.js; the seed is test/fixtures/affilbox/seed.json.
  */
@@ -24,7 +25,7 @@ const { createSandboxServer } = require('./server');
  * calls a client sends at once; `answerSent(request)` tells, once its answer is over, how many
  * bytes it had and how many were sent.
  * @typedef {import('../shared/controls').SandboxHandle<SandboxState, RecordedRequest>
- *   & { timeZone: string,
+ *   & { timeZone: string, datesMovedBy: number,
  *       registerPartner: ReturnType<typeof import('./partnerRows').partnerControls>['registerPartner'],
  *       allowPartner: ReturnType<typeof import('./partnerRows').partnerControls>['allowPartner'],
  *       answerSent: (request: RecordedRequest) => import('./server').AnswerSent | undefined }} AffilBoxSandbox
@@ -40,6 +41,7 @@ async function startAffilBoxSandbox(options = {}) {
 	return {
 		...(await listenForTests(sandbox, { port, host })),
 		timeZone: sandbox.timeZone,
+		datesMovedBy: sandbox.datesMovedBy,
 		registerPartner: sandbox.registerPartner,
 		allowPartner: sandbox.allowPartner,
 		answerSent: (request) => sandbox.answerSent(request),

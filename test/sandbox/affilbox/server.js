@@ -6,12 +6,14 @@
  * HTTP side of the AffilBox sandbox (plain node:http) and its command line:
  *
  *   node test/sandbox/affilbox/server.js --port 8081 [--host 127.0.0.1] [--key sandbox-key]
- *        [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions 100000] [--verbose]
+ *        [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions 100000] [--dates recent]
+ *        [--verbose]
  *
  * prints one line with the API URL (and the fake demo key) and runs until SIGINT/SIGTERM. `--verbose` adds one
  * line per call with the method name and HTTP status only (and, for a large answer, how much of it was sent
  * before the client closed): request bodies are never printed. `--bulk-conversions N` seeds N authorized
- * conversions (bulkSeed.js), as the benchmark and the large-answer e2e test use.
+ * conversions (bulkSeed.js), as the benchmark and the large-answer e2e test use. `--dates recent` moves
+ * the seed's dates so that the newest is yesterday (recentDates.js), as `npm start` shows the demo.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -26,7 +28,8 @@ const { ApiError } = require('./errors');
 const { dispatch } = require('./methods');
 const protocol = require('./protocol');
 const { bulkSeed } = require('./bulkSeed');
-const { createStore } = require('./store');
+const { datedRecently } = require('./recentDates');
+const { createStore, loadDefaultSeed } = require('./store');
 const { partnerControls } = require('./partnerRows');
 
 const API_PATH = '/api/';
@@ -40,6 +43,8 @@ const NOT_FOUND_PAGE =
  * @property {string} [timeZone] licence time zone for dates the sandbox creates (default 'Europe/Prague')
  * @property {() => Date} [now] clock (default: the real one)
  * @property {Partial<import('./store').State>} [seed] initial state (default: test/fixtures/affilbox/seed.json)
+ * @property {'seed' | 'recent'} [dates] `recent`: the seed's dates moved so that its newest is
+ *   yesterday (recentDates.js), as the demo shows it; `seed` (default): exactly as seeded, as tests need
  * @property {(line: string) => void} [log] gets one line per call (method and status, never the body)
  *
  * @typedef {object} RecordedRequest
@@ -151,7 +156,11 @@ function createSandboxServer(options = {}) {
 	if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
 	const clock = options.now ?? (() => new Date());
 	const log = options.log ?? (() => undefined);
-	const store = createStore(options.seed);
+	const dated =
+		options.dates === 'recent'
+			? datedRecently(options.seed ?? loadDefaultSeed(), clock(), timeZone)
+			: { seed: options.seed, days: 0 };
+	const store = createStore(dated.seed);
 	const faults = createFaultQueue();
 	const gate = createGate();
 	const concurrency = createConcurrencyGauge();
@@ -260,6 +269,8 @@ function createSandboxServer(options = {}) {
 		server,
 		apiKey,
 		timeZone,
+		/** How many days the seed's dates were moved (`dates: 'recent'`), 0 when they were not. */
+		datesMovedBy: dated.days,
 		...controls,
 		...partnerControls(store.state, ctx.now),
 		/**
@@ -272,15 +283,19 @@ function createSandboxServer(options = {}) {
 
 /** @param {string[]} argv */
 function parseArgs(argv) {
-	return parseCliArgs(
+	const args = parseCliArgs(
 		argv,
 		{ port: 8081, key: 'sandbox-key' },
 		{
 			'--time-zone': { name: 'timeZone', default: 'Europe/Prague' },
 			'--seed': { name: 'seed' },
 			'--bulk-conversions': { name: 'bulkConversions' },
+			'--dates': { name: 'dates', default: 'seed' },
 		},
 	);
+	if (args.dates !== 'seed' && args.dates !== 'recent')
+		throw new Error('--dates must be seed or recent');
+	return args;
 }
 
 /**
@@ -301,16 +316,18 @@ if (require.main === module) {
 	runCli({
 		tag: 'affilbox sandbox',
 		usage:
-			'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions N] [--verbose]',
+			'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions N] [--dates seed|recent] [--verbose]',
 		parseArgs,
 		create: (args) =>
 			createSandboxServer({
 				apiKey: args.key,
 				timeZone: args.timeZone,
 				seed: seedFrom(args),
+				dates: /** @type {'seed' | 'recent'} */ (args.dates),
 				log: args.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
 			}),
-		announce: (url, args) => `AffilBox sandbox listening on ${url} (demo API key: ${args.key})`,
+		announce: (url, args, sandbox) =>
+			`AffilBox sandbox listening on ${url} (demo API key: ${args.key}${args.dates === 'recent' ? `; seed dates moved by ${sandbox.datesMovedBy} days, the newest is yesterday` : ''})`,
 	});
 }
 

@@ -55,20 +55,22 @@ function parseArgs(argv, defaults, own = {}) {
 
 /**
  * @template {{ port: number, host: string }} Args
+ * @template {{ listen(port: number, host: string): Promise<string>, close(): Promise<void> }} Sandbox
  * @typedef {object} Cli
  * @property {string} tag starts fatal error lines on stderr, e.g. 'affilbox sandbox'
  * @property {string} usage printed after a flag error
  * @property {(argv: string[]) => Args} parseArgs
- * @property {(args: Args) => { listen(port: number, host: string): Promise<string>, close(): Promise<void> }} create
- * @property {(url: string, args: Args) => string} announce the line printed once listening; the
- *   e2e tests and the benchmark find the URL in it by /listening on (\S+)/
+ * @property {(args: Args) => Sandbox} create
+ * @property {(url: string, args: Args, sandbox: Sandbox) => string} announce the line printed once
+ *   listening; the e2e tests and the benchmark find the URL in it by /listening on (\S+)/
  */
 
 /**
  * Runs a sandbox as a command until SIGINT/SIGTERM. Exit codes: 2 for a flag error, 1 when the
  * sandbox cannot start or close, 0 after a clean stop.
  * @template {{ port: number, host: string }} Args
- * @param {Cli<Args>} cli
+ * @template {{ listen(port: number, host: string): Promise<string>, close(): Promise<void> }} Sandbox
+ * @param {Cli<Args, Sandbox>} cli
  */
 function runCli(cli) {
 	start(cli).catch((error) => {
@@ -79,7 +81,8 @@ function runCli(cli) {
 
 /**
  * @template {{ port: number, host: string }} Args
- * @param {Cli<Args>} cli
+ * @template {{ listen(port: number, host: string): Promise<string>, close(): Promise<void> }} Sandbox
+ * @param {Cli<Args, Sandbox>} cli
  */
 async function start(cli) {
 	/** @type {Args} */
@@ -92,7 +95,7 @@ async function start(cli) {
 	}
 	const sandbox = cli.create(args);
 	const url = await sandbox.listen(args.port, args.host);
-	process.stdout.write(`${cli.announce(url, args)}\n`);
+	process.stdout.write(`${cli.announce(url, args, sandbox)}\n`);
 	const stop = () => {
 		sandbox.close().then(
 			() => process.exit(0),
