@@ -22,9 +22,13 @@ const {
 	prepareInstance,
 	startSandboxes,
 	AFFILBOX_KEY,
+	CREDENTIAL_IDS,
 	LICENCE_ZONE,
 } = require('./n8n/sandboxStack');
 const { callSandbox, startReceiver, waitFor, workflowTellingTheTest } = require('./n8n/watch');
+const { createOwner } = require('./n8n/owner');
+const { CHECKS } = require('./editor/checks');
+const { openEditor } = require('./editor/session');
 const { freePort } = require('./processes');
 
 /** @type {Awaited<ReturnType<typeof prepareInstance>>} */ let n8n;
@@ -334,5 +338,39 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			await waitFor(() => polls() >= seen + 2, 200_000, 'two more checks');
 			expect(partners.values('affilId')).toEqual(['e2e-before-start', 'e2e-after-start']);
 		}, 600_000);
+
+		/**
+		 * The editor of this n8n in Chromium, as a marketer meets it: node panel, pickers, every
+		 * operation, a run, the credential dialogs and Fetch Test Event (editor/checks.js). Last, so
+		 * that its calls to the sandbox do not count as the triggers' checks above.
+		 */
+		describe('the editor in a real browser (Chromium)', () => {
+			/** @type {Awaited<ReturnType<typeof openEditor>>} */ let editor;
+			let opened = 0;
+
+			beforeAll(async () => {
+				opened = Date.now();
+				await createOwner(base);
+				editor = await openEditor(base);
+			}, 600_000);
+
+			afterAll(async () => {
+				await editor?.close();
+				timings['browser checks (login included)'] = Date.now() - opened;
+			});
+
+			it.each(CHECKS.map((check) => [check.name, check]))(
+				'%s',
+				async (_, check) => {
+					await check.run(editor, {
+						affilbox: { url: affilbox.url, key: AFFILBOX_KEY },
+						affelios: { url: affelios.url },
+						credentials: CREDENTIAL_IDS,
+						failures: work,
+					});
+				},
+				600_000,
+			);
+		});
 	});
 });

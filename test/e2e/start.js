@@ -19,17 +19,10 @@ const path = require('node:path');
 const { readExamples, examplesFingerprint, PAYOUT_DIR } = require('./n8n/examples');
 const { tailOf } = require('./n8n/instance');
 const { ensureN8n } = require('./n8n/install');
-const { requestJson } = require('./n8n/readiness');
+const { createOwner, OWNER } = require('./n8n/owner');
 const { prepareInstance, startSandboxes, LICENCE_ZONE } = require('./n8n/sandboxStack');
 const { duration } = require('./n8n/time');
 const { assertPortsFree, stopAllSupervised, supervisedCount } = require('./processes');
-
-const OWNER = {
-	email: 'marketer@example.com',
-	firstName: 'Demo',
-	lastName: 'Marketer',
-	password: 'Affiliate-demo-1',
-};
 
 /** @param {string} line */
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -98,23 +91,6 @@ for (const signal of /** @type {NodeJS.Signals[]} */ (['SIGINT', 'SIGTERM', 'SIG
 }
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
-
-/** A local owner account, so the editor opens straight to the login (n8n asks for one on first use). @param {string} base */
-async function createOwner(base) {
-	const settings = await requestJson(`${base}/rest/settings`, {}, { what: 'reading n8n settings' });
-	if (settings.body?.data?.userManagement?.showSetupOnFirstLoad !== true) return; // set up by an earlier start
-	const setup = await requestJson(
-		`${base}/rest/owner/setup`,
-		{
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		},
-		{ what: 'creating the owner account' },
-	);
-	if (setup.status >= 400)
-		throw new Error(`owner setup failed: HTTP ${setup.status} ${JSON.stringify(setup.body)}`);
-}
 
 /**
  * @template T

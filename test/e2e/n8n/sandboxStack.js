@@ -16,6 +16,8 @@ const { createInstance } = require('./instance');
 const LICENCE_ZONE = 'Europe/Prague';
 const AFFILBOX_KEY = 'sandbox-key';
 const AFFELIOS_KEY = 'affelios-sandbox-key';
+/** The ids the sandbox credentials are imported with (workflows and the browser test name them). */
+const CREDENTIAL_IDS = { affilbox: 'affilboxSandbox', affelios: 'affeliosSandbox' };
 
 /**
  * The AffilBox sandbox's seed is dated relative to the day it starts (its newest date is
@@ -54,7 +56,7 @@ async function startSandboxes(ports = {}) {
  */
 function affilBoxSandboxCredential(url, key = AFFILBOX_KEY) {
 	return {
-		id: 'affilboxSandbox',
+		id: CREDENTIAL_IDS.affilbox,
 		name: 'AffilBox sandbox',
 		type: 'affilBoxApi',
 		data: { apiUrl: url, apiKey: key, timeZone: LICENCE_ZONE },
@@ -64,7 +66,7 @@ function affilBoxSandboxCredential(url, key = AFFILBOX_KEY) {
 /** The credential "Affelios sandbox", as above. @param {string} url @param {string} [key] */
 function affeliosSandboxCredential(url, key = AFFELIOS_KEY) {
 	return {
-		id: 'affeliosSandbox',
+		id: CREDENTIAL_IDS.affelios,
 		name: 'Affelios sandbox',
 		type: 'affeliosApi',
 		data: { apiKey: key, baseUrl: url, authorizationHeader: 'none' },
@@ -113,4 +115,5 @@ module.exports = {
 	LICENCE_ZONE,
 	AFFILBOX_KEY,
 	AFFELIOS_KEY,
+	CREDENTIAL_IDS,
 };

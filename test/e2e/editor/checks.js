@@ -1,0 +1,373 @@
+// @ts-check
+'use strict';
+
+/**
+ * What a marketer meets in the n8n editor, checked from what the page shows: each check is a named
+ * step run in a new workflow of a logged-in editor (session.js), failing with what it saw. The
+ * affiliate e2e suite runs them against its n8n; `node test/e2e/editor/run.js` against a running
+ * `npm start`, taking the README's pictures. Nodes are added through the node panel, so each check
+ * meets the node version a new node gets.
+ */
+const path = require('node:path');
+
+const { callSandbox } = require('../n8n/watch');
+const {
+	addNode,
+	choicesOf,
+	choose,
+	drawn,
+	fieldValues,
+	fillPickersById,
+	newWorkflow,
+	openPanelEntry,
+	picker,
+	pickerEntries,
+	pickerHint,
+	searchNodePanel,
+} = require('./session');
+
+/**
+ * @typedef {object} Stack what the editor's n8n works against
+ * @property {{ url: string, key: string }} affilbox the AffilBox sandbox (API URL and key)
+ * @property {{ url: string }} affelios the Affelios sandbox
+ * @property {{ affilbox: string, affelios: string }} credentials the ids of the sandbox credentials
+ * @property {string} [pictures] a folder to take the README's pictures into
+ * @property {string} [failures] a folder for a picture of the page when a check fails
+ */
+/** @typedef {import('./session').Page} Page */
+/** @typedef {{ name: string, run: (editor: import('./session').Editor, stack: Stack) => Promise<void> }} Check */
+
+/** @param {boolean} ok @param {string} what */
+function expectThat(ok, what) {
+	if (!ok) throw new Error(what);
+}
+
+/** @param {Page} page @param {Stack} stack @param {string} name */
+async function picture(page, stack, name) {
+	if (stack.pictures) await page.screenshot({ path: path.join(stack.pictures, name) });
+}
+
+/**
+ * Runs `step` on a new workflow page and closes the page. On a failure the page's picture goes
+ * into the stack's `failures` folder when it has one, and the error says where.
+ * @param {import('./session').Editor} editor @param {Stack} stack @param {(page: Page) => Promise<void>} step
+ */
+async function inNewWorkflow(editor, stack, step) {
+	const page = await newWorkflow(editor);
+	try {
+		await step(page);
+	} catch (error) {
+		if (stack.failures && error instanceof Error) {
+			const file = path.join(stack.failures, `editor-failure-${Date.now()}.png`);
+			await page.screenshot({ path: file }).then(
+				() => (error.message += `\n(the page then: ${file})`),
+				() => undefined,
+			);
+		}
+		throw error;
+	} finally {
+		await page.close();
+	}
+}
+
+/** @type {(stack: Stack) => { search: string, entry: string, credential: string }} */
+const affilBoxNode = (stack) => ({
+	search: 'affilbox',
+	entry: 'AffilBox',
+	credential: stack.credentials.affilbox,
+});
+
+/**
+ * Every resource and operation of the node in the open details view, one after the other and back
+ * to each resource's first operation, giving every picker shown in its By ID mode a value as a user
+ * would. Returns each field that then showed "[object Object]" (a value of another type carried
+ * over from the operation before), and how many operations were visited.
+ * @param {Page} page
+ */
+async function walkOperations(page) {
+	/** @type {string[]} */
+	const clashes = [];
+	let visited = 0;
+	for (const resource of await choicesOf(page, 'resource')) {
+		await choose(page, 'resource', resource);
+		const operations = await choicesOf(page, 'operation');
+		for (const operation of [...operations, operations[0]]) {
+			await choose(page, 'operation', operation);
+			visited += 1;
+			for (const { path: field, value } of await fieldValues(page)) {
+				if (value.includes('[object Object]'))
+					clashes.push(`${resource} → ${operation}: ${field} shows "${value}"`);
+			}
+			await fillPickersById(page, 'E2E-WALK-1');
+		}
+	}
+	return { clashes, visited };
+}
+
+/** @param {Page} page */
+const outputPanel = (page) => page.locator('[data-test-id="output-panel"]');
+
+/**
+ * Runs the node of the open details view ("Execute step", or "Fetch Test Event" for a trigger) and
+ * waits for what n8n shows afterwards: items in the output, or a notification (an error, or n8n's
+ * "no data" message).
+ * @param {Page} page
+ * @returns {Promise<string>} what the output panel and the notifications say
+ */
+async function runNode(page) {
+	await page.locator('[data-test-id="node-execute-button"]').first().click();
+	await outputPanel(page)
+		.getByText(/^\d+ items?$/)
+		.or(page.locator('.el-notification:visible').filter({ hasNotText: /executed successfully/i }))
+		.first()
+		.waitFor();
+	await drawn(page);
+	const notifications = await page.locator('.el-notification:visible').allInnerTexts();
+	return `${await outputPanel(page).innerText()}\n${notifications.join('\n')}`;
+}
+
+/** @type {Check[]} */
+const CHECKS = [
+	{
+		name: 'the node panel finds AffilBox, Affelios and the Partner Trigger for "affiliate", and AffilBox lists all four trigger events',
+		run: (editor, stack) =>
+			inNewWorkflow(editor, stack, async (page) => {
+				const found = await searchNodePanel(page, 'affiliate');
+				for (const name of ['AffilBox', 'Affelios', 'AffilBox Partner Trigger'])
+					expectThat(
+						found.includes(name),
+						`"affiliate" finds ${name}: it found ${found.join(', ')}`,
+					);
+				await picture(page, stack, 'n8n-node-panel-search.png');
+				const details = await openPanelEntry(page, 'AffilBox');
+				const lines = (await details.innerText()).split('\n').map((line) => line.trim());
+				const heading = lines.findIndex((line) => /^Triggers \(\d+\)$/.test(line));
+				const triggers = lines.slice(heading + 1).filter((line) => line.startsWith('On '));
+				const listed = `${lines[heading]}: ${triggers.join(', ')}`;
+				expectThat(
+					lines[heading] === 'Triggers (4)' &&
+						['created', 'authorized', 'invoiced', 'rejected'].every((event) =>
+							triggers.includes(`On conversion ${event}`),
+						),
+					`AffilBox lists the four trigger events; the panel shows ${listed}`,
+				);
+			}),
+	},
+	{
+		name: 'the Partner, Campaign and Conversion pickers list entries and search them; the Conversion picker says what it lists',
+		run: (editor, stack) =>
+			inNewWorkflow(editor, stack, async (page) => {
+				await addNode(page, {
+					...affilBoxNode(stack),
+					action: 'Record a conversion for a partner',
+				});
+				const partners = await pickerEntries(page, picker(page, 'partnerId'));
+				expectThat(
+					partners.length >= 5,
+					`the Partner picker lists the partners: ${partners.join(' | ')}`,
+				);
+				const zofie = await pickerEntries(page, picker(page, 'partnerId'), 'stastna');
+				expectThat(
+					zofie.length === 1 && zofie[0].includes('zofie'),
+					`searching the partners for "stastna" finds Žofie Šťastná only: ${zofie.join(' | ')}`,
+				);
+				const campaigns = await pickerEntries(page, picker(page, 'campaignId'));
+				expectThat(
+					campaigns.some((entry) => entry.includes('(11)')) &&
+						campaigns.some((entry) => entry.includes('inactive')),
+					`the Campaign picker lists campaigns with their numbers, inactive ones marked: ${campaigns.join(' | ')}`,
+				);
+				const letni = await pickerEntries(page, picker(page, 'campaignId'), 'letni');
+				expectThat(
+					letni.length === 1 && letni[0].includes('(11)'),
+					`searching the campaigns for "letni" finds campaign 11 only: ${letni.join(' | ')}`,
+				);
+				await picker(page, 'campaignId').locator('[data-test-id="rlc-input"]').click();
+				await page.locator('[data-test-id="rlc-item"]:visible').first().waitFor();
+				await picture(page, stack, 'n8n-editor-resource-locator.png');
+				await page.keyboard.press('Escape');
+
+				await choose(page, 'operation', 'Get');
+				// Get's one picker: the conversion (named by each node version its own way).
+				const conversion = picker(page);
+				const conversions = await pickerEntries(page, conversion);
+				expectThat(
+					conversions.length > 0,
+					'the Conversion picker lists the recent conversions of the sandbox: it shows none',
+				);
+				const hint = await pickerHint(conversion);
+				expectThat(
+					/last 90 days/.test(hint) && /By ID/.test(hint),
+					`under the Conversion picker in From List mode a hint says it lists the last 90 days and to use By ID for older ones; it reads: ${hint.replace(/\s+/g, ' ')}`,
+				);
+				const kveta = await pickerEntries(page, conversion, 'kveta');
+				expectThat(
+					kveta.length > 0 && kveta.every((entry) => entry.includes('kveta')),
+					`searching the conversions for "kveta" finds only hers: ${kveta.join(' | ')}`,
+				);
+			}),
+	},
+	{
+		name: 'AffilBox: switching through every operation leaves no "[object Object]" in any field',
+		run: (editor, stack) =>
+			inNewWorkflow(editor, stack, async (page) => {
+				await addNode(page, { ...affilBoxNode(stack), action: 'Approve or reject a conversion' });
+				const { clashes, visited } = await walkOperations(page);
+				expectThat(visited >= 16, `visited every operation of AffilBox (${visited})`);
+				expectThat(
+					clashes.length === 0,
+					`fields showing "[object Object]":\n${clashes.join('\n')}`,
+				);
+			}),
+	},
+	{
+		name: 'Affelios: switching through every operation leaves no "[object Object]" in any field',
+		run: (editor, stack) =>
+			inNewWorkflow(editor, stack, async (page) => {
+				await addNode(page, {
+					search: 'affelios',
+					entry: 'Affelios',
+					action: 'Create a customer',
+					credential: stack.credentials.affelios,
+				});
+				const { clashes, visited } = await walkOperations(page);
+				expectThat(visited >= 9, `visited every operation of Affelios (${visited})`);
+				expectThat(
+					clashes.length === 0,
+					`fields showing "[object Object]":\n${clashes.join('\n')}`,
+				);
+			}),
+	},
+	{
+		name: 'Execute step of Get Many shows the conversions, simplified',
+		run: (editor, stack) =>
+			inNewWorkflow(editor, stack, async (page) => {
+				await addNode(page, { ...affilBoxNode(stack), action: 'Get many conversions' });
+				const shown = await runNode(page);
+				expectThat(
+					/^\d+ items$/m.test(shown) && /transactionId/.test(shown) && /OBJ-2025-0001/.test(shown),
+					`Get Many shows the conversions as items: ${shown.slice(0, 400)}`,
+				);
+				await page.locator('.el-notification:visible').first().waitFor({ state: 'hidden' });
+				await picture(page, stack, 'n8n-editor-simplified-output.png');
+			}),
+	},
+	{
+		name: 'the credential dialogs say where each value comes from, link the docs, and test the connection: the sandbox works, a wrong key is refused in plain words',
+		run: (editor, stack) =>
+			inNewWorkflow(editor, stack, async (page) => {
+				const dialogs = [
+					{
+						node: { ...affilBoxNode(stack), action: 'Get many campaigns' },
+						hints: [
+							'Settings → User settings',
+							'The time zone your AffilBox licence keeps its dates in',
+						],
+						docs: 'packages/affilbox/README.md#credentials',
+						wrong: { apiUrl: stack.affilbox.url, apiKey: 'wrong-key' },
+						refusal: 'AffilBox rejected the API key',
+					},
+					{
+						node: {
+							search: 'affelios',
+							entry: 'Affelios',
+							action: 'Get a transaction by internal ID',
+							credential: stack.credentials.affelios,
+						},
+						hints: ['Settings → API Keys'],
+						docs: 'packages/affelios/README.md#credentials',
+						wrong: { baseUrl: stack.affelios.url, apiKey: 'wrong-key' },
+						refusal: 'Affelios rejected the API key',
+					},
+				];
+				for (const dialog of dialogs) {
+					await addNode(page, dialog.node);
+					await page.locator('[data-test-id="credential-edit-button"]').click();
+					const modal = page.locator('[data-test-id="editCredential-modal"]');
+					await modal.getByText('Connection tested successfully').waitFor();
+					const text = await modal.innerText();
+					for (const hint of dialog.hints)
+						expectThat(
+							text.includes(hint),
+							`the ${dialog.node.entry} credential dialog shows "${hint}": ${text}`,
+						);
+					const docs = await modal.getByRole('link', { name: 'docs' }).getAttribute('href');
+					expectThat(
+						String(docs).endsWith(dialog.docs),
+						`the dialog's docs link opens the README's ${dialog.docs}: ${docs}`,
+					);
+					if (dialog === dialogs[0]) await picture(page, stack, 'n8n-credential-dialog.png');
+					await modal
+						.getByRole('button', { name: /close/i })
+						.or(modal.locator('.el-dialog__headerbtn'))
+						.first()
+						.click();
+					await modal.waitFor({ state: 'hidden' });
+
+					// A new credential with a wrong key: Save tests it.
+					await page.locator('[data-test-id="node-credentials-select"]').click();
+					await page.locator('[data-test-id="node-credentials-select-item-new"]').click();
+					await modal.waitFor();
+					for (const [field, value] of Object.entries(dialog.wrong))
+						await modal.locator(`[data-test-id="parameter-input-${field}"] input`).fill(value);
+					await modal.locator('[data-test-id="credential-save-button"]').click();
+					await modal.getByText('Couldn’t connect with these settings').waitFor();
+					const details = modal.getByText('More details');
+					if (await details.isVisible()) await details.click();
+					await modal.getByText(dialog.refusal).or(modal.getByText('Retry')).first().waitFor();
+					const refused = await modal.innerText();
+					expectThat(
+						refused.includes(dialog.refusal),
+						`a wrong ${dialog.node.entry} key is refused saying "${dialog.refusal}": ${refused}`,
+					);
+					// Leave the instance as it was: that credential goes again.
+					await modal.locator('[data-test-id="credential-delete-button"]').click();
+					await page.getByRole('button', { name: 'Yes, delete' }).click();
+					await modal.waitFor({ state: 'hidden' });
+					await page.locator('[data-test-id="ndv-close-button"]').click();
+				}
+			}),
+	},
+	{
+		name: 'Fetch Test Event shows the newest conversion or partner, and says why when it finds none',
+		run: async (editor, stack) => {
+			await inNewWorkflow(editor, stack, async (page) => {
+				await addNode(page, { ...affilBoxNode(stack), action: 'On conversion authorized' });
+				const shown = await runNode(page);
+				expectThat(
+					/^\d+ items?$/m.test(shown) && /authorized/.test(shown),
+					`Fetch Test Event shows an authorized conversion: ${shown.slice(0, 400)}`,
+				);
+			});
+			await inNewWorkflow(editor, stack, async (page) => {
+				await addNode(page, { ...affilBoxNode(stack), action: 'On conversion rejected' });
+				await page.locator('[data-test-id="parameter-input-lookbackDays"] input').fill('1');
+				const shown = await runNode(page);
+				expectThat(
+					shown.includes('No conversion created in the last day is rejected') &&
+						shown.includes('widen the Lookback Window'),
+					`Fetch Test Event that finds nothing says why: ${shown.slice(0, 600)}`,
+				);
+				await picture(page, stack, 'n8n-fetch-test-event-nothing.png');
+			});
+			await inNewWorkflow(editor, stack, async (page) => {
+				await callSandbox(stack.affilbox.url, stack.affilbox.key, 'GetOrCreatePartner', {
+					email: 'browser.test@example.com',
+					affilid: 'browser-test',
+				});
+				await addNode(page, {
+					search: 'new partner',
+					entry: 'AffilBox Partner Trigger',
+					credential: stack.credentials.affilbox,
+				});
+				const shown = await runNode(page);
+				expectThat(
+					/^1 item$/m.test(shown) && /browser-test/.test(shown),
+					`the Partner Trigger's Fetch Test Event shows the newest partner: ${shown.slice(0, 400)}`,
+				);
+			});
+		},
+	},
+];
+
+module.exports = { CHECKS };
