@@ -296,10 +296,11 @@ async function pickerHint(field) {
 
 /**
  * Opens a picker's list ("From List" mode) and returns its entries; with `search`, types it into
- * the list's search and returns the entries then shown.
+ * the list's search and returns the entries then shown. `whileOpen` runs before the list closes.
  * @param {Page} page @param {import('playwright-core').Locator} field the picker @param {string} [search]
+ * @param {() => Promise<unknown>} [whileOpen]
  */
-async function pickerEntries(page, field, search) {
+async function pickerEntries(page, field, search, whileOpen) {
 	const mode = field.locator('[data-test-id="rlc-mode-selector"]');
 	if ((await mode.locator('input').inputValue()) !== 'From list')
 		await chooseIn(mode, page.getByText(/^From list$/i));
@@ -312,7 +313,7 @@ async function pickerEntries(page, field, search) {
 		.first()
 		.waitFor();
 	if (search !== undefined) {
-		// The editor asks the node for the entries matching the search; wait for its answer.
+		// The editor asks the node for the entries matching a new search; wait for its answer.
 		const answered = page.waitForResponse((response) =>
 			response.url().includes('/resource-locator-results'),
 		);
@@ -321,6 +322,7 @@ async function pickerEntries(page, field, search) {
 		await drawn(page);
 	}
 	const entries = await items.allInnerTexts();
+	if (whileOpen) await whileOpen();
 	await page.keyboard.press('Escape');
 	return entries;
 }
