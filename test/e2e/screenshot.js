@@ -7,7 +7,8 @@
  *   node test/e2e/screenshot.js [workflowId] [output.png]
  */
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { launchChromium } = require('./editor/session');
+const { OWNER } = require('./n8n/owner');
 
 const BASE = `http://localhost:${process.env.N8N_PORT ?? 5678}`;
 const WORKFLOW = process.argv[2] ?? 'exInvoicedPayout2';
@@ -15,18 +16,7 @@ const OUTPUT =
 	process.argv[3] ?? path.join(__dirname, '..', '..', 'docs', 'n8n-editor-example-2.png');
 
 async function main() {
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
-	});
+	const browser = await launchChromium();
 	try {
 		const context = await browser.newContext({
 			viewport: { width: 1440, height: 760 },
@@ -34,7 +24,7 @@ async function main() {
 		});
 		// The same local owner `npm start` creates.
 		const login = await context.request.post(`${BASE}/rest/login`, {
-			data: { emailOrLdapLoginId: 'marketer@example.com', password: 'Affiliate-demo-1' },
+			data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
 		});
 		if (!login.ok()) throw new Error(`login failed: HTTP ${login.status()}`);
 		const page = await context.newPage();

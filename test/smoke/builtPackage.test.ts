@@ -36,6 +36,28 @@ async function runBuiltAffilBox(
 	});
 }
 
+/** Runs each node of a saved workflow (n8n export format) with the built package; their outputs by node name. */
+async function runSavedNodes(
+	loaded: Awaited<ReturnType<typeof loadBuiltPackage>>,
+	sandbox: Awaited<ReturnType<typeof startAffilBoxSandbox>>,
+	workflow: {
+		nodes: Array<{ type: string; typeVersion: number; name: string; parameters: object }>;
+	},
+): Promise<Record<string, Array<Record<string, unknown>>>> {
+	const outputs: Record<string, Array<Record<string, unknown>>> = {};
+	for (const node of workflow.nodes) {
+		const result = await runBuiltAffilBox(loaded, sandbox, {
+			type: node.type,
+			typeVersion: node.typeVersion,
+			name: node.name,
+			parameters: node.parameters as INodeParameters,
+		});
+		expect(result.error).toBeUndefined();
+		outputs[node.name] = result.items.map((item) => item.json);
+	}
+	return outputs;
+}
+
 beforeAll(() => {
 	for (const pkg of [AFFILBOX, AFFELIOS]) {
 		if (!existsSync(pkg.builtDir))
@@ -85,17 +107,7 @@ describe('the built n8n-nodes-affilbox', () => {
 		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
 		const sandbox = await startAffilBoxSandbox({ port: 0 });
 		try {
-			const outputs: Record<string, unknown[]> = {};
-			for (const node of savedWithV1.nodes) {
-				const result = await runBuiltAffilBox(loaded, sandbox, {
-					type: node.type,
-					typeVersion: node.typeVersion,
-					name: node.name,
-					parameters: node.parameters as INodeParameters,
-				});
-				expect(result.error).toBeUndefined();
-				outputs[node.name] = result.items.map((item) => item.json);
-			}
+			const outputs = await runSavedNodes(loaded, sandbox, savedWithV1);
 			expect(sandbox.requests.map(({ method, params }) => ({ method, params }))).toEqual([
 				{
 					method: 'AddConversion',
@@ -147,17 +159,8 @@ describe('the built n8n-nodes-affilbox', () => {
 		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
 		const sandbox = await startAffilBoxSandbox({ port: 0 });
 		try {
-			const states: unknown[] = [];
-			for (const node of savedWithV2.nodes) {
-				const result = await runBuiltAffilBox(loaded, sandbox, {
-					type: node.type,
-					typeVersion: node.typeVersion,
-					name: node.name,
-					parameters: node.parameters as INodeParameters,
-				});
-				expect(result.error).toBeUndefined();
-				states.push(...result.items.map((item) => item.json.state));
-			}
+			const outputs = await runSavedNodes(loaded, sandbox, savedWithV2);
+			const states = Object.values(outputs).flatMap((items) => items.map((item) => item.state));
 			expect(sandbox.requests.map(({ params }) => params.conversion_id)).toEqual([
 				'V2-ORDER-1',
 				'OBJ-2026-0001',

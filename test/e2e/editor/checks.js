@@ -92,6 +92,35 @@ const affilBoxNode = (stack) => ({
 	credential: stack.credentials.affilbox,
 });
 
+/** @type {(stack: Stack) => { search: string, entry: string, credential: string }} */
+const affeliosNode = (stack) => ({
+	search: 'affelios',
+	entry: 'Affelios',
+	credential: stack.credentials.affelios,
+});
+
+/**
+ * The check that a new node of `entry` (added with `action`) shows no "[object Object]" through
+ * all its operations (`visits`: how many steps the walk takes, each resource's first operation twice).
+ * @param {string} entry @param {typeof affilBoxNode} nodeOf @param {string} action @param {number} visits
+ * @returns {Check}
+ */
+function everyOperationCheck(entry, nodeOf, action, visits) {
+	return {
+		name: `${entry}: switching through every operation leaves no "[object Object]" in any field`,
+		run: (editor, stack) =>
+			inNewWorkflow(editor, stack, async (page) => {
+				await addNode(page, { ...nodeOf(stack), action });
+				const { clashes, visited } = await walkOperations(page);
+				expectThat(visited === visits, `visited every operation of ${entry} (${visited})`);
+				expectThat(
+					clashes.length === 0,
+					`fields showing "[object Object]":\n${clashes.join('\n')}`,
+				);
+			}),
+	};
+}
+
 /**
  * Every resource and operation of the node in the open details view, one after the other and back
  * to each resource's first operation, giving every picker shown in its By ID mode a value as a user
@@ -219,37 +248,8 @@ const CHECKS = [
 				);
 			}),
 	},
-	{
-		name: 'AffilBox: switching through every operation leaves no "[object Object]" in any field',
-		run: (editor, stack) =>
-			inNewWorkflow(editor, stack, async (page) => {
-				await addNode(page, { ...affilBoxNode(stack), action: 'Approve or reject a conversion' });
-				const { clashes, visited } = await walkOperations(page);
-				expectThat(visited >= 16, `visited every operation of AffilBox (${visited})`);
-				expectThat(
-					clashes.length === 0,
-					`fields showing "[object Object]":\n${clashes.join('\n')}`,
-				);
-			}),
-	},
-	{
-		name: 'Affelios: switching through every operation leaves no "[object Object]" in any field',
-		run: (editor, stack) =>
-			inNewWorkflow(editor, stack, async (page) => {
-				await addNode(page, {
-					search: 'affelios',
-					entry: 'Affelios',
-					action: 'Create a customer',
-					credential: stack.credentials.affelios,
-				});
-				const { clashes, visited } = await walkOperations(page);
-				expectThat(visited >= 9, `visited every operation of Affelios (${visited})`);
-				expectThat(
-					clashes.length === 0,
-					`fields showing "[object Object]":\n${clashes.join('\n')}`,
-				);
-			}),
-	},
+	everyOperationCheck('AffilBox', affilBoxNode, 'Approve or reject a conversion', 16),
+	everyOperationCheck('Affelios', affeliosNode, 'Create a customer', 9),
 	{
 		name: 'Execute step of Get Many shows the conversions, simplified',
 		run: (editor, stack) =>
@@ -288,12 +288,7 @@ const CHECKS = [
 						refusal: 'AffilBox rejected the API key',
 					},
 					{
-						node: {
-							search: 'affelios',
-							entry: 'Affelios',
-							action: 'Get a transaction by internal ID',
-							credential: stack.credentials.affelios,
-						},
+						node: { ...affeliosNode(stack), action: 'Get a transaction by internal ID' },
 						hints: ['Settings → API Keys'],
 						docs: 'packages/affelios/README.md#credentials',
 						wrong: { baseUrl: stack.affelios.url, apiKey: 'wrong-key' },

@@ -37,17 +37,24 @@ const CHROMIUM_ARGS = [
 const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 /**
- * Starts Chromium and logs in through the sign-in page. Fails, saying how to install it, when
- * Chromium is missing: a browser test that cannot run must not pass.
- * @param {string} base e.g. http://127.0.0.1:5678
+ * Starts the system's Chromium headless. Fails, saying how to install it, when it is missing: a
+ * browser test that cannot run must not pass.
  */
-async function openEditor(base) {
+async function launchChromium() {
 	if (!fs.existsSync(CHROMIUM)) {
 		throw new Error(
 			`Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`,
 		);
 	}
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts Chromium and logs in through the sign-in page, as a user does.
+ * @param {string} base e.g. http://127.0.0.1:5678
+ */
+async function openEditor(base) {
+	const browser = await launchChromium();
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 		context.setDefaultTimeout(PAGE_TIMEOUT_MS);
@@ -328,6 +335,7 @@ async function pickerEntries(page, field, search, whileOpen) {
 }
 
 module.exports = {
+	launchChromium,
 	openEditor,
 	newWorkflow,
 	searchNodePanel,

@@ -73,6 +73,24 @@ export async function runAffilBox(
 	});
 }
 
+/** Every call the sandbox received: method and parameters. */
+export function sentCalls(
+	sandbox: AffilBoxSandbox,
+): Array<{ method: string; params: Record<string, string> }> {
+	return sandbox.requests.map(({ method, params }) => ({ method, params }));
+}
+
+/** Runs the node of `typeVersion` against the sandbox as seeded; what it output and what it sent. */
+export async function runOnSeed(
+	sandbox: AffilBoxSandbox,
+	parameters: INodeParameters,
+	typeVersion: number,
+): Promise<{ result: RunNodeResult; sent: ReturnType<typeof sentCalls> }> {
+	sandbox.reset();
+	const result = await runAffilBox(sandbox, parameters, { typeVersion });
+	return { result, sent: sentCalls(sandbox) };
+}
+
 /** The JSON of each output item. */
 export function jsonOf(result: RunNodeResult): IDataObject[] {
 	return result.items.map((item) => item.json);

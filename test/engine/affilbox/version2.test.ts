@@ -9,7 +9,7 @@ import { parameterShape } from '../../harness/parameterShape';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
 import v1Parameters from '../../fixtures/affilbox/node-v1-parameters.json';
 import simplifiedConversion1002 from '../../fixtures/affilbox/simplified-conversion-1002.json';
-import { jsonOf, lastCall, runAffilBox, type AffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, lastCall, runAffilBox, runOnSeed, sentCalls } from './affilBoxWorkflow';
 
 // A fixed clock, so that a write's confirmation date is the same in two runs.
 const sandbox = useSandbox(() =>
@@ -21,20 +21,8 @@ const ZONE = 'Europe/Prague';
 const list = (value: string) => ({ __rl: true, mode: 'list', value, cachedResultName: 'x' });
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-function sentParams(
-	box: AffilBoxSandbox,
-): Array<{ method: string; params: Record<string, string> }> {
-	return box.requests.map((request) => {
-		const { method, params } = request as { method: string; params: Record<string, string> };
-		return { method, params };
-	});
-}
-
-async function runFresh(parameters: INodeParameters, typeVersion: number) {
-	sandbox().reset();
-	const result = await runAffilBox(sandbox(), parameters, { typeVersion });
-	return { result, sent: sentParams(sandbox()) };
-}
+const runFresh = (parameters: INodeParameters, typeVersion: number) =>
+	runOnSeed(sandbox(), parameters, typeVersion);
 
 describe('version 1 is kept', () => {
 	it('offers exactly the fields, types, defaults and choices it offered before version 2', () => {
@@ -287,7 +275,7 @@ describe('pickers (resource locators) in each mode', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(
-			sentParams(sandbox()).map(({ params }) => [params.partner_id, params.campaign_id]),
+			sentCalls(sandbox()).map(({ params }) => [params.partner_id, params.campaign_id]),
 		).toEqual([
 			['zofie', '12'],
 			['petr.novak@example.net', '13'],

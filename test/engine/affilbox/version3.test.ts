@@ -8,7 +8,7 @@ import { useSandbox } from '../../harness/useSandbox';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
 import v2Parameters from '../../fixtures/affilbox/node-v2-parameters.json';
 import savedWithV2 from '../../fixtures/affilbox/workflow-saved-with-v2.json';
-import { jsonOf, runAffilBox, type AffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, runAffilBox, runOnSeed, sentCalls } from './affilBoxWorkflow';
 
 /**
  * Version 3 of the AffilBox node: the transaction ID under one name per type (Add's text field
@@ -21,15 +21,8 @@ const sandbox = useSandbox(() =>
 const ZONE = 'Europe/Prague';
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-function sentParams(box: AffilBoxSandbox) {
-	return box.requests.map(({ method, params }) => ({ method, params }));
-}
-
-async function runFresh(parameters: INodeParameters, typeVersion: number) {
-	sandbox().reset();
-	const result = await runAffilBox(sandbox(), parameters, { typeVersion });
-	return { result, sent: sentParams(sandbox()) };
-}
+const runFresh = (parameters: INodeParameters, typeVersion: number) =>
+	runOnSeed(sandbox(), parameters, typeVersion);
 
 describe('versions', () => {
 	it('new nodes get version 3', () => {
@@ -151,7 +144,7 @@ describe('a workflow saved with version 2 runs as before', () => {
 			expect(result.error).toBeUndefined();
 			outputs[node.name] = jsonOf(result);
 		}
-		expect(sentParams(sandbox())).toEqual([
+		expect(sentCalls(sandbox())).toEqual([
 			{
 				method: 'AddConversion',
 				params: {
