@@ -56,7 +56,8 @@ async function picture(page, stack, name) {
 					(/** @type {any} */ animation) =>
 						animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
 				)
-				.map((/** @type {any} */ animation) => animation.finished),
+				// A transition cut short by the next one rejects its promise: it is over too.
+				.map((/** @type {any} */ animation) => animation.finished.catch(() => undefined)),
 		),
 	);
 	await page.screenshot({ path: path.join(stack.pictures, name) });
@@ -153,18 +154,20 @@ const outputPanel = (page) => page.locator('[data-test-id="output-panel"]');
 
 /**
  * Runs the node of the open details view ("Execute step", or "Fetch Test Event" for a trigger) and
- * waits for what n8n shows afterwards: items in the output, or a notification (an error, or n8n's
- * "no data" message).
- * @param {Page} page
+ * waits for what n8n shows of its result: items in the output, the node's error there, or n8n's
+ * notice that a trigger found no data (other notices, e.g. about other workflows, are not it).
+ * `expecting` a message, the item count n8n also shows beside an error does not end the wait.
+ * @param {Page} page @param {'items' | 'message'} [expecting]
  * @returns {Promise<string>} what the output panel and the notifications say
  */
-async function runNode(page) {
+async function runNode(page, expecting = 'items') {
 	await page.locator('[data-test-id="node-execute-button"]').first().click();
-	await outputPanel(page)
-		.getByText(/^\d+ items?$/)
-		.or(page.locator('.el-notification:visible').filter({ hasNotText: /executed successfully/i }))
-		.first()
-		.waitFor();
+	const message = outputPanel(page)
+		.locator('[data-test-id="node-error-message"]')
+		.or(page.locator('.el-notification:visible').filter({ hasText: /data found/ }));
+	const shown =
+		expecting === 'items' ? message.or(outputPanel(page).getByText(/^\d+ items?$/)) : message;
+	await shown.first().waitFor();
 	await drawn(page);
 	const notifications = await page.locator('.el-notification:visible').allInnerTexts();
 	return `${await outputPanel(page).innerText()}\n${notifications.join('\n')}`;
@@ -173,15 +176,24 @@ async function runNode(page) {
 /** @type {Check[]} */
 const CHECKS = [
 	{
-		name: 'the node panel finds AffilBox, Affelios and the Partner Trigger for "affiliate", and AffilBox lists all four trigger events',
+		name: 'the node panel finds AffilBox (node and trigger in one entry), Affelios and the Partner Trigger for "affiliate" and the other words people search for, and AffilBox lists all four trigger events',
 		run: (editor, stack) =>
 			inNewWorkflow(editor, stack, async (page) => {
+				// The words people search for (the nodes' codex aliases).
+				for (const word of ['commission', 'partner', 'payout', 'conversion']) {
+					const names = await searchNodePanel(page, word);
+					expectThat(names.includes('AffilBox'), `"${word}" finds AffilBox: ${names.join(', ')}`);
+				}
 				const found = await searchNodePanel(page, 'affiliate');
 				for (const name of ['AffilBox', 'Affelios', 'AffilBox Partner Trigger'])
 					expectThat(
 						found.includes(name),
 						`"affiliate" finds ${name}: it found ${found.join(', ')}`,
 					);
+				expectThat(
+					!found.includes('AffilBox Trigger'),
+					`AffilBox and its trigger are one entry: ${found.join(', ')}`,
+				);
 				await picture(page, stack, 'n8n-node-panel-search.png');
 				const details = await openPanelEntry(page, 'AffilBox');
 				const lines = (await details.innerText()).split('\n').map((line) => line.trim());
@@ -198,7 +210,7 @@ const CHECKS = [
 			}),
 	},
 	{
-		name: 'the Partner, Campaign and Conversion pickers list entries and search them; the Conversion picker says what it lists',
+		name: 'the Partner, Campaign and Conversion pickers list entries and search them; the Conversion picker says what it lists; an optional Campaign left empty is no error',
 		run: (editor, stack) =>
 			inNewWorkflow(editor, stack, async (page) => {
 				await addNode(page, {
@@ -245,6 +257,21 @@ const CHECKS = [
 				expectThat(
 					kveta.length > 0 && kveta.every((entry) => entry.includes('kveta')),
 					`searching the conversions for "kveta" finds only hers: ${kveta.join(' | ')}`,
+				);
+
+				// The optional Campaign of Confirm or Reject, added and left empty, is no error.
+				await choose(page, 'operation', 'Confirm or Reject');
+				await page
+					.locator('[data-test-id="ndv"] [data-test-id="collection-parameter-add"]')
+					.first()
+					.click();
+				await page.getByRole('option', { name: 'Campaign', exact: true }).click();
+				await picker(page, 'campaignId').waitFor();
+				await drawn(page);
+				const confirm = await page.locator('[data-test-id="ndv"]').innerText();
+				expectThat(
+					!/is not supported/.test(confirm),
+					`adding the optional Campaign shows no error: ${confirm.slice(0, 600)}`,
 				);
 			}),
 	},
@@ -357,7 +384,7 @@ const CHECKS = [
 			await inNewWorkflow(editor, stack, async (page) => {
 				await addNode(page, { ...affilBoxNode(stack), action: 'On conversion rejected' });
 				await page.locator('[data-test-id="parameter-input-lookbackDays"] input').fill('1');
-				const shown = await runNode(page);
+				const shown = await runNode(page, 'message');
 				expectThat(
 					shown.includes('No conversion created in the last day is rejected') &&
 						shown.includes('widen the Lookback Window'),

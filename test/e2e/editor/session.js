@@ -103,8 +103,22 @@ async function searchNodePanel(page, words) {
 			.click();
 	}
 	const names = page.locator('[data-test-id="node-creator-item-name"]');
+	// From the panel's own list (an earlier search cleared), so that the results always change it.
+	if ((await search.inputValue()) !== '') await typedInto(page, search, '');
+	await typedInto(page, search, words);
+	await drawn(page);
+	return await names.allInnerTexts();
+}
+
+/**
+ * Types `text` into the node panel's search and waits until the list of entries it shows has
+ * changed (to what the search found, or to "nothing found").
+ * @param {Page} page @param {import('playwright-core').Locator} search @param {string} text
+ */
+async function typedInto(page, search, text) {
+	const names = page.locator('[data-test-id="node-creator-item-name"]');
 	const before = (await names.allInnerTexts()).join('\n');
-	await search.fill(words);
+	await search.fill(text);
 	// The list changes from what it showed to what the search found (or to "nothing found").
 	await page.waitForFunction(
 		(shown) =>
@@ -117,8 +131,6 @@ async function searchNodePanel(page, words) {
 				.join('\n') !== shown,
 		before,
 	);
-	await drawn(page);
-	return await names.allInnerTexts();
 }
 
 /**
