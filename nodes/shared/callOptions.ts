@@ -34,20 +34,32 @@ function options(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
 
+/** Seconds a Timeout option allows: its default and bounds. */
+export interface TimeoutLimits {
+	default: number;
+	min: number;
+	max: number;
+}
+
+/** A Timeout option's value in milliseconds (unset: its default); a bad value throws, naming it. */
+export function readTimeoutMs(value: unknown, limits: TimeoutLimits): number {
+	const seconds =
+		value === undefined
+			? limits.default
+			: readNumberInRange(value, 'Timeout', limits.min, limits.max);
+	return Math.round(seconds * 1000);
+}
+
 /** Max Retries and Timeout of one item; a bad value fails that item, naming the option. */
 export function readCallSettings(context: IExecuteFunctions, itemIndex: number): CallSettings {
 	const { maxRetries, timeout } = options(context, itemIndex);
-	const { maxRetries: retries, timeout: seconds } = CALL_OPTIONS;
+	const { maxRetries: retries } = CALL_OPTIONS;
 	return {
 		maxRetries:
 			maxRetries === undefined
 				? retries.default
 				: readWholeNumber(maxRetries, 'Max Retries', retries),
-		timeoutMs: Math.round(
-			(timeout === undefined
-				? seconds.default
-				: readNumberInRange(timeout, 'Timeout', seconds.min, seconds.max)) * 1000,
-		),
+		timeoutMs: readTimeoutMs(timeout, CALL_OPTIONS.timeout),
 	};
 }
 
@@ -74,7 +86,6 @@ export function callOptionProperties(words: CallOptionWords): INodeProperties[] 
 	// Plain names for the defaults: n8n's linter reads `default` only as a literal or a name.
 	const defaultMaxRetries = maxRetries.default;
 	const defaultRequestsInParallel = requestsInParallel.default;
-	const defaultTimeout = timeout.default;
 	return [
 		{
 			displayName: 'Max Retries',
@@ -96,15 +107,24 @@ export function callOptionProperties(words: CallOptionWords): INodeProperties[] 
 			default: defaultRequestsInParallel,
 			description: `How many ${words.unit} are sent to ${words.platform} at the same time (${requestsInParallel.min} to ${requestsInParallel.max}). The output keeps the input order; 1 sends them one after another.`,
 		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: timeout.min, maxValue: timeout.max, numberPrecision: 1 },
-			default: defaultTimeout,
-			description: `Seconds to wait for ${words.platform} to answer each attempt of a call (${timeout.min} to ${timeout.max})`,
-		},
+		timeoutOption(
+			timeout,
+			`Seconds to wait for ${words.platform} to answer each attempt of a call (${timeout.min} to ${timeout.max})`,
+		),
 	];
+}
+
+/** The Timeout option: the action nodes' (above) and the triggers' own, with their limits. */
+export function timeoutOption(limits: TimeoutLimits, description: string): INodeProperties {
+	const defaultTimeout = limits.default;
+	return {
+		displayName: 'Timeout',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: limits.min, maxValue: limits.max, numberPrecision: 1 },
+		default: defaultTimeout,
+		description,
+	};
 }
 
 /**
