@@ -10,6 +10,8 @@ export interface NodeUnderTestOptions {
 	parameters: INodeParameters;
 	/** Default: `Node Under Test`. */
 	name?: string;
+	/** Default: `node-under-test` (n8n keys a node's durable poll cursor by it). */
+	id?: string;
 	/** The "On Error: Continue" setting; stored as `onError: 'continueRegularOutput'`, as the editor does. */
 	continueOnFail?: boolean;
 	/** Other node settings, passed through unchanged (takes precedence over `continueOnFail`). */
@@ -37,9 +39,9 @@ export function buildNodeUnderTest(
 	credentialTypeNames: string[],
 	position: [number, number],
 ): INode {
-	const { type, typeVersion, parameters, name, continueOnFail, onError, ...settings } = options;
+	const { type, typeVersion, parameters, name, id, continueOnFail, onError, ...settings } = options;
 	const node: INode = {
-		id: 'node-under-test',
+		id: id ?? 'node-under-test',
 		name: name ?? DEFAULT_NODE_NAME,
 		type,
 		typeVersion: typeVersion ?? latestVersion(nodeTypes.getByName(type)),

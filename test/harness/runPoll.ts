@@ -27,6 +27,14 @@ export interface RunPollOptions {
 	 * It is copied, never changed: keeping, reloading or losing a poll's writes is the test's choice.
 	 */
 	staticData?: IDataObject;
+	/**
+	 * The node's static data kept apart from the workflow's, as n8n 2.36+ does with durable poll
+	 * cursors (its `poller_state` row; `getWorkflowStaticData('node')` returns a copy of it). Unset:
+	 * the node's part of `staticData`, as with default settings. Copied, never changed.
+	 */
+	nodeStaticData?: IDataObject;
+	/** What `getPollBudgetMs()` returns (newer n8n only); unset: the context has none (n8n-core 2.11). */
+	pollBudgetMs?: number;
 	/** Default `trigger`, the mode n8n polls active workflows in. */
 	mode?: WorkflowExecuteMode;
 	/** Default `activate`. */
@@ -38,7 +46,7 @@ export interface RunPollResult {
 	output: INodeExecutionData[][] | null;
 	/** The whole workflow static data after the poll, as JSON (the form n8n saves it in). */
 	staticData: IDataObject;
-	/** This node's part of it (`getWorkflowStaticData('node')`). */
+	/** This node's static data after the poll (`getWorkflowStaticData('node')`), as JSON. */
 	nodeStaticData: IDataObject;
 	/** Whether the poll wrote to static data (n8n saves it only then). */
 	staticDataChanged: boolean;
@@ -85,6 +93,17 @@ export function createPoller(options: RunPollOptions): Poller {
 		options.activation ?? 'activate',
 	);
 	const staticKey = `node:${node.name}`;
+	const apart = options.nodeStaticData === undefined ? undefined : toJson(options.nodeStaticData);
+	if (apart !== undefined) {
+		// n8n 2.41.1's PollContext reads the node's static data through a resolver given to it.
+		const ownStaticData = context.getWorkflowStaticData.bind(context);
+		context.getWorkflowStaticData = (type: string) =>
+			type === 'node' ? apart : ownStaticData(type);
+	}
+	if (options.pollBudgetMs !== undefined) {
+		const budget = options.pollBudgetMs;
+		Object.assign(context, { getPollBudgetMs: () => budget });
+	}
 
 	return {
 		async poll() {
@@ -96,7 +115,10 @@ export function createPoller(options: RunPollOptions): Poller {
 			return {
 				output,
 				staticData,
-				nodeStaticData: (staticData[staticKey] as IDataObject | undefined) ?? {},
+				nodeStaticData:
+					apart !== undefined
+						? toJson(apart)
+						: ((staticData[staticKey] as IDataObject | undefined) ?? {}),
 				staticDataChanged: changed,
 			};
 		},

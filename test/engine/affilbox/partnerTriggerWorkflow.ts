@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from
 
 import { AffilBoxPartnerTrigger } from '../../../nodes/AffilBox/AffilBoxPartnerTrigger.node';
 import type { AffilBoxSandbox } from './affilBoxWorkflow';
-import { ActiveTrigger, pragueTime } from './triggerWorkflow';
+import { ActiveTrigger, pragueTime, type N8nStore } from './triggerWorkflow';
 
 export const PARTNER_TRIGGER_TYPE = 'n8n-nodes-affilbox.affilBoxPartnerTrigger';
 
@@ -15,8 +15,16 @@ export function partnerTrigger(
 	parameters: INodeParameters,
 	create: () => INodeType = () => new AffilBoxPartnerTrigger(),
 	saved: IDataObject = {},
+	store: Partial<N8nStore> = {},
 ): ActiveTrigger {
-	return new ActiveTrigger(sandbox, parameters, saved, 1, { type: PARTNER_TRIGGER_TYPE, create });
+	return new ActiveTrigger(
+		sandbox,
+		parameters,
+		saved,
+		1,
+		{ type: PARTNER_TRIGGER_TYPE, create },
+		store,
+	);
 }
 
 /** Registers a partner in the sandbox, `daysAgo` (and minutes) before now in the licence zone. */
