@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
+import type { CallSettings } from '../transport';
 import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
 import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
 import { isNewer, newestRecordOnly } from './newestRecord';
@@ -18,6 +19,7 @@ import {
 	type TriggerConfig,
 	type TriggerEvent,
 } from './state';
+import { entriesBefore, TriggerStateStore } from './stateStore';
 
 function readConfig(context: IPollFunctions): TriggerConfig {
 	const events = (context.getNodeParameter('events', []) as string[]).filter(
@@ -81,12 +83,19 @@ export async function pollAffilBox(
 ): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const config = readConfig(context);
+	return await runCheck(context, config, pollCallSettings(context, startedAt));
+}
+
+async function runCheck(
+	context: IPollFunctions,
+	config: TriggerConfig,
+	settings: CallSettings,
+): Promise<INodeExecutionData[][] | null> {
 	const zone = await licenceZone(context);
 	const start = readTriggerStartFrom(context, zone);
 	const now = Date.now();
 	const window = lookbackWindow(now, config.lookbackDays, zone);
 	const detectedAt = detectedAtOf(now, zone, context.getNode().typeVersion);
-	const settings = pollCallSettings(context, startedAt);
 
 	if (context.getMode() === 'manual') {
 		const observations = await observeConversions(
@@ -101,9 +110,9 @@ export async function pollAffilBox(
 		return [toItems(context, newest, detectedAt, zone)];
 	}
 
-	const staticData = context.getWorkflowStaticData('node');
-	const stored = readTriggerState(staticData.state);
+	const store = new TriggerStateStore(context, readTriggerState);
 	const hash = configHash(config);
+	const stored = store.read(hash);
 	const check = checkWindow(isBaseline(stored, hash), start, window);
 	const basis: PlanBasis = {
 		state: stored,
@@ -120,6 +129,7 @@ export async function pollAffilBox(
 		settings,
 	);
 	const plan = planPoll({ ...basis, observations });
-	staticData.state = plan.next;
+	const firedKeys = plan.emit.map((observation) => observation.key);
+	store.write(plan.next, entriesBefore(firedKeys, plan.baseline ? undefined : stored?.seen));
 	return plan.emit.length > 0 ? [toItems(context, plan.emit, detectedAt, zone)] : null;
 }

@@ -2,12 +2,18 @@ import { createHash } from 'crypto';
 
 /**
  * What every AffilBox trigger stores in workflow static data: a format version, the hash of the
- * settings that shaped it (changed settings start a new baseline) and what it has seen.
+ * settings that shaped it (changed settings start a new baseline) and what it has seen; since the
+ * state is kept twice (stateStore.ts), also which write it is and whether that check fired.
+ * States written before then lack the last two, and read as write 0.
  */
 export interface StoredState<V extends number> {
 	v: V;
 	config: string;
 	seen: Record<string, number>;
+	/** The write's number: one more than the newest state the check read. */
+	n?: number;
+	/** Whether the check that wrote it returned items. */
+	fired?: boolean;
 }
 
 /** A short, stable hash of a trigger's settings (given in a canonical order). */

@@ -2,8 +2,16 @@
 import type { INodeType } from 'n8n-workflow';
 
 import type * as Decisions from '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
+import type * as StateChoice from '../../../nodes/AffilBox/trigger/stateChoice';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { failingFaults, random, randomCheck, type Random } from './seededRandom';
+import {
+	failingFaults,
+	random,
+	randomCheck,
+	zeroCheckTotals,
+	type CheckTotals,
+	type Random,
+} from './seededRandom';
 import { fired, partnerTrigger } from './partnerTriggerWorkflow';
 import { pragueTime } from './triggerWorkflow';
 
@@ -40,13 +48,9 @@ function trackable(config: Config, since: string): Map<string, string> {
 	return partners;
 }
 
-export interface PropertyTotals {
+export interface PropertyTotals extends CheckTotals {
 	sequences: number;
-	polls: number;
-	failedPolls: number;
-	retriedPolls: number;
-	lostWrites: number;
-	restarts: number;
+	durableFromStart: number;
 	fired: number;
 	missed: number;
 	duplicated: number;
@@ -61,12 +65,9 @@ export interface PropertyTotals {
  */
 async function runProperty(sequences: number, create?: () => INodeType): Promise<PropertyTotals> {
 	const totals: PropertyTotals = {
+		...zeroCheckTotals(),
 		sequences: 0,
-		polls: 0,
-		failedPolls: 0,
-		retriedPolls: 0,
-		lostWrites: 0,
-		restarts: 0,
+		durableFromStart: 0,
 		fired: 0,
 		missed: 0,
 		duplicated: 0,
@@ -89,6 +90,8 @@ async function runProperty(sequences: number, create?: () => INodeType): Promise
 		};
 		const partners = Array.from({ length: rng.int(0, 6) }, registerOne);
 		const startDate = pragueTime(config.startDaysAgo, 720);
+		const durable = rng.chance(0.5);
+		if (durable) totals.durableFromStart += 1;
 		let trigger = partnerTrigger(
 			sandbox(),
 			{
@@ -98,6 +101,8 @@ async function runProperty(sequences: number, create?: () => INodeType): Promise
 				startDate,
 			},
 			create,
+			{},
+			{ durable },
 		);
 
 		const lookbackStart = pragueTime(LOOKBACK_DAYS);
@@ -149,23 +154,38 @@ async function runProperty(sequences: number, create?: () => INodeType): Promise
 	return totals;
 }
 
-/** The trigger node with a planner changed by `mutate`, loaded afresh so nothing else sees it. */
-function mutantTrigger(
-	mutate: (real: typeof Decisions.planPartnerPoll) => typeof Decisions.planPartnerPoll,
+/** The trigger node with one module's export changed by `mutate`, loaded afresh so nothing else sees it. */
+function mutantOf<M extends object, K extends keyof M>(
+	path: string,
+	name: K,
+	mutate: (real: M[K]) => M[K],
 ): () => INodeType {
 	let Trigger: new () => INodeType = class {} as never;
 	jest.isolateModules(() => {
-		const path = '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
-		const real = jest.requireActual<typeof Decisions>(path);
-		jest.doMock(path, () => ({ ...real, planPartnerPoll: mutate(real.planPartnerPoll) }));
+		const real = jest.requireActual<M>(path);
+		jest.doMock(path, () => ({ ...real, [name]: mutate(real[name]) }));
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the mock
 		Trigger = require('../../../nodes/AffilBox/AffilBoxPartnerTrigger.node').AffilBoxPartnerTrigger;
+		// The mock stays registered otherwise: the next mutant would carry this one too.
+		jest.dontMock(path);
 	});
 	return () => new Trigger();
 }
 
+const DECISIONS = '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
+const CHOICE = '../../../nodes/AffilBox/trigger/stateChoice';
+type Planner = typeof Decisions.planPartnerPoll;
+type Choice = typeof StateChoice.chooseState;
+
+/** The trigger node with a planner changed by `mutate`. */
+const mutantPlanner = (mutate: (real: Planner) => Planner) =>
+	mutantOf<typeof Decisions, 'planPartnerPoll'>(DECISIONS, 'planPartnerPoll', mutate);
+/** The trigger node with the choice between its two stored states changed by `mutate`. */
+const mutantChoice = (mutate: (real: Choice) => Choice) =>
+	mutantOf<typeof StateChoice, 'chooseState'>(CHOICE, 'chooseState', mutate);
+
 describe('AffilBox Partner Trigger, randomized', () => {
-	it(`${SEQUENCES} sequences of registrations, allowing, faults (failing or retried), lost writes and restarts: 0 missed, 0 duplicated`, async () => {
+	it(`${SEQUENCES} sequences of registrations, allowing, faults (failing or retried), n8n's saving rules with durable cursors off and on (switched at restarts), lost writes, restarts, republishing with cursor resets, and uncommitted executions: 0 missed, 0 duplicated`, async () => {
 		const totals = await runProperty(SEQUENCES);
 		console.info(`partner trigger property test: ${JSON.stringify(totals)}`);
 		expect(totals).toEqual(
@@ -176,33 +196,89 @@ describe('AffilBox Partner Trigger, randomized', () => {
 		expect(totals.retriedPolls).toBeGreaterThan(0);
 		expect(totals.lostWrites).toBeGreaterThan(0);
 		expect(totals.restarts).toBeGreaterThan(0);
+		expect(totals.durableFromStart).toBeGreaterThan(SEQUENCES / 4);
+		for (const count of [
+			totals.switches,
+			totals.cursorChecks,
+			totals.republished,
+			totals.resets,
+			totals.uncommitted,
+		])
+			expect(count).toBeGreaterThan(10);
 	}, 1_200_000);
 
-	// The property must catch a broken planner: each mutant below is a plausible bug.
-	const MUTANTS: Array<[string, Parameters<typeof mutantTrigger>[0], keyof PropertyTotals]> = [
+	// The property must catch a broken planner, or a broken choice between the two stored states:
+	// each mutant below is a plausible bug.
+	const MUTANTS: Array<[string, () => () => INodeType, keyof PropertyTotals]> = [
 		[
-			'records partners that are not allowed yet (so they never fire once allowed)',
-			(real) => (basis, observations) => {
-				const plan = real(basis, observations);
-				for (const observation of observations) {
-					if (!observation.allowed) plan.next.seen[observation.key] ??= basis.nowMinute;
-				}
-				return plan;
-			},
+			'planner that records partners that are not allowed yet (so they never fire once allowed)',
+			() =>
+				mutantPlanner((real) => (basis, observations) => {
+					const plan = real(basis, observations);
+					for (const observation of observations) {
+						if (!observation.allowed) plan.next.seen[observation.key] ??= basis.nowMinute;
+					}
+					return plan;
+				}),
 			'missed',
 		],
 		[
-			'forgets what fired before (every check is judged against an empty state)',
-			(real) => (basis, observations) =>
-				real(basis.state ? { ...basis, state: { ...basis.state, seen: {} } } : basis, observations),
+			'planner that forgets what fired before (every check is judged against an empty state)',
+			() =>
+				mutantPlanner(
+					(real) => (basis, observations) =>
+						real(
+							basis.state ? { ...basis, state: { ...basis.state, seen: {} } } : basis,
+							observations,
+						),
+				),
+			'duplicated',
+		],
+		[
+			"state choice that trusts the node's own state only (n8n drops it at activation with durable cursors)",
+			() =>
+				mutantChoice(
+					(real) => (node, _copy, config, current) => real(node, undefined, config, current),
+				),
+			'missed',
+		],
+		[
+			'state choice that takes the copy whenever it is newer (also the write of a check whose execution n8n never made)',
+			() =>
+				mutantChoice(
+					(real) => (node, copy, config, current) =>
+						copy !== undefined && (copy.state.n ?? 0) > (node?.n ?? 0)
+							? copy.state.config === config
+								? copy.state
+								: undefined
+							: real(node, copy, config, current),
+				),
+			'missed',
+		],
+		[
+			"state choice that prefers the node's state whenever it matches (a cursor n8n made again from old data)",
+			() =>
+				mutantChoice(
+					(real) => (node, copy, config, current) =>
+						node?.config === config ? node : real(node, copy, config, current),
+				),
+			'duplicated',
+		],
+		[
+			'state choice that misses that n8n made the cursor anew (a new node id)',
+			() =>
+				mutantChoice(
+					(real) => (node, copy, config, current) =>
+						real(node, copy && { ...copy, nodeId: current.id }, config, current),
+				),
 			'duplicated',
 		],
 	];
 
 	it.each(MUTANTS)(
-		'a planner that %s fails the property',
-		async (_name, mutate, caught) => {
-			const totals = await runProperty(40, mutantTrigger(mutate));
+		'a %s fails the property',
+		async (_name, mutant, caught) => {
+			const totals = await runProperty(120, mutant());
 			console.info(
 				`partner trigger property test against a mutant (${caught}): ${JSON.stringify(totals)}`,
 			);

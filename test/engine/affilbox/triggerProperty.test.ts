@@ -1,8 +1,16 @@
 /* eslint-disable no-console -- prints the run's totals for the record */
 import * as decisions from '../../../nodes/AffilBox/trigger/decisions';
 import type { PlanInput } from '../../../nodes/AffilBox/trigger/decisions';
+import * as stateChoice from '../../../nodes/AffilBox/trigger/stateChoice';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { failingFaults, random, randomCheck, type Random } from './seededRandom';
+import {
+	failingFaults,
+	random,
+	randomCheck,
+	zeroCheckTotals,
+	type CheckTotals,
+	type Random,
+} from './seededRandom';
 import {
 	ActiveTrigger,
 	addConversion,
@@ -128,15 +136,12 @@ function newConversion(rng: Rng) {
 	});
 }
 
-interface Totals {
+interface Totals extends CheckTotals {
 	sequences: number;
 	sequencesPerEvent: Record<Event, number>;
 	sequencesPerStart: Record<Config['startFrom'], number>;
-	polls: number;
-	failedPolls: number;
-	retriedPolls: number;
-	lostWrites: number;
-	restarts: number;
+	/** Sequences that began with durable poll cursors on. */
+	durableFromStart: number;
 	emitted: number;
 	emittedPerEvent: Record<Event, number>;
 	missed: number;
@@ -150,14 +155,11 @@ interface Totals {
 async function runSequences(seeds: number[]): Promise<Totals> {
 	const zero = () => ({ created: 0, authorized: 0, invoiced: 0, rejected: 0 });
 	const totals: Totals = {
+		...zeroCheckTotals(),
 		sequences: 0,
 		sequencesPerEvent: zero(),
 		sequencesPerStart: { now: 0, lookback: 0, date: 0 },
-		polls: 0,
-		failedPolls: 0,
-		retriedPolls: 0,
-		lostWrites: 0,
-		restarts: 0,
+		durableFromStart: 0,
 		emitted: 0,
 		emittedPerEvent: zero(),
 		missed: 0,
@@ -171,7 +173,11 @@ async function runSequences(seeds: number[]): Promise<Totals> {
 		sandbox().reset();
 		const config = randomConfig(rng);
 		const conversions = Array.from({ length: rng.int(0, 8) }, () => newConversion(rng));
-		let trigger = new ActiveTrigger(sandbox(), parameters(config), {}, config.version);
+		const durable = rng.chance(0.5);
+		if (durable) totals.durableFromStart += 1;
+		let trigger = new ActiveTrigger(sandbox(), parameters(config), {}, config.version, undefined, {
+			durable,
+		});
 
 		const { recorded, expected } = firstCheck(config);
 		const actual: string[] = pairsOf(await trigger.activate());
@@ -228,7 +234,7 @@ async function runSequences(seeds: number[]): Promise<Totals> {
 const seeds = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
 
 describe('AffilBox Trigger, randomized', () => {
-	it(`${SEQUENCES} sequences over all four events and every Start From, with changes, insertions, faults (failing or retried), lost writes and restarts: 0 missed, 0 duplicated`, async () => {
+	it(`${SEQUENCES} sequences over all four events and every Start From, with changes, insertions, faults (failing or retried), n8n's saving rules with durable cursors off and on (switched at restarts), lost writes, restarts, republishing with cursor resets, and uncommitted executions: 0 missed, 0 duplicated`, async () => {
 		const totals = await runSequences(seeds(SEQUENCES));
 		console.info(`trigger property test: ${JSON.stringify(totals)}`);
 		expect(totals.failures).toEqual([]);
@@ -243,11 +249,21 @@ describe('AffilBox Trigger, randomized', () => {
 		expect(totals.failedPolls).toBeGreaterThan(0);
 		expect(totals.retriedPolls).toBeGreaterThan(0);
 		expect(totals.lostWrites).toBeGreaterThan(0);
+		expect(totals.durableFromStart).toBeGreaterThan(SEQUENCES / 4);
+		for (const count of [
+			totals.switches,
+			totals.cursorChecks,
+			totals.republished,
+			totals.resets,
+			totals.uncommitted,
+		])
+			expect(count).toBeGreaterThan(20);
 	}, 1_200_000);
 
-	describe('catches a deliberately broken planner', () => {
+	describe('catches a deliberately broken planner or state choice', () => {
 		afterEach(() => jest.restoreAllMocks());
 		const realPlan = decisions.planPoll;
+		const realChoice = stateChoice.chooseState;
 
 		it.each([
 			[
@@ -279,6 +295,55 @@ describe('AffilBox Trigger, randomized', () => {
 			async (_, mutant, caughtAs) => {
 				jest.spyOn(decisions, 'planPoll').mockImplementation(mutant);
 				const totals = await runSequences(seeds(60));
+				console.info(
+					`mutant "${_}": ${JSON.stringify({ ...totals, failures: totals.failures.length })}`,
+				);
+				expect(totals[caughtAs]).toBeGreaterThan(0);
+			},
+			900_000,
+		);
+
+		it.each([
+			[
+				"one that trusts the node's own state only (n8n drops it at activation with durable cursors)",
+				((node, _copy, config, current) =>
+					realChoice(node, undefined, config, current)) as typeof realChoice,
+				'missed',
+			],
+			[
+				'one that takes the copy whenever it is newer (also the write of a check whose execution n8n never made)',
+				((node, copy, config, current) =>
+					copy !== undefined && (copy.state.n ?? 0) > (node?.n ?? 0)
+						? copy.state.config === config
+							? copy.state
+							: undefined
+						: realChoice(node, copy, config, current)) as typeof realChoice,
+				'missed',
+			],
+			[
+				"one that prefers the node's state whenever it matches (a cursor n8n made again from old data)",
+				((node, copy, config, current) =>
+					node?.config === config
+						? node
+						: realChoice(node, copy, config, current)) as typeof realChoice,
+				'duplicated',
+			],
+			[
+				'one that misses that n8n made the cursor anew (a new node id)',
+				((node, copy, config, current) =>
+					realChoice(
+						node,
+						copy && { ...copy, nodeId: current.id },
+						config,
+						current,
+					)) as typeof realChoice,
+				'duplicated',
+			],
+		] as const)(
+			'%s',
+			async (_, mutant, caughtAs) => {
+				jest.spyOn(stateChoice, 'chooseState').mockImplementation(mutant);
+				const totals = await runSequences(seeds(120));
 				console.info(
 					`mutant "${_}": ${JSON.stringify({ ...totals, failures: totals.failures.length })}`,
 				);

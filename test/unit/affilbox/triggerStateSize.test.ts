@@ -1,5 +1,10 @@
 /* eslint-disable no-console -- prints the measured size for the record */
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
 import { planPoll, type Observation } from '../../../nodes/AffilBox/trigger/decisions';
+import { TriggerStateStore } from '../../../nodes/AffilBox/trigger/stateStore';
+import { readTriggerState } from '../../../nodes/AffilBox/trigger/state';
+import { FAKE_NODE } from './fakeContext';
 
 const TRACKED = 100_000;
 const EVENTS = ['created', 'authorized', 'invoiced', 'rejected'] as const;
@@ -27,5 +32,18 @@ describe('trigger state size', () => {
 		);
 		expect(Object.keys(next.seen)).toHaveLength(TRACKED);
 		expect(bytes / TRACKED).toBeLessThan(24);
+
+		// Stored as the trigger stores it: the node's static data and the copy in the workflow's.
+		const staticData: Record<string, IDataObject> = { node: {}, global: {} };
+		const context = {
+			getNode: () => FAKE_NODE,
+			getWorkflowStaticData: (type: 'node' | 'global') => staticData[type],
+		} as unknown as IPollFunctions;
+		new TriggerStateStore(context, readTriggerState).write(next, {});
+		const stored = Buffer.byteLength(JSON.stringify(staticData));
+		console.info(
+			`stored twice (node and copy): ${stored} bytes = ${(stored / TRACKED).toFixed(1)} bytes per conversion`,
+		);
+		expect(stored / TRACKED).toBeLessThan(2 * 24);
 	});
 });

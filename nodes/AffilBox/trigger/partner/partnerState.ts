@@ -17,6 +17,7 @@ export function partnerConfigHash(config: PartnerTriggerConfig): string {
 	return settingsHash(['partners', config.onlyAllowed, config.lookbackDays]);
 }
 
-export function isPartnerTriggerState(value: unknown): value is PartnerTriggerState {
-	return isStoredState(value, 1);
+/** The stored state, if there is one this trigger can read. */
+export function partnerTriggerState(value: unknown): PartnerTriggerState | undefined {
+	return isStoredState(value, 1) ? value : undefined;
 }

@@ -4,6 +4,7 @@ import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { newestRecordOnly } from '../newestRecord';
 import { nothingToFetch, partnersNotFound } from '../nothingToFetch';
 import { lookbackWindow, toMinute } from '../observe';
+import type { CallSettings } from '../../transport';
 import { licenceZone, pollCallSettings, readLookbackDays } from '../pollSettings';
 import { planFirstCheck, readStartFromParameters, type FirstCheck } from '../startFrom';
 import {
@@ -15,11 +16,8 @@ import {
 	type PartnerObservation,
 } from './partnerDecisions';
 import { observePartners } from './observePartners';
-import {
-	isPartnerTriggerState,
-	partnerConfigHash,
-	type PartnerTriggerConfig,
-} from './partnerState';
+import { entriesBefore, TriggerStateStore } from '../stateStore';
+import { partnerConfigHash, partnerTriggerState, type PartnerTriggerConfig } from './partnerState';
 
 function readConfig(context: IPollFunctions): PartnerTriggerConfig {
 	return {
@@ -58,10 +56,17 @@ export async function pollPartners(
 ): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const config = readConfig(context);
+	return await runCheck(context, config, pollCallSettings(context, startedAt));
+}
+
+async function runCheck(
+	context: IPollFunctions,
+	config: PartnerTriggerConfig,
+	settings: CallSettings,
+): Promise<INodeExecutionData[][] | null> {
 	const zone = await licenceZone(context);
 	const now = Date.now();
 	const lookbackStartMinute = lookbackWindow(now, config.lookbackDays, zone).startMinute;
-	const settings = pollCallSettings(context, startedAt);
 
 	if (context.getMode() === 'manual') {
 		// "Fetch Test Event": the newest matching partner in the window; the stored state is left alone.
@@ -80,11 +85,11 @@ export async function pollPartners(
 		return [toItems(context, newest, zone)];
 	}
 
-	const staticData = context.getWorkflowStaticData('node');
-	const state = isPartnerTriggerState(staticData.state) ? staticData.state : undefined;
+	const store = new TriggerStateStore(context, partnerTriggerState);
+	const hash = partnerConfigHash(config);
 	const later: PartnerBasis = {
-		state,
-		config: partnerConfigHash(config),
+		state: store.read(hash),
+		config: hash,
 		onlyAllowed: config.onlyAllowed,
 		lookbackStartMinute,
 		nowMinute: toMinute(now),
@@ -102,6 +107,7 @@ export async function pollPartners(
 		settings,
 	);
 	const plan = planPartnerPoll(basis, observations);
-	staticData.state = plan.next;
+	const firedKeys = plan.fire.map((observation) => observation.key);
+	store.write(plan.next, entriesBefore(firedKeys, plan.baseline ? undefined : basis.state?.seen));
 	return plan.fire.length > 0 ? [toItems(context, plan.fire, zone)] : null;
 }
