@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { simplifyField } from './actions/v2.descriptions';
 import { pollPartners } from './trigger/partner/pollPartners';
 import { startFromFields } from './trigger/startFrom';
+import { triggerOptionsField } from './trigger/triggerOptions';
 
 export class AffilBoxPartnerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -45,6 +46,7 @@ export class AffilBoxPartnerTrigger implements INodeType {
 			},
 			...startFromFields('partners', 'registered'),
 			simplifyField,
+			triggerOptionsField,
 		],
 	};
 

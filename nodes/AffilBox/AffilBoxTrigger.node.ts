@@ -31,6 +31,7 @@ import {
 import { EDITOR_WORDS_VERSION } from './trigger/outputVersion';
 import { pollAffilBox } from './trigger/poll';
 import { startFromFields } from './trigger/startFrom';
+import { triggerOptionsField } from './trigger/triggerOptions';
 
 const filtersV1 = conversionFilters([
 	campaignFieldV1(CAMPAIGN_FILTER_HELP),
@@ -81,6 +82,7 @@ export class AffilBoxTrigger implements INodeType {
 			...beforeStartFrom([emitExistingField]),
 			...fromStartFrom(startFromFields('conversions', 'created')),
 			...fromV2([simplifyField]),
+			triggerOptionsField,
 		],
 	};
 

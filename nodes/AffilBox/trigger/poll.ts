@@ -5,13 +5,14 @@ import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
 import type { CallSettings } from '../transport';
+import { checkTiming } from './checkDeadline';
 import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
 import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
 import { isNewer, newestRecordOnly } from './newestRecord';
 import { conversionsNotFound, nothingToFetch } from './nothingToFetch';
 import { detectedAtOf, triggerStateWords } from './outputVersion';
 import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
-import { licenceZone, pollCallSettings, readLookbackDays, readTriggerInput } from './pollSettings';
+import { licenceZone, readLookbackDays, readTriggerInput } from './pollSettings';
 import {
 	configHash,
 	readTriggerState,
@@ -20,6 +21,7 @@ import {
 	type TriggerEvent,
 } from './state';
 import { entriesBefore, TriggerStateStore } from './stateStore';
+import { readTriggerOptions } from './triggerOptions';
 
 function readConfig(context: IPollFunctions): TriggerConfig {
 	const events = (context.getNodeParameter('events', []) as string[]).filter(
@@ -83,7 +85,10 @@ export async function pollAffilBox(
 ): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const config = readConfig(context);
-	return await runCheck(context, config, pollCallSettings(context, startedAt));
+	const options = readTriggerOptions(context);
+	const words = { lookbackDays: config.lookbackDays, calls: config.events.length, hasEvents: true };
+	const timing = checkTiming(context, options, words, startedAt);
+	return await timing.run(async () => await runCheck(context, config, timing.settings));
 }
 
 async function runCheck(

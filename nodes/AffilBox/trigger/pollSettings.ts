@@ -3,7 +3,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { InvalidInputError } from '../../shared/invalidInput';
 import { getLicenceZone } from '../helpers/licence';
-import type { CallSettings } from '../transport';
 
 /**
  * Runs a reader of a trigger's parameters; a bad value (an InvalidInputError naming the field) is
@@ -38,29 +37,4 @@ export function readLookbackDays(context: IPollFunctions, fallback: number): num
 		);
 	}
 	return lookbackDays;
-}
-
-/** Share of a poll budget the answers may use; the rest is left for deciding and saving. */
-const BUDGET_SHARE = 0.9;
-
-/**
- * Each answer of a poll must be in within this time, whole transfer included. A trigger has no
- * Timeout option, and one answer holds the whole lookback window: 100,000 conversions are about
- * 45 MB, which takes tens of seconds on a slow link or a busy machine.
- */
-const POLL_CALL_SETTINGS: CallSettings = { maxRetries: 3, timeoutMs: 120_000 };
-
-/**
- * The calls of a poll. Where the n8n running the poll gives it a time budget (`getPollBudgetMs`,
- * newer n8n only, hence looked up rather than typed), no call runs past it.
- */
-export function pollCallSettings(context: IPollFunctions, startedAt: number): CallSettings {
-	const settings: CallSettings = { ...POLL_CALL_SETTINGS };
-	const withBudget = context as { getPollBudgetMs?: () => number | undefined };
-	const budget =
-		typeof withBudget.getPollBudgetMs === 'function' ? withBudget.getPollBudgetMs() : undefined;
-	if (typeof budget === 'number' && Number.isFinite(budget) && budget > 0) {
-		settings.deadline = startedAt + Math.floor(budget * BUDGET_SHARE);
-	}
-	return settings;
 }

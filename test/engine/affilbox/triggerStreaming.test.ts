@@ -23,13 +23,13 @@ describe('AffilBox Trigger: answers read as they stream in', () => {
 		delete (PollContext.prototype as { getPollBudgetMs?: () => number }).getPollBudgetMs;
 	});
 
-	it('an n8n that gives polls a time budget (getPollBudgetMs) has the poll stop within it, unretried', async () => {
+	it('an n8n that gives polls a time budget (getPollBudgetMs) has the poll stop within it, unretried, saying so', async () => {
 		// n8n-core 2.11 has no budget: give its poll context one, as newer n8n versions do.
 		(PollContext.prototype as { getPollBudgetMs?: () => number }).getPollBudgetMs = () => 1000;
 		dribblingAnswer(4);
 		const trigger = new ActiveTrigger(sandbox(), parameters);
 		await expect(trigger.activate()).rejects.toThrow(
-			/^AffilBox did not answer GetConversions within 0\.\d+ s$/,
+			/^The check could not finish within the time n8n gives a poll \(1 s\)$/,
 		);
 		expect(sandbox().requests.map((request) => request.method)).toEqual(['GetConversions']);
 	});

@@ -27,7 +27,27 @@ const runFresh = (parameters: INodeParameters, typeVersion: number) =>
 describe('version 1 is kept', () => {
 	it('offers exactly the fields, types, defaults and choices it offered before version 2', () => {
 		expect(parameterShape(new AffilBox(), 1)).toEqual(v1Parameters.affilBox);
-		expect(parameterShape(new AffilBoxTrigger(), 1)).toEqual(v1Parameters.affilBoxTrigger);
+		// Options (Timeout, Publication Lease) came to every trigger version later: left empty, as
+		// every saved trigger has it, it keeps the limits the trigger had. Everything else is as pinned.
+		const { defaults, fields } = parameterShape(new AffilBoxTrigger(), 1)[''] as {
+			defaults: Record<string, unknown>;
+			fields: Array<{ name: string }>;
+		};
+		const { options, ...pinnedDefaults } = defaults;
+		expect(options).toEqual({});
+		expect({
+			'': { fields: fields.filter((field) => field.name !== 'options'), defaults: pinnedDefaults },
+		}).toEqual(v1Parameters.affilBoxTrigger);
+	});
+
+	it('every trigger version has the same Options', () => {
+		const optionsOf = (version: number) =>
+			(
+				parameterShape(new AffilBoxTrigger(), version)[''] as { fields: Array<{ name: string }> }
+			).fields.find((field) => field.name === 'options');
+		expect(optionsOf(1)).toBeDefined();
+		expect(optionsOf(2)).toEqual(optionsOf(1));
+		expect(optionsOf(3)).toEqual(optionsOf(1));
 	});
 });
 

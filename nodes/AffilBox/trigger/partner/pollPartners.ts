@@ -5,7 +5,8 @@ import { newestRecordOnly } from '../newestRecord';
 import { nothingToFetch, partnersNotFound } from '../nothingToFetch';
 import { lookbackWindow, toMinute } from '../observe';
 import type { CallSettings } from '../../transport';
-import { licenceZone, pollCallSettings, readLookbackDays } from '../pollSettings';
+import { checkTiming } from '../checkDeadline';
+import { licenceZone, readLookbackDays } from '../pollSettings';
 import { planFirstCheck, readStartFromParameters, type FirstCheck } from '../startFrom';
 import {
 	checkWindowStart,
@@ -17,6 +18,7 @@ import {
 } from './partnerDecisions';
 import { observePartners } from './observePartners';
 import { entriesBefore, TriggerStateStore } from '../stateStore';
+import { readTriggerOptions } from '../triggerOptions';
 import { partnerConfigHash, partnerTriggerState, type PartnerTriggerConfig } from './partnerState';
 
 function readConfig(context: IPollFunctions): PartnerTriggerConfig {
@@ -56,7 +58,10 @@ export async function pollPartners(
 ): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const config = readConfig(context);
-	return await runCheck(context, config, pollCallSettings(context, startedAt));
+	const options = readTriggerOptions(context);
+	const words = { lookbackDays: config.lookbackDays, calls: 1, hasEvents: false };
+	const timing = checkTiming(context, options, words, startedAt);
+	return await timing.run(async () => await runCheck(context, config, timing.settings));
 }
 
 async function runCheck(
