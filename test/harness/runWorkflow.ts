@@ -11,6 +11,7 @@ import type {
 	IRun,
 	IRunData,
 	IWorkflowBase,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ApplicationError, Workflow, createRunExecutionData } from 'n8n-workflow';
 
@@ -35,6 +36,8 @@ export interface RunNodeOptions {
 	node: NodeUnderTestOptions;
 	/** The items fed into the node under test. Default: one empty item. */
 	inputItems?: IDataObject[];
+	/** How n8n runs the execution: `manual` (default), or e.g. `retry` (a user's Retry of an execution). */
+	mode?: WorkflowExecuteMode;
 }
 
 export interface RunNodeResult {
@@ -63,7 +66,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 
 	const executionId = `harness-${Date.now()}`;
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	let finishedRun: IRun | undefined;
 	hooks.addHandler('workflowExecuteAfter', (run) => {
 		finishedRun = run;
@@ -80,7 +84,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			nodeExecutionStack: [{ node: trigger, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	});
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
 		workflow,
 	);
 	if (finishedRun === undefined) {

@@ -11,6 +11,20 @@ import {
 } from '../transport';
 import { wantsRawXml } from './parameters';
 
+/**
+ * What a call does in an execution n8n retries (mode `retry`: a user's Retry of a failed or
+ * crashed execution, which runs from the start again): it may have reached AffilBox in the run
+ * before. `lookup` asks AffilBox first, and `done` reads that answer: the records to output
+ * instead of sending the call again, or undefined (not done yet: send it). `refuse`: AffilBox keeps
+ * no key to look it up by, so the item fails with this error rather than doing it twice.
+ */
+export type OnRetry =
+	| {
+			lookup: { method: string; params: AffilBoxParams };
+			done: (result: AffilBoxCallResult) => IDataObject[] | undefined;
+	  }
+	| { refuse: { message: string; description: string } };
+
 /** What one input item asks for: an API call, and how its answer becomes output records. */
 export interface ItemCall {
 	method: string;
@@ -20,6 +34,13 @@ export interface ItemCall {
 	explainError?: (error: NodeApiError | NodeOperationError) => void;
 	/** What to keep of the answer (default: every record); Include Raw XML is added here. */
 	reading?: AnswerReading;
+	/** For calls that create or change something: what to do in an execution n8n retries. */
+	onRetry?: OnRetry;
+}
+
+/** Whether this run is n8n's retry of an execution (the run before may have got part way). */
+function isRetry(context: IExecuteFunctions): boolean {
+	return context.getMode() === 'retry';
 }
 
 /**
@@ -34,8 +55,23 @@ export async function runForEachItem(
 		const call = await prepare(itemIndex);
 		const settings = readCallSettings(context, itemIndex);
 		const reading = { ...call.reading, rawXml: wantsRawXml(context, itemIndex) };
+		const onRetry = isRetry(context) ? call.onRetry : undefined;
+		if (onRetry !== undefined && 'refuse' in onRetry) {
+			throw new NodeOperationError(context.getNode(), onRetry.refuse.message, {
+				description: onRetry.refuse.description,
+				itemIndex,
+			});
+		}
 		return async () => {
 			try {
+				if (onRetry !== undefined) {
+					const { method, params } = onRetry.lookup;
+					const found = await affilBoxApiCall.call(context, method, params, itemIndex, settings, {
+						rawXml: reading.rawXml,
+					});
+					const done = onRetry.done(found);
+					if (done !== undefined) return done;
+				}
 				const result = await affilBoxApiCall.call(
 					context,
 					call.method,

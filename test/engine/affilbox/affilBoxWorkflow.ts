@@ -14,7 +14,7 @@ import { createAdditionalData } from '../../harness/additionalData';
 import { InMemoryCredentialsHelper } from '../../harness/credentialsHelper';
 import { NodeTypesRegistry } from '../../harness/nodeTypes';
 import type { NodeUnderTestOptions } from '../../harness/nodeUnderTest';
-import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
+import { runNode, type RunNodeOptions, type RunNodeResult } from '../../harness/runWorkflow';
 import { useSandbox } from '../../harness/useSandbox';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
 import seed from '../../fixtures/affilbox/seed.json';
@@ -50,6 +50,8 @@ export interface AffilBoxRunOptions {
 	 * server sent them, plain IDs). Version 2 tests pass 2.
 	 */
 	typeVersion?: number;
+	/** How n8n runs the execution (default `manual`; `retry`: a user's Retry of an execution). */
+	mode?: RunNodeOptions['mode'];
 }
 
 /** Runs the AffilBox node as a workflow through n8n-core, against the sandbox. */
@@ -70,6 +72,7 @@ export async function runAffilBox(
 			onError: options.onError,
 		},
 		inputItems: options.inputItems,
+		mode: options.mode,
 	});
 }
 

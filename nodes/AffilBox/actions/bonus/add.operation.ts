@@ -22,6 +22,14 @@ const reasonField: INodeProperties = {
 	description: 'What the bonus is for; the partner sees it',
 };
 
+/** A bonus has no ID AffilBox could look it up by: crediting it again on a retry could pay it twice. */
+const BONUS_NOT_ON_RETRY = {
+	message:
+		'Bonus not credited: this run retries an execution, and AffilBox cannot tell whether the run before credited it',
+	description:
+		"A bonus has no ID to look it up by. Check the partner's bonuses in AffilBox; to credit one that is missing, run the workflow anew (not Retry) with that item.",
+};
+
 const AMOUNT_HELP =
 	'Bonus amount credited to the partner: a number without currency, e.g. 250 or 12.50';
 
@@ -66,6 +74,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				),
 			},
 			toRecords: (result) => writeResultOf(result, 'bonus', includeRawXml),
+			onRetry: { refuse: BONUS_NOT_ON_RETRY },
 		};
 	});
 }

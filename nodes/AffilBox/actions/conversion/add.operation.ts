@@ -5,7 +5,7 @@ import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { locatorValue } from '../../helpers/locator';
 import { parseAmount } from '../../helpers/numbers';
-import { writeResultOf } from '../../helpers/output';
+import { recordsOf, writeResultOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
 import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
@@ -140,6 +140,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			method: 'AddConversion',
 			params,
 			toRecords: (result) => shape(writeResultOf(result, 'conversion', includeRawXml)),
+			// Retried: a conversion the run before added (same transaction ID and campaign) is not added again.
+			onRetry: {
+				lookup: {
+					method: 'GetConversions',
+					params: { conversion_id: params.conversion_id, campaign_id: params.campaign_id },
+				},
+				done: (found) =>
+					found.answer.records.conversion.length > 0
+						? shape(recordsOf(found, 'conversion', includeRawXml))
+						: undefined,
+			},
 		};
 	});
 }

@@ -5,7 +5,7 @@ import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { pointToCampaignField } from '../../helpers/ambiguousConversion';
 import { locatorValue } from '../../helpers/locator';
-import { writeResultOf } from '../../helpers/output';
+import { recordsOf, writeResultOf } from '../../helpers/output';
 import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { oneOf, requireText, xmlSafeText } from '../../helpers/text';
@@ -91,11 +91,24 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');
 		const includeRawXml = wantsRawXml(this, i);
 		const shape = await simplifier(i);
+		const lookup: AffilBoxParams = {
+			conversion_id: params.conversion_id,
+			filter_state: params.value ? 'authorized' : 'rejection',
+		};
+		if (params.campaign_id !== undefined) lookup.campaign_id = params.campaign_id;
 		return {
 			method: 'ConfirmConversion',
 			params,
 			toRecords: (result) => shape(writeResultOf(result, 'conversion', includeRawXml)),
 			explainError: isSet(campaignId) ? undefined : pointToCampaignField(campaignField),
+			// Retried: a conversion already in the state decided is left as it is (one decision each).
+			onRetry: {
+				lookup: { method: 'GetConversions', params: lookup },
+				done: (found) =>
+					found.answer.records.conversion.length === 1
+						? shape(recordsOf(found, 'conversion', includeRawXml))
+						: undefined,
+			},
 		};
 	});
 }
