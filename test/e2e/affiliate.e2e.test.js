@@ -13,11 +13,14 @@ const { DateTime } = require('luxon');
 const os = require('node:os');
 const path = require('node:path');
 
+const { startAffilBoxSandbox } = require('../sandbox/affilbox');
 const { EXPECTED_PAYOUTS, readExamples, readPayoutCsv } = require('./n8n/examples');
-const { ensureN8n } = require('./n8n/install');
+const { durableCursorEnv } = require('./n8n/instance');
+const { ensureN8n, installedN8n } = require('./n8n/install');
 const { communityNodeTypes } = require('./n8n/nodeRuns');
+const { releaseTraits } = require('./n8n/releaseTraits');
 const { readmeCurlBodies } = require('./n8n/readmeCurls');
-const { partnerWorkflow } = require('./n8n/partnerWorkflow');
+const { ownerSession } = require('./n8n/rest');
 const {
 	prepareInstance,
 	startSandboxes,
@@ -25,8 +28,14 @@ const {
 	CREDENTIAL_IDS,
 	LICENCE_ZONE,
 } = require('./n8n/sandboxStack');
-const { callSandbox, startReceiver, waitFor, workflowTellingTheTest } = require('./n8n/watch');
 const { createOwner } = require('./n8n/owner');
+const {
+	publishSlowActivation,
+	slowActivationWorkflow,
+	SLOW_MESSAGE,
+} = require('./n8n/slowActivation');
+const { createLedger, matrixWorkflows, untilChecked, untilFired } = require('./n8n/triggerMatrix');
+const { callSandbox, startReceiver } = require('./n8n/watch');
 const { CHECKS } = require('./editor/checks');
 const { openEditor } = require('./editor/session');
 const { freePort } = require('./processes');
@@ -49,33 +58,6 @@ async function timed(name, action) {
 	const result = await action();
 	timings[name] = Date.now() - started;
 	return result;
-}
-
-/**
- * A version-3 AffilBox Trigger watching all four events for partner kveta (no other test touches
- * her conversions), starting from `startDate`, posting each item to the test's receiver.
- * @param {string} receiverUrl @param {string} startDate
- */
-function conversionTriggerWorkflow(receiverUrl, startDate) {
-	return workflowTellingTheTest(
-		'e2eConversionTrigger',
-		'e2e conversion trigger, all events',
-		{
-			id: 'conversion-trigger',
-			name: 'Conversions',
-			type: 'n8n-nodes-affilbox.affilBoxTrigger',
-			typeVersion: 3,
-			parameters: {
-				events: ['created', 'authorized', 'invoiced', 'rejected'],
-				filters: { partnerId: { __rl: true, mode: 'id', value: 'kveta' } },
-				startFrom: 'date',
-				startDate,
-			},
-			credentials: { affilBoxApi: { id: 'affilboxSandbox', name: 'AffilBox sandbox' } },
-		},
-		receiverUrl,
-		['transactionId', 'event'],
-	);
 }
 
 beforeAll(async () => {
@@ -116,14 +98,10 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 	describe('the example workflows, published and running under n8n start', () => {
 		/** @type {{ stop: () => Promise<void> }} */ let server;
 		/** @type {string} */ let base;
-		/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let partners;
-		/** Registers a partner in the sandbox as a sign-up would (GetOrCreatePartner). @param {string} affilid */
-		const registerPartner = (affilid) =>
-			callAffilBox('GetOrCreatePartner', {
-				email: `${affilid}@example.com`,
-				affilid,
-			});
 		const curlBodies = readmeCurlBodies();
+		/** @param {string} method @param {object} params */
+		const callAffilBox = (method, params) =>
+			callSandbox(affilbox.url, AFFILBOX_KEY, method, params);
 
 		/** Calls an example's webhook as the README shows. @param {string} webhookPath @param {unknown} body */
 		async function callWebhook(webhookPath, body) {
@@ -136,46 +114,77 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			return { status: response.status, type, body: /** @type {any} */ (await response.json()) };
 		}
 
-		/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let probe;
-		/** @param {string} method @param {object} params */
-		const callAffilBox = (method, params) =>
-			callSandbox(affilbox.url, AFFILBOX_KEY, method, params);
+		/** The AffilBox sandbox of the trigger workflows, inside this process: the test reads every call. */
+		/** @type {Awaited<ReturnType<typeof startAffilBoxSandbox>>} */ let matrixSandbox;
+		/** @type {Awaited<ReturnType<typeof startReceiver>>} */ let receiver;
+		/** @type {ReturnType<typeof createLedger>} */ let ledger;
+		/** Published at the start, with durable poll cursors off. */
+		/** @type {ReturnType<typeof matrixWorkflows>} */ let first;
+		/** Published once durable poll cursors are on. */
+		/** @type {ReturnType<typeof matrixWorkflows>} */ let later;
+		/** The owner's REST session: publishing as the editor does. */
+		/** @type {Awaited<ReturnType<typeof ownerSession>>} */ let rest;
+		/** Start From → Since a Date of the trigger workflows: before anything they watch was made. */
+		const startDate = DateTime.now()
+			.setZone(LICENCE_ZONE)
+			.minus({ hours: 1 })
+			.toFormat("yyyy-MM-dd'T'HH:mm:ss");
+		const MATRIX_CREDENTIAL = { id: 'affilboxMatrix', name: 'AffilBox sandbox (triggers)' };
+		/** How long one round of n8n's once-a-minute checks may take on a busy machine. */
+		const ROUND_MS = 240_000;
+		/** n8n gives up on an activation after 84 s (default lease); its publication ends well within this. */
+		const SLOW_ACTIVATION_MS = 300_000;
+
+		/** @param {{ durableCursors: boolean }} settings */
+		async function startN8n(settings) {
+			const started = Date.now();
+			server = await n8n.start({ env: durableCursorEnv(settings.durableCursors) });
+			timings[`n8n start (durable cursors ${settings.durableCursors ? 'on' : 'off'})`] =
+				Date.now() - started;
+			rest = await ownerSession(base, n8n.release);
+		}
+
+		/** @param {string} name @param {() => Promise<void>} step */
+		async function matrixStep(name, step) {
+			await timed(`triggers: ${name}`, step);
+		}
 
 		beforeAll(async () => {
-			const examples = readExamples({ payoutDir });
-			// Created before activation, after the trigger's start date: its first check fires it.
-			const startDate = DateTime.now()
-				.setZone(LICENCE_ZONE)
-				.minus({ hours: 1 })
-				.toFormat("yyyy-MM-dd'T'HH:mm:ss");
-			await callAffilBox('AddConversion', {
-				partner_id: 'kveta',
-				campaign_id: 11,
-				conversion_id: 'E2E-TRIG-1',
-				value: 10,
-			});
-			probe = await startReceiver();
-			// The partner trigger starts from now; a partner registers before n8n even starts.
-			partners = await startReceiver();
-			const since = String(DateTime.now().setZone(LICENCE_ZONE).toISO());
-			const workflows = [
-				...examples,
-				conversionTriggerWorkflow(probe.url, startDate),
-				partnerWorkflow(partners.url, since),
-			];
-			await n8n.importWorkflow(workflows);
-			for (const workflow of workflows) await n8n.publish(workflow.id);
-			await registerPartner('e2e-before-start');
-			const started = Date.now();
-			server = await n8n.start();
-			timings['n8n start'] = Date.now() - started;
 			base = `http://127.0.0.1:${n8n.port}`;
+			const examples = readExamples({ payoutDir });
+			matrixSandbox = await startAffilBoxSandbox({ apiKey: AFFILBOX_KEY, timeZone: LICENCE_ZONE });
+			await n8n.importCredentials([
+				{
+					...MATRIX_CREDENTIAL,
+					type: 'affilBoxApi',
+					data: { apiUrl: matrixSandbox.url, apiKey: AFFILBOX_KEY, timeZone: LICENCE_ZONE },
+				},
+			]);
+			receiver = await startReceiver();
+			const options = {
+				prefix: 'e2e',
+				receiverUrl: receiver.url,
+				credential: MATRIX_CREDENTIAL,
+				startDate,
+			};
+			first = matrixWorkflows({ ...options, slot: 0 });
+			later = matrixWorkflows({ ...options, slot: 1 });
+			// The trigger workflows are published from the editor once n8n runs (below).
+			await n8n.importWorkflow([
+				...examples,
+				...first.map((m) => m.workflow),
+				...later.map((m) => m.workflow),
+				slowActivationWorkflow(receiver.url, MATRIX_CREDENTIAL),
+			]);
+			for (const workflow of examples) await n8n.publish(workflow.id);
+			ledger = createLedger(matrixSandbox, receiver);
+			await startN8n({ durableCursors: false });
 		}, 900_000);
 
 		afterAll(async () => {
 			await server?.stop();
-			probe?.close();
-			partners?.close();
+			await matrixSandbox?.close();
+			receiver?.close();
 		});
 
 		it('Example 2: the trigger polled at activation and the payout CSV sums commission per partner', async () => {
@@ -286,58 +295,107 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			});
 		});
 
-		it('a version-3 AffilBox Trigger with all four events fires each (conversion, event) once as the sandbox changes', async () => {
-			const pairs = () =>
-				probe.received.map((item) => `${String(item.transactionId)}:${String(item.event)}`).sort();
-			/** n8n polls every minute. @param {number} count @param {string} what */
-			const waitForPairs = (count, what) => waitFor(() => pairs().length >= count, 150_000, what);
-			// Start From (since a date): the activation check fires the conversion created before it.
-			await waitForPairs(1, 'the activation check');
-			expect(pairs()).toEqual(['E2E-TRIG-1:created']);
+		describe('both triggers, every Start From: each change fires exactly once', () => {
+			// The global setup installed the n8n under test before this file loads.
+			const release = releaseTraits(installedN8n());
+			/** @type {ReturnType<typeof publishSlowActivation> | undefined} */ let slowActivation;
 
-			await callAffilBox('AddConversion', {
-				partner_id: 'kveta',
-				campaign_id: 11,
-				conversion_id: 'E2E-TRIG-2',
-				value: 20,
+			/**
+			 * Publishes `workflows` from the editor and waits for their first checks; the sandbox is
+			 * not changed meanwhile (their baseline).
+			 * @param {ReturnType<typeof matrixWorkflows>} workflows
+			 */
+			async function publishAndAwaitFirstChecks(workflows) {
+				ledger.baseline(workflows, startDate);
+				for (const { id } of workflows) await rest.publish(id);
+				const own = createLedger(matrixSandbox, receiver);
+				own.baseline(workflows, startDate);
+				await untilChecked(own, 1, ROUND_MS);
+			}
+
+			/** Unpublishes `workflows`, changes the sandbox, publishes them again. @param {ReturnType<typeof matrixWorkflows>} workflows */
+			async function republishWithAChange(workflows) {
+				for (const { id } of workflows) await rest.unpublish(id);
+				await ledger.change();
+				for (const { id } of workflows) await rest.publish(id);
+				await untilFired(ledger, 'the change made while they were unpublished', ROUND_MS);
+			}
+
+			/** Stops n8n, changes the sandbox, starts n8n again. @param {boolean} durableCursors */
+			async function restartWithAChange(durableCursors) {
+				await server.stop();
+				await ledger.change();
+				await startN8n({ durableCursors });
+				await untilFired(ledger, 'the change made while n8n was down', ROUND_MS);
+			}
+
+			it('durable poll cursors off: what Start From says at the first checks, then a change while unpublished fires at republishing', async () => {
+				if (release.hasPublicationDeadline) {
+					// Runs meanwhile; its own test below reads the outcome.
+					slowActivation = publishSlowActivation({
+						sandbox: matrixSandbox,
+						rest,
+						ms: SLOW_ACTIVATION_MS,
+					});
+					slowActivation.catch(() => {});
+				}
+				await matrixStep('off: first checks', async () => {
+					await ledger.prepare();
+					await publishAndAwaitFirstChecks(first);
+					await untilFired(ledger, 'what Start From fires at the first checks', ROUND_MS);
+				});
+				await matrixStep('off: a change, then republished with a change', async () => {
+					await ledger.change();
+					await untilFired(ledger, 'a change', ROUND_MS);
+					await republishWithAChange(first);
+				});
+			}, 1_200_000);
+
+			it('durable poll cursors on: switched on at a restart; published anew (n8n drops what their first check wrote), a change before their first scheduled check; republished; restarted: each change once, nothing twice', async () => {
+				await matrixStep('on: switched on at a restart, a change while n8n was down', () =>
+					restartWithAChange(true),
+				);
+				await matrixStep(
+					'on: published anew, a change before their first scheduled check',
+					async () => {
+						await publishAndAwaitFirstChecks(later);
+						await untilFired(ledger, 'what Start From fires at the first checks', ROUND_MS);
+						await ledger.change();
+						await untilFired(ledger, 'the change after the new workflows’ first checks', ROUND_MS);
+					},
+				);
+				await matrixStep('on: republished with a change', () =>
+					republishWithAChange([...first, ...later]),
+				);
+				await matrixStep('on: restarted, a change while n8n was down', () =>
+					restartWithAChange(true),
+				);
+				await matrixStep('on: one more check of each', () => untilChecked(ledger, 1, ROUND_MS));
+				const fired = ledger.fired();
+				for (const keys of Object.values(fired)) keys.sort();
+				expect(fired).toEqual(ledger.expected());
+			}, 1_800_000);
+
+			const slowTitle = release.hasPublicationDeadline
+				? 'a check at activation that cannot finish in time fails with the trigger’s own message, before n8n’s deadline'
+				: `skipped: n8n ${release.version} has no activation deadline (it waits for the check as long as it takes)`;
+			(release.hasPublicationDeadline ? it : it.skip)(slowTitle, async () => {
+				if (!slowActivation)
+					throw new Error('the slow activation was not started (it runs with the first test)');
+				const { status, calls, elapsedMs } = await slowActivation;
+				timings['slow activation: publication failed after'] = elapsedMs;
+				expect(status.status).toBe('failed');
+				expect(status.triggers).toEqual([
+					expect.objectContaining({
+						status: 'failed',
+						errorMessage: expect.stringContaining(SLOW_MESSAGE),
+					}),
+				]);
+				expect(status.triggers[0].errorMessage).not.toMatch(/exceeded its deadline/);
+				// n8n retried the check 4 times; each retry failed at once, asking nothing.
+				expect(calls).toBe(1);
 			});
-			await callAffilBox('ConfirmConversion', { conversion_id: 'E2E-TRIG-2', value: 'false' });
-			await callAffilBox('ConfirmConversion', { conversion_id: 'E2E-TRIG-1', value: 'true' });
-			const round1 = [
-				'E2E-TRIG-1:authorized',
-				'E2E-TRIG-1:created',
-				'E2E-TRIG-2:created',
-				'E2E-TRIG-2:rejected',
-			];
-			await waitForPairs(4, 'created, rejected and authorized');
-			expect(pairs()).toEqual(round1);
-
-			// Rejected → authorized fires Authorized; authorized → invoiced fires Invoiced; what
-			// fired before (both still in the Created list) does not fire again.
-			await callAffilBox('ConfirmConversion', { conversion_id: 'E2E-TRIG-2', value: 'true' });
-			await callAffilBox('UpdateConversion', { conversion_id: 'E2E-TRIG-1', state: 'invoiced' });
-			await waitForPairs(6, 'authorized and invoiced');
-			expect(pairs()).toEqual([...round1, 'E2E-TRIG-1:invoiced', 'E2E-TRIG-2:authorized'].sort());
-		}, 400_000);
-
-		it('AffilBox Partner Trigger: each partner registered since the start date fires once, over several polls', async () => {
-			const polls = () => (affilbox.output().match(/GetPartners → 200/g) ?? []).length;
-			await waitFor(
-				() => partners.values('affilId').includes('e2e-before-start'),
-				150_000,
-				'the activation check to fire the partner registered before it',
-			);
-			await registerPartner('e2e-after-start');
-			await waitFor(
-				() => partners.values('affilId').includes('e2e-after-start'),
-				150_000,
-				'a later check to fire the partner registered after activation',
-			);
-			// Two more checks (n8n polls every minute), which must fire nothing.
-			const seen = polls();
-			await waitFor(() => polls() >= seen + 2, 200_000, 'two more checks');
-			expect(partners.values('affilId')).toEqual(['e2e-before-start', 'e2e-after-start']);
-		}, 600_000);
+		});
 
 		/**
 		 * The editor of this n8n in Chromium, as a marketer meets it: node panel, pickers, every

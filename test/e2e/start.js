@@ -173,6 +173,7 @@ async function main() {
 
 	say('[6/6] owner account');
 	try {
+		// A local owner account, so the editor opens straight to the login (n8n asks for one on first use).
 		await createOwner(`http://127.0.0.1:${port}`);
 	} catch (error) {
 		const cause = error instanceof Error ? error.message : String(error);

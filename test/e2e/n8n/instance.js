@@ -18,6 +18,20 @@ const { releaseTraits } = require('./releaseTraits');
 /** Lines of n8n's own log shown with a failure. */
 const TAIL_LINES = 40;
 
+/**
+ * n8n's durable poll cursors, on or off: the flag alone does nothing, the scheduler must be on too
+ * (n8n 2.36+; older n8n ignores them).
+ * @param {boolean} on
+ */
+function durableCursorEnv(on) {
+	const value = String(on);
+	return {
+		N8N_POLLER_DURABLE_CURSORS_ENABLED: value,
+		N8N_SCHEDULER_ENABLED: value,
+		N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: value,
+	};
+}
+
 /** @param {string} file @param {number} lines */
 function tailOf(file, lines = TAIL_LINES) {
 	let text = '';
@@ -254,4 +268,4 @@ function createInstance(options) {
 	};
 }
 
-module.exports = { createInstance, tailOf };
+module.exports = { createInstance, durableCursorEnv, tailOf };

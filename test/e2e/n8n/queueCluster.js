@@ -12,19 +12,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { freePort, packPackages, spawnSupervised } = require('../processes');
-const { createInstance, tailOf } = require('./instance');
+const { createInstance, durableCursorEnv, tailOf } = require('./instance');
 const { requestJson } = require('./readiness');
 const { LICENCE_ZONE, sandboxCredentials } = require('./sandboxStack');
-
-/** n8n's durable poll cursors: the flag alone does nothing, the scheduler must be on too (notes). */
-function durableCursorEnv(/** @type {boolean} */ on) {
-	const value = String(on);
-	return {
-		N8N_POLLER_DURABLE_CURSORS_ENABLED: value,
-		N8N_SCHEDULER_ENABLED: value,
-		N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: value,
-	};
-}
 
 /**
  * The settings every member shares.
@@ -199,4 +189,4 @@ async function createQueueCluster(options) {
 	};
 }
 
-module.exports = { createQueueCluster, durableCursorEnv, queueEnv };
+module.exports = { createQueueCluster, queueEnv };

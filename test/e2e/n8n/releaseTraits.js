@@ -15,7 +15,12 @@
  * - what n8n logs (debug level) around a workflow's activation: 2.x "Poll trigger initiated …",
  *   "Activated trigger node …", then "Finished processing workflow publication outbox record";
  *   1.x "Polling trigger initiated …", then "Activated workflow …" (1.123.81) or "Workflow … activated"
- *   (1.85.4) once the activation poll is done.
+ *   (1.85.4) once the activation poll is done;
+ * - publishing from the editor (REST): 2.x `POST /rest/workflows/:id/activate` (and `/deactivate`),
+ *   1.x `PATCH /rest/workflows/:id` with `active`;
+ * - 2.x activates a published workflow through a publication outbox, giving up after 0.7 ×
+ *   N8N_WORKFLOW_PUBLICATION_OUTBOX_LEASE_SECONDS; 1.x waits for the activation as long as it takes;
+ * - durable poll cursors (N8N_POLLER_DURABLE_CURSORS_ENABLED) exist from n8n 2.36 on.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -37,6 +42,8 @@ function releaseTraits(runtime) {
 	const hasCommand = (/** @type {string} */ file) =>
 		fs.existsSync(path.join(dir, 'dist', 'commands', ...file.split('/')));
 	const hasPublish = hasCommand('publish/workflow.js');
+	const hasFile = (/** @type {string} */ file) =>
+		fs.existsSync(path.join(dir, 'dist', ...file.split('/')));
 	return {
 		version,
 		major,
@@ -45,6 +52,24 @@ function releaseTraits(runtime) {
 			hasPublish
 				? ['publish:workflow', `--id=${id}`]
 				: ['update:workflow', `--id=${id}`, '--active=true'],
+		/**
+		 * The REST call the editor makes to publish (`active`) or unpublish a workflow, given the
+		 * version the editor has open.
+		 * @param {string} id @param {boolean} active @param {string} versionId
+		 * @returns {[string, string, object]} method, path under /rest, body
+		 */
+		restActivation: (id, active, versionId) =>
+			hasPublish
+				? active
+					? ['POST', `/workflows/${id}/activate`, { versionId }]
+					: ['POST', `/workflows/${id}/deactivate`, {}]
+				: ['PATCH', `/workflows/${id}`, { active, versionId }],
+		/** Whether n8n gives up on activating a workflow after a deadline (its publication outbox). */
+		hasPublicationDeadline: hasFile(
+			'workflows/publication/workflow-publication-outbox-consumer.js',
+		),
+		/** Whether n8n has durable poll cursors. */
+		hasDurableCursors: hasFile('workflows/triggers/poll-cursor.service.js'),
 		/** Whether `n8n export:nodes` lists the loaded node types (else read them off a started n8n). */
 		hasExportNodes: hasCommand('export/nodes.js'),
 		/** Whether a failed tool call reaches the model only with the tool node's On Error: Continue. */

@@ -50,12 +50,14 @@ async function startReceiver() {
 
 /**
  * A workflow (n8n's export format) in which `trigger` (a node named in `trigger.name`) starts an
- * HTTP Request node that posts the given `fields` of each item to the receiver at `receiverUrl`.
+ * HTTP Request node that posts the given `fields` of each item to the receiver at `receiverUrl`,
+ * and `constants` as they are (e.g. which workflow it is).
  * @param {string} id @param {string} name
  * @param {{ name: string } & Record<string, unknown>} trigger
  * @param {string} receiverUrl @param {string[]} fields
+ * @param {Record<string, string>} [constants]
  */
-function workflowTellingTheTest(id, name, trigger, receiverUrl, fields) {
+function workflowTellingTheTest(id, name, trigger, receiverUrl, fields, constants = {}) {
 	return {
 		id,
 		name,
@@ -73,7 +75,10 @@ function workflowTellingTheTest(id, name, trigger, receiverUrl, fields) {
 					url: receiverUrl,
 					sendBody: true,
 					bodyParameters: {
-						parameters: fields.map((field) => ({ name: field, value: `={{ $json.${field} }}` })),
+						parameters: [
+							...fields.map((field) => ({ name: field, value: `={{ $json.${field} }}` })),
+							...Object.entries(constants).map(([field, value]) => ({ name: field, value })),
+						],
 					},
 					options: {},
 				},
@@ -88,17 +93,17 @@ function workflowTellingTheTest(id, name, trigger, receiverUrl, fields) {
 }
 
 /**
- * Waits for `done()` to be truthy, checking every half second; fails with `what` after `ms`, or
- * at once when `exitCode()` says n8n has exited.
+ * Waits for `done()` (or what it resolves to) to be truthy, checking every half second; fails with
+ * `what` after `ms`, or at once when `exitCode()` says n8n has exited.
  * @template T
- * @param {() => T} done @param {number} ms @param {string} what
+ * @param {() => T | Promise<T>} done @param {number} ms @param {string} what
  * @param {() => number | null} [exitCode]
  * @returns {Promise<NonNullable<T>>}
  */
 async function waitFor(done, ms, what, exitCode = () => null) {
 	const deadline = Date.now() + ms;
 	for (;;) {
-		const value = done();
+		const value = await done();
 		if (value) return /** @type {NonNullable<T>} */ (value);
 		const code = exitCode();
 		if (code !== null) throw new Error(`n8n exited with ${code} while waiting for ${what}`);
