@@ -34,7 +34,7 @@ const {
 	slowActivationWorkflow,
 	SLOW_MESSAGE,
 } = require('./n8n/slowActivation');
-const { createLedger, matrixWorkflows, untilChecked, untilFired } = require('./n8n/triggerMatrix');
+const { createLedger, matrixSteps, matrixWorkflows } = require('./n8n/triggerMatrix');
 const { callSandbox, startReceiver } = require('./n8n/watch');
 const { CHECKS } = require('./editor/checks');
 const { openEditor } = require('./editor/session');
@@ -300,36 +300,23 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			const release = releaseTraits(installedN8n());
 			/** @type {ReturnType<typeof publishSlowActivation> | undefined} */ let slowActivation;
 
-			/**
-			 * Publishes `workflows` from the editor and waits for their first checks; the sandbox is
-			 * not changed meanwhile (their baseline).
-			 * @param {ReturnType<typeof matrixWorkflows>} workflows
-			 */
-			async function publishAndAwaitFirstChecks(workflows) {
-				ledger.baseline(workflows, startDate);
-				for (const { id } of workflows) await rest.publish(id);
-				const own = createLedger(matrixSandbox, receiver);
-				own.baseline(workflows, startDate);
-				await untilChecked(own, 1, ROUND_MS);
-			}
+			const steps = () =>
+				matrixSteps({
+					sandbox: matrixSandbox,
+					ledger,
+					startDate,
+					ms: ROUND_MS,
+					publish: (id) => rest.publish(id),
+					unpublish: (id) => rest.unpublish(id),
+				});
+			/** @param {boolean} durableCursors */
+			const restartWithAChange = (durableCursors) =>
+				steps().restartWithAChange(
+					() => server.stop(),
+					() => startN8n({ durableCursors }),
+				);
 
-			/** Unpublishes `workflows`, changes the sandbox, publishes them again. @param {ReturnType<typeof matrixWorkflows>} workflows */
-			async function republishWithAChange(workflows) {
-				for (const { id } of workflows) await rest.unpublish(id);
-				await ledger.change();
-				for (const { id } of workflows) await rest.publish(id);
-				await untilFired(ledger, 'the change made while they were unpublished', ROUND_MS);
-			}
-
-			/** Stops n8n, changes the sandbox, starts n8n again. @param {boolean} durableCursors */
-			async function restartWithAChange(durableCursors) {
-				await server.stop();
-				await ledger.change();
-				await startN8n({ durableCursors });
-				await untilFired(ledger, 'the change made while n8n was down', ROUND_MS);
-			}
-
-			it('durable poll cursors off: what Start From says at the first checks, then a change while unpublished fires at republishing', async () => {
+			it('durable poll cursors off: what Start From says at the first checks; a change; republished, and restarted, each with a change meanwhile', async () => {
 				if (release.hasPublicationDeadline) {
 					// Runs meanwhile; its own test below reads the outcome.
 					slowActivation = publishSlowActivation({
@@ -341,39 +328,34 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 				}
 				await matrixStep('off: first checks', async () => {
 					await ledger.prepare();
-					await publishAndAwaitFirstChecks(first);
-					await untilFired(ledger, 'what Start From fires at the first checks', ROUND_MS);
+					await steps().publishAndAwaitFirstChecks(first);
 				});
 				await matrixStep('off: a change, then republished with a change', async () => {
-					await ledger.change();
-					await untilFired(ledger, 'a change', ROUND_MS);
-					await republishWithAChange(first);
+					await steps().aChange();
+					await steps().republishWithAChange(first);
 				});
+				await matrixStep('off: restarted, a change while n8n was down', () =>
+					restartWithAChange(false),
+				);
 			}, 1_200_000);
 
 			it('durable poll cursors on: switched on at a restart; published anew (n8n drops what their first check wrote), a change before their first scheduled check; republished; restarted: each change once, nothing twice', async () => {
 				await matrixStep('on: switched on at a restart, a change while n8n was down', () =>
 					restartWithAChange(true),
 				);
-				await matrixStep(
-					'on: published anew, a change before their first scheduled check',
-					async () => {
-						await publishAndAwaitFirstChecks(later);
-						await untilFired(ledger, 'what Start From fires at the first checks', ROUND_MS);
-						await ledger.change();
-						await untilFired(ledger, 'the change after the new workflows’ first checks', ROUND_MS);
-					},
+				await matrixStep('on: published anew, a change before their first scheduled check', () =>
+					steps().publishWithAChangeBeforeTheirFirstScheduledCheck(later),
 				);
 				await matrixStep('on: republished with a change', () =>
-					republishWithAChange([...first, ...later]),
+					steps().republishWithAChange([...first, ...later]),
 				);
 				await matrixStep('on: restarted, a change while n8n was down', () =>
 					restartWithAChange(true),
 				);
-				await matrixStep('on: one more check of each', () => untilChecked(ledger, 1, ROUND_MS));
-				const fired = ledger.fired();
-				for (const keys of Object.values(fired)) keys.sort();
-				expect(fired).toEqual(ledger.expected());
+				const { fired, expected } = await timed('triggers: on: one more check of each', () =>
+					steps().lastCheck(),
+				);
+				expect(fired).toEqual(expected);
 			}, 1_800_000);
 
 			const slowTitle = release.hasPublicationDeadline

@@ -110,6 +110,65 @@ const pragueMinute = (wallTime) =>
 		},
 	);
 
+/** Calls one check of the workflow makes. @param {MatrixWorkflow} workflow */
+const callsPerCheck = (workflow) => (workflow.kind === 'conversion' ? EVENTS.length : 1);
+
+/**
+ * Which of `workflows` made a call to the sandbox, told by the window's start it asks for.
+ * @param {{ method: string, params: Record<string, string> }} request
+ * @param {MatrixWorkflow[]} workflows
+ * @returns {MatrixWorkflow | undefined}
+ */
+function workflowOfCall(request, workflows) {
+	const { params } = request;
+	/** @type {number | undefined} */
+	let days;
+	/** @type {'conversion' | 'partner' | undefined} */
+	let kind;
+	if (
+		request.method === 'GetConversions' &&
+		params.partner_id === PARTNER &&
+		params.filter_date_from
+	) {
+		days = pragueNow().diff(pragueMinute(params.filter_date_from), 'days').days;
+		kind = 'conversion';
+	} else if (request.method === 'GetPartners' && params.register_from) {
+		const day = DateTime.fromISO(params.register_from, { zone: LICENCE_ZONE });
+		days = pragueNow().startOf('day').diff(day, 'days').days;
+		kind = 'partner';
+	}
+	if (days === undefined) return undefined;
+	const found = days;
+	return workflows.find((w) => w.kind === kind && Math.abs(found - w.lookbackDays) < SPACING / 2);
+}
+
+/**
+ * A barrier at the sandbox's door for workflows about to be published: their first check (the one
+ * at activation) passes; every later call of theirs waits until `release()`. Whatever the test does
+ * before releasing comes after their first check and before their first scheduled one.
+ * @param {{ hold: (options: any) => { whenWaiting: (n: number) => Promise<void>, release: () => void } }} sandbox
+ * @param {MatrixWorkflow[]} workflows
+ */
+function holdAfterFirstChecks(sandbox, workflows) {
+	/** @type {Record<string, number>} */
+	const calls = {};
+	const gate = sandbox.hold({
+		count: 9999,
+		boundMs: 900_000,
+		only: (/** @type {{ method: string, params: Record<string, string> }} */ request) => {
+			const workflow = workflowOfCall(request, workflows);
+			if (!workflow) return false;
+			calls[workflow.id] = (calls[workflow.id] ?? 0) + 1;
+			return calls[workflow.id] > callsPerCheck(workflow);
+		},
+	});
+	return {
+		/** Whether every workflow's first check has been asked for in full. */
+		firstChecksDone: () => workflows.every((w) => (calls[w.id] ?? 0) >= callsPerCheck(w)),
+		release: () => gate.release(),
+	};
+}
+
 /**
  * What each matrix workflow must fire, from the sandbox's own state: a workflow's first check (its
  * baseline) fires what its Start From says of what is there; every change after fires once.
@@ -258,40 +317,15 @@ function createLedger(sandbox, receiver) {
 		checks() {
 			/** @type {Record<string, number>} */
 			const calls = {};
-			const today = pragueNow().startOf('day');
-			const now = pragueNow();
+			const workflows = [...watched.values()].map(({ workflow }) => workflow);
 			for (const request of sandbox.requests) {
-				const { params } = request;
-				/** @type {number | undefined} */
-				let days;
-				/** @type {'conversion' | 'partner' | undefined} */
-				let kind;
-				if (
-					request.method === 'GetConversions' &&
-					params.partner_id === PARTNER &&
-					params.filter_date_from
-				) {
-					days = now.diff(pragueMinute(params.filter_date_from), 'days').days;
-					kind = 'conversion';
-				} else if (request.method === 'GetPartners' && params.register_from) {
-					days = today.diff(
-						DateTime.fromISO(params.register_from, { zone: LICENCE_ZONE }),
-						'days',
-					).days;
-					kind = 'partner';
-				}
-				if (days === undefined) continue;
-				for (const { workflow } of watched.values()) {
-					if (workflow.kind === kind && Math.abs(days - workflow.lookbackDays) < SPACING / 2)
-						calls[workflow.id] = (calls[workflow.id] ?? 0) + 1;
-				}
+				const workflow = workflowOfCall(request, workflows);
+				if (workflow) calls[workflow.id] = (calls[workflow.id] ?? 0) + 1;
 			}
 			/** @type {Record<string, number>} */
 			const checks = {};
-			for (const [id, { workflow }] of watched) {
-				const perCheck = workflow.kind === 'conversion' ? EVENTS.length : 1;
-				checks[id] = Math.floor((calls[id] ?? 0) / perCheck);
-			}
+			for (const [id, { workflow }] of watched)
+				checks[id] = Math.floor((calls[id] ?? 0) / callsPerCheck(workflow));
 			return checks;
 		},
 	};
@@ -326,9 +360,76 @@ async function untilChecked(ledger, count, ms) {
 	);
 }
 
+/**
+ * The steps both suites take with the matrix, each ending once every watched workflow has fired
+ * what it must. `publish` and `unpublish` act as the editor does (the session of the n8n running now).
+ * @param {{ sandbox: Parameters<typeof holdAfterFirstChecks>[0] & Parameters<typeof createLedger>[0],
+ *   ledger: ReturnType<typeof createLedger>, startDate: string, ms: number,
+ *   publish: (id: string) => Promise<unknown>, unpublish: (id: string) => Promise<unknown> }} options
+ */
+function matrixSteps({ sandbox, ledger, startDate, ms, publish, unpublish }) {
+	return {
+		/** Publishes them and waits for their first checks, the sandbox unchanged meanwhile. @param {MatrixWorkflow[]} workflows */
+		async publishAndAwaitFirstChecks(workflows) {
+			ledger.baseline(workflows, startDate);
+			for (const { id } of workflows) await publish(id);
+			const own = createLedger(sandbox, { received: [] });
+			own.baseline(workflows, startDate);
+			await untilChecked(own, 1, ms);
+			await untilFired(ledger, 'what Start From fires at the first checks', ms);
+		},
+		/**
+		 * Publishes them and changes the sandbox after their first checks (at activation) and before
+		 * their first scheduled ones (held at the door meanwhile): with durable poll cursors n8n drops
+		 * what a first check that fires nothing wrote, and the change must still fire.
+		 * @param {MatrixWorkflow[]} workflows
+		 */
+		async publishWithAChangeBeforeTheirFirstScheduledCheck(workflows) {
+			const barrier = holdAfterFirstChecks(sandbox, workflows);
+			try {
+				ledger.baseline(workflows, startDate);
+				for (const { id } of workflows) await publish(id);
+				await waitFor(() => barrier.firstChecksDone(), ms, 'the first checks of the new workflows');
+				await ledger.change();
+			} finally {
+				barrier.release();
+			}
+			await untilFired(ledger, 'what Start From fires, and the change after the first checks', ms);
+		},
+		/** A change of the sandbox, while everything runs. */
+		async aChange() {
+			await ledger.change();
+			await untilFired(ledger, 'a change', ms);
+		},
+		/** Unpublishes them, changes the sandbox, publishes them again. @param {MatrixWorkflow[]} workflows */
+		async republishWithAChange(workflows) {
+			for (const { id } of workflows) await unpublish(id);
+			await ledger.change();
+			for (const { id } of workflows) await publish(id);
+			await untilFired(ledger, 'the change made while they were unpublished', ms);
+		},
+		/** Stops n8n's main, changes the sandbox, starts it again. @param {() => Promise<unknown>} stop @param {() => Promise<unknown>} start */
+		async restartWithAChange(stop, start) {
+			await stop();
+			await ledger.change();
+			await start();
+			await untilFired(ledger, 'the change made while n8n was down', ms);
+		},
+		/** One more check of each (a repeat would come with it); then what each fired, and must have. */
+		async lastCheck() {
+			await untilChecked(ledger, 1, ms);
+			const fired = ledger.fired();
+			for (const keys of Object.values(fired)) keys.sort();
+			return { fired, expected: ledger.expected() };
+		},
+	};
+}
+
 module.exports = {
+	matrixSteps,
 	matrixWorkflows,
 	createLedger,
+	holdAfterFirstChecks,
 	untilFired,
 	untilChecked,
 	PARTNER,

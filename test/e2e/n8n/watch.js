@@ -98,13 +98,13 @@ function workflowTellingTheTest(id, name, trigger, receiverUrl, fields, constant
  * @template T
  * @param {() => T | Promise<T>} done @param {number} ms @param {string} what
  * @param {() => number | null} [exitCode]
- * @returns {Promise<NonNullable<T>>}
+ * @returns {Promise<Exclude<T, false | null | undefined | '' | 0>>}
  */
 async function waitFor(done, ms, what, exitCode = () => null) {
 	const deadline = Date.now() + ms;
 	for (;;) {
 		const value = await done();
-		if (value) return /** @type {NonNullable<T>} */ (value);
+		if (value) return /** @type {Exclude<T, false | null | undefined | '' | 0>} */ (value);
 		const code = exitCode();
 		if (code !== null) throw new Error(`n8n exited with ${code} while waiting for ${what}`);
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
