@@ -92,16 +92,36 @@ export function returnAllAndLimit(): INodeProperties[] {
  * Shown on every operation: the raw answer, and how the calls are sent (parallelism, retries,
  * time-out: defaults and bounds from the shared call options, which also read them).
  */
-export const optionsCollection: INodeProperties = optionsCollectionOf(
-	{ platform: 'AffilBox', unit: 'items', creates: 'Add, Get or Create' },
-	'How the calls are sent (parallel requests, retries, time-out) and whether to add the raw answer',
-	[
+const includeRawXmlOption: INodeProperties = {
+	displayName: 'Include Raw XML',
+	name: 'includeRawXml',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to add the raw XML answer to each output item (field rawXml)',
+};
+
+const CALL_WORDS = { platform: 'AffilBox', unit: 'items', creates: 'Add, Get or Create' };
+const OPTIONS_HELP =
+	'How the calls are sent (parallel requests, retries, time-out) and whether to add the raw answer';
+
+export const optionsCollection: INodeProperties = optionsCollectionOf(CALL_WORDS, OPTIONS_HELP, [
+	includeRawXmlOption,
+]);
+
+/**
+ * The Options of an operation that may be run twice for the same item (a caller sending a batch
+ * again after an error, a run n8n lost part way): with Skip If Already Done it asks AffilBox
+ * first. `what` says what it looks for. A retried execution always asks (runForEachItem.ts).
+ */
+export function optionsCollectionSkipping(what: string): INodeProperties {
+	return optionsCollectionOf(CALL_WORDS, OPTIONS_HELP, [
+		includeRawXmlOption,
 		{
-			displayName: 'Include Raw XML',
-			name: 'includeRawXml',
+			displayName: 'Skip If Already Done',
+			name: 'skipIfAlreadyDone',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to add the raw XML answer to each output item (field rawXml)',
+			description: `Whether to look it up in AffilBox first and leave it as it is when ${what}: for workflows that may get the same item twice, e.g. a webhook whose caller sends the batch again after an error. A retried execution always does this.`,
 		},
-	],
-);
+	]);
+}

@@ -12,11 +12,12 @@ import {
 import { wantsRawXml } from './parameters';
 
 /**
- * What a call does in an execution n8n retries (mode `retry`: a user's Retry of a failed or
- * crashed execution, which runs from the start again): it may have reached AffilBox in the run
- * before. `lookup` asks AffilBox first, and `done` reads that answer: the records to output
- * instead of sending the call again, or undefined (not done yet: send it). `refuse`: AffilBox keeps
- * no key to look it up by, so the item fails with this error rather than doing it twice.
+ * What a call does when it may already have been done for this item: in an execution n8n retries
+ * (mode `retry`: a user's Retry of a failed execution runs its failed node again for every item),
+ * and with Options → Skip If Already Done (a caller may send the same batch again). `lookup` asks
+ * AffilBox first, and `done` reads that answer: the records to output instead of sending the call
+ * again, or undefined (not done yet: send it). `refuse` (retries only): AffilBox keeps no key to
+ * look it up by, so the item fails with this error rather than doing it twice.
  */
 export type OnRetry =
 	| {
@@ -43,6 +44,22 @@ function isRetry(context: IExecuteFunctions): boolean {
 	return context.getMode() === 'retry';
 }
 
+/** What the item's call does about having been done already (undefined: nothing). */
+function repeatGuard(
+	context: IExecuteFunctions,
+	call: ItemCall,
+	itemIndex: number,
+): OnRetry | undefined {
+	const guard = call.onRetry;
+	if (guard === undefined) return undefined;
+	if (isRetry(context)) return guard;
+	if ('refuse' in guard) return undefined;
+	const options = context.getNodeParameter('options', itemIndex, {}) as {
+		skipIfAlreadyDone?: unknown;
+	};
+	return options.skipIfAlreadyDone === true ? guard : undefined;
+}
+
 /**
  * One AffilBox call per input item, through the shared prepare-then-send runner: every item's
  * call (and its Max Retries and Timeout) is read and checked before the first is sent.
@@ -55,7 +72,7 @@ export async function runForEachItem(
 		const call = await prepare(itemIndex);
 		const settings = readCallSettings(context, itemIndex);
 		const reading = { ...call.reading, rawXml: wantsRawXml(context, itemIndex) };
-		const onRetry = isRetry(context) ? call.onRetry : undefined;
+		const onRetry = repeatGuard(context, call, itemIndex);
 		if (onRetry !== undefined && 'refuse' in onRetry) {
 			throw new NodeOperationError(context.getNode(), onRetry.refuse.message, {
 				description: onRetry.refuse.description,

@@ -1,10 +1,10 @@
 import { jsonOf, runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
 
 /**
- * A user's Retry of a failed or crashed execution (n8n runs it in mode `retry`, from the start
- * again): what the run before did must not be done twice. Queue mode makes this real: a worker
- * that dies in the middle of a batch leaves an execution whose first items reached AffilBox
- * (test/e2e/queue.e2e.test.js).
+ * The same item twice: a user's Retry of a failed execution (n8n runs it in mode `retry` and runs
+ * the failed node again for every item), or, with Options → Skip If Already Done, a batch its
+ * caller sends again (e.g. after HTTP 500 from a run whose worker died: test/e2e/queue.e2e.test.js).
+ * What was done before must not be done twice.
  */
 const sandbox = useAffilBoxSandbox();
 
@@ -40,6 +40,17 @@ describe('Conversion → Approve or Reject, retried', () => {
 		expect(confirmed.map((r) => r.params.conversion_id)).toEqual(['OBJ-2026-0002']);
 	});
 
+	it('with Skip If Already Done, a batch sent again outside a retry is safe too', async () => {
+		const result = await runAffilBox(
+			sandbox(),
+			{ ...confirm, decision: 'approve', options: { skipIfAlreadyDone: true } },
+			{ inputItems: [{ id: 'OBJ-2026-0002' }, { id: 'OBJ-2026-0001' }] },
+		);
+		expect(jsonOf(result).map((item) => item.state)).toEqual(['authorized', 'authorized']);
+		const confirmed = sandbox().requests.filter((r) => r.method === 'ConfirmConversion');
+		expect(confirmed.map((r) => r.params.conversion_id)).toEqual(['OBJ-2026-0001']);
+	});
+
 	it('outside a retry, it asks nothing first', async () => {
 		await runAffilBox(
 			sandbox(),
@@ -72,6 +83,17 @@ describe('Conversion → Add, retried', () => {
 		expect(sandbox().store.conversions.length).toBe(before + 1);
 		const added = sandbox().requests.filter((r) => r.method === 'AddConversion');
 		expect(added.map((r) => r.params.conversion_id)).toEqual(['RETRY-1', 'RETRY-2']);
+	});
+
+	it('with Skip If Already Done, a batch sent again outside a retry adds nothing twice', async () => {
+		const skipping = { ...add, options: { skipIfAlreadyDone: true } };
+		await runAffilBox(sandbox(), skipping, { inputItems: [{ id: 'AGAIN-1' }] });
+		const before = sandbox().store.conversions.length;
+		const result = await runAffilBox(sandbox(), skipping, {
+			inputItems: [{ id: 'AGAIN-1' }, { id: 'AGAIN-2' }],
+		});
+		expect(ids(jsonOf(result))).toEqual(['AGAIN-1', 'AGAIN-2']);
+		expect(sandbox().store.conversions.length).toBe(before + 1);
 	});
 
 	it('adds one of the same transaction ID in another campaign', async () => {

@@ -21,6 +21,7 @@ export function fakeExecuteContext(
 	return {
 		getInputData: () => Array.from({ length: itemCount }, () => ({ json: {} as IDataObject })),
 		continueOnFail: () => true,
+		getMode: () => 'manual',
 		getNode: () => FAKE_NODE,
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) =>
 			parametersOf(itemIndex)[name] ?? fallback,

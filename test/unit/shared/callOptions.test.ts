@@ -56,15 +56,20 @@ describe('Options: Max Retries, Requests in Parallel, Timeout', () => {
 		},
 	);
 
-	it('AffilBox lists Include Raw XML and the three, in the editor order', () => {
-		for (const options of optionCollections(new AffilBox().description.properties)) {
-			expect(options.map((o) => o.name)).toEqual([
-				'includeRawXml',
-				'maxRetries',
-				'requestsInParallel',
-				'timeout',
-			]);
-		}
+	it('AffilBox lists Include Raw XML and the three (Add and Approve or Reject also Skip If Already Done), in the editor order', () => {
+		const lists = optionCollections(new AffilBox().description.properties).map((options) =>
+			options.map((o) => o.name),
+		);
+		const plain = ['includeRawXml', 'maxRetries', 'requestsInParallel', 'timeout'];
+		const skipping = [
+			'includeRawXml',
+			'maxRetries',
+			'requestsInParallel',
+			'skipIfAlreadyDone',
+			'timeout',
+		];
+		for (const names of lists) expect([plain, skipping]).toContainEqual(names);
+		expect(lists.filter((names) => names.includes('skipIfAlreadyDone')).length).toBeGreaterThan(0);
 	});
 
 	it('the defaults', () => {

@@ -16,7 +16,7 @@ import {
 	channelIdField,
 	conversionIdField,
 	noteField,
-	optionsCollection,
+	optionsCollectionSkipping,
 	partnerIdField,
 } from '../common.descriptions';
 import { amountFieldV1 } from '../v1.descriptions';
@@ -104,7 +104,9 @@ const properties: INodeProperties[] = [
 		},
 		simplifyField,
 	]),
-	optionsCollection,
+	optionsCollectionSkipping(
+		'AffilBox already has a conversion of this transaction ID in this campaign (it outputs that one)',
+	),
 ];
 
 export const description = updateDisplayOptions(

@@ -14,7 +14,7 @@ import {
 	conversionIdField,
 	noteField,
 	optionalCampaignIdField,
-	optionsCollection,
+	optionsCollectionSkipping,
 } from '../common.descriptions';
 import { conversionLocator, optionalCampaignLocator, simplifyField } from '../v2.descriptions';
 import { transactionIdLocator } from '../v3.descriptions';
@@ -62,7 +62,9 @@ const properties: INodeProperties[] = [
 	},
 	...onlyV1([additionalFields({ ...optionalCampaignIdField, displayName: 'Campaign Name or ID' })]),
 	...fromV2([additionalFields(optionalCampaignLocator(CAMPAIGN_HELP)), simplifyField]),
-	optionsCollection,
+	optionsCollectionSkipping(
+		'the conversion already is in the decided state (approved, or rejected)',
+	),
 ];
 
 export const description = updateDisplayOptions(
