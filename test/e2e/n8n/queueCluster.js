@@ -46,7 +46,8 @@ function executionsStartedIn(file) {
  * @param {{ runtime: { node: string, n8n: string }, folder: string, payoutDir: string,
  *   services: Parameters<typeof queueEnv>[0],
  *   sandboxes: { affilbox: { url: string }, affelios: { url: string } },
- *   workers: number, workerConcurrency: number }} options
+ *   workers: number, workerConcurrency: number, mainEnv?: Record<string, string> }} options
+ *   `mainEnv`: settings of the main only
  */
 async function createQueueCluster(options) {
 	fs.mkdirSync(options.payoutDir, { recursive: true });
@@ -70,7 +71,7 @@ async function createQueueCluster(options) {
 		return n8n;
 	}
 
-	const main = await member('main');
+	const main = await member('main', options.mainEnv);
 	/** @type {Array<Awaited<ReturnType<typeof member>> & { healthPort: number }>} */
 	const workerInstances = [];
 	for (let index = 1; index <= options.workers; index++) {
@@ -154,6 +155,35 @@ async function createQueueCluster(options) {
 		workerProcesses[index] = undefined;
 	}
 
+	/**
+	 * Kills worker `index` (0-based) at once, as a machine dying would: SIGKILL to its whole process
+	 * group (n8n and its task runners), no shutdown of any kind.
+	 * @param {number} index
+	 */
+	async function killWorker(index) {
+		const worker = workerProcesses[index];
+		if (!worker) throw new Error(`worker ${index + 1} is not running`);
+		try {
+			process.kill(-worker.pid, 'SIGKILL');
+		} catch {
+			// gone already
+		}
+		await worker.exited;
+		await worker.stop(); // nothing left; clears the supervised record
+		workerProcesses[index] = undefined;
+	}
+
+	/** The process groups running now: the main's and each worker's (for their memory). */
+	function processGroups() {
+		/** @type {Record<string, number>} */
+		const groups = {};
+		if (mainProcess) groups.main = mainProcess.pid;
+		workerProcesses.forEach((worker, index) => {
+			if (worker) groups[`worker ${index + 1}`] = worker.pid;
+		});
+		return groups;
+	}
+
 	/** @param {number} index */
 	function workerLog(index) {
 		return path.join(workerInstances[index].userFolder, 'worker.log');
@@ -183,6 +213,8 @@ async function createQueueCluster(options) {
 		stopMain,
 		startWorker,
 		stopWorker,
+		killWorker,
+		processGroups,
 		workerLog,
 		whoRan,
 		stopAll,

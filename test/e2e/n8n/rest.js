@@ -29,8 +29,23 @@ async function ownerSession(base, release) {
 	// Every call of a session carries the browser id the login was made with (as the editor does).
 	const headers = { 'Content-Type': 'application/json', Cookie: cookie, 'browser-id': 'e2e' };
 
-	/** @param {string} method @param {string} path @param {unknown} [body] */
-	async function call(method, path, body) {
+	/**
+	 * A REST call, repeated while n8n cannot answer (a busy or restarting n8n) unless `once`: a call
+	 * that must not run twice (a retry of an execution) is sent once, whatever comes back.
+	 * @param {string} method @param {string} path @param {unknown} [body] @param {boolean} [once]
+	 */
+	async function call(method, path, body, once = false) {
+		if (once) {
+			const response = await fetch(`${base}/rest${path}`, {
+				method,
+				headers,
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await response.text();
+			if (!response.ok) throw new Error(`${method} /rest${path}: HTTP ${response.status} ${text}`);
+			const parsed = JSON.parse(text);
+			return parsed?.data ?? parsed;
+		}
 		const answer = await requestJson(
 			`${base}/rest${path}`,
 			{ method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
@@ -62,6 +77,13 @@ async function ownerSession(base, release) {
 		 * @returns {Promise<{ status: string, triggers: Array<{ nodeId: string, status: string, errorMessage?: string | null }> }>}
 		 */
 		publicationStatus: async (id) => await call('GET', `/workflows/${id}/publication-status`),
+		/**
+		 * Retries an execution as the execution list's Retry does ("with the original workflow"); n8n
+		 * answers once the retry has run. Returns the retried execution as n8n answers it.
+		 * @param {string} id
+		 */
+		retryExecution: async (id) =>
+			await call('POST', `/executions/${id}/retry`, { loadWorkflow: false }, true),
 	};
 }
 

@@ -76,52 +76,72 @@ async function startPostgres(options) {
 	}
 
 	const port = await freePort();
-	const out = fs.openSync(logFile, 'a');
-	const server = spawnSupervised(
-		...asPostgres(path.join(bin, 'postgres'), [
-			'-D',
-			data,
-			'-p',
-			String(port),
-			'-k',
-			folder,
-			'-c',
-			'listen_addresses=127.0.0.1',
-			// A throw-away database: no need to survive a power cut.
-			'-c',
-			'fsync=off',
-			'-c',
-			'synchronous_commit=off',
-			'-c',
-			'full_page_writes=off',
-		]),
-		{ stdout: out, stderr: out },
-	);
-	fs.closeSync(out);
 
-	async function stop() {
-		// A fast shutdown (clients cut off, then a clean stop); the group is killed if that hangs.
+	async function launch() {
+		const out = fs.openSync(logFile, 'a');
+		const server = spawnSupervised(
+			...asPostgres(path.join(bin, 'postgres'), [
+				'-D',
+				data,
+				'-p',
+				String(port),
+				'-k',
+				folder,
+				'-c',
+				'listen_addresses=127.0.0.1',
+				// A throw-away database: no need to survive a power cut.
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
+			]),
+			{ stdout: out, stderr: out },
+		);
+		fs.closeSync(out);
+		const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+		for (;;) {
+			const ready = spawnSync(path.join(bin, 'pg_isready'), [
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+			]);
+			if (ready.status === 0) return server;
+			const code = server.exitCode();
+			if (code !== null || Date.now() > deadline) {
+				const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';
+				await halt(server);
+				remove();
+				throw new Error(
+					`postgres did not start (${code !== null ? `exit code ${code}` : 'not ready in time'}):\n${log}`,
+				);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+
+	/** A fast shutdown (clients cut off, then a clean stop); the group is killed if that hangs. @param {{ stop: () => Promise<void> }} server */
+	async function halt(server) {
 		spawnSync(...asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']), {
 			encoding: 'utf8',
 			timeout: 30_000,
 		});
 		await server.stop();
+	}
+
+	let server = await launch();
+
+	async function stop() {
+		await halt(server);
 		remove();
 	}
 
-	const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-	for (;;) {
-		const ready = spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]);
-		if (ready.status === 0) break;
-		const code = server.exitCode();
-		if (code !== null || Date.now() > deadline) {
-			const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-2000) : '';
-			await stop();
-			throw new Error(
-				`postgres did not start (${code !== null ? `exit code ${code}` : 'not ready in time'}):\n${log}`,
-			);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
+	/** Stops the server (a fast shutdown: clients cut off) and starts it again on its data and port. */
+	async function restart() {
+		await halt(server);
+		server = await launch();
 	}
 
 	/**
@@ -148,7 +168,7 @@ async function startPostgres(options) {
 		await stop();
 		throw error;
 	}
-	return { host: '127.0.0.1', port, user: USER, database: options.database, query, stop };
+	return { host: '127.0.0.1', port, user: USER, database: options.database, query, stop, restart };
 }
 
 module.exports = { startPostgres };

@@ -627,6 +627,20 @@ describe('AffilBox sandbox: test helpers', () => {
 		expect(held.released.map((request) => partnerOf(request))).toEqual(['zofie']);
 	});
 
+	it('release() opens a barrier whose count never comes: the held calls go on, in order, and are carried out', async () => {
+		// A bound beyond the test's own time-out: only release() can let these go.
+		const held = sb.hold({ count: 99, boundMs: 60_000 });
+		const first = call('AddBonus', { partner_id: 'zofie', text: 'held 1', value: '1' });
+		const second = call('AddBonus', { partner_id: 'zofie', text: 'held 2', value: '1' });
+		await held.whenWaiting(2);
+		expect(sb.store.bonuses.some((bonus) => bonus.text.startsWith('held'))).toBe(false);
+		held.release();
+		expect((await first).status).toBe(200);
+		expect((await second).status).toBe(200);
+		expect(held).toMatchObject({ held: 2, timedOut: false });
+		expect(sb.store.bonuses.filter((bonus) => bonus.text.startsWith('held'))).toHaveLength(2);
+	});
+
 	it('when fewer than k come within the bound, lets those go and says how many came', async () => {
 		const held = sb.hold({ count: 3, boundMs: 50 });
 		expect((await call('GetCampaigns')).status).toBe(200);

@@ -29,6 +29,8 @@
  * @property {unknown[]} released the held requests (as the sandbox recorded them) in the order
  *   the gate let them go on, each answered before the next
  * @property {(waiting: number) => Promise<void>} whenWaiting resolves once that many requests wait
+ * @property {() => void} release lets the held requests go now (in order), as if `count` had come:
+ *   with a `count` that never comes, a barrier the test opens itself (e.g. after killing a client)
  */
 
 /** @param {import('node:http').ServerResponse} res resolves once the response is sent or dropped */
@@ -96,6 +98,9 @@ function createGate() {
 						if (hold.waiting.length >= waiting || hold.open) resolve();
 						else hold.watchers.push({ waiting, resolve });
 					});
+				},
+				release() {
+					void open(hold, false);
 				},
 			};
 			/** @type {Hold} */
