@@ -2,7 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallSettings } from '../transport';
-import type { TriggerOptions } from './triggerOptions';
+import { readTriggerOptions, type TriggerOptions } from './triggerOptions';
 
 /**
  * How long a check may run, from what n8n tells a poll and what it does not (read in n8n 2.41.1):
@@ -202,4 +202,18 @@ export function checkTiming(
 			}
 		},
 	};
+}
+
+/**
+ * Runs one check of a trigger within its time: reads the Options, works out the deadline, and
+ * hands the check its call settings. `startedAt`: when the poll began.
+ */
+export async function timedCheck<T>(
+	context: IPollFunctions,
+	startedAt: number,
+	words: CheckWords,
+	check: (settings: CallSettings) => Promise<T>,
+): Promise<T> {
+	const timing = checkTiming(context, readTriggerOptions(context), words, startedAt);
+	return await timing.run(async () => await check(timing.settings));
 }

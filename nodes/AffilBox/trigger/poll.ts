@@ -5,7 +5,7 @@ import { locatorValue } from '../helpers/locator';
 import { simplifyConversion } from '../helpers/simplifyConversion';
 import { xmlSafeText } from '../helpers/text';
 import type { CallSettings } from '../transport';
-import { checkTiming } from './checkDeadline';
+import { timedCheck } from './checkDeadline';
 import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
 import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
 import { isNewer, newestRecordOnly } from './newestRecord';
@@ -21,7 +21,6 @@ import {
 	type TriggerEvent,
 } from './state';
 import { entriesBefore, TriggerStateStore } from './stateStore';
-import { readTriggerOptions } from './triggerOptions';
 
 function readConfig(context: IPollFunctions): TriggerConfig {
 	const events = (context.getNodeParameter('events', []) as string[]).filter(
@@ -85,10 +84,10 @@ export async function pollAffilBox(
 ): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const config = readConfig(context);
-	const options = readTriggerOptions(context);
 	const words = { lookbackDays: config.lookbackDays, calls: config.events.length, hasEvents: true };
-	const timing = checkTiming(context, options, words, startedAt);
-	return await timing.run(async () => await runCheck(context, config, timing.settings));
+	return await timedCheck(context, startedAt, words, (settings) =>
+		runCheck(context, config, settings),
+	);
 }
 
 async function runCheck(

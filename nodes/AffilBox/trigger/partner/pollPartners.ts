@@ -5,7 +5,7 @@ import { newestRecordOnly } from '../newestRecord';
 import { nothingToFetch, partnersNotFound } from '../nothingToFetch';
 import { lookbackWindow, toMinute } from '../observe';
 import type { CallSettings } from '../../transport';
-import { checkTiming } from '../checkDeadline';
+import { timedCheck } from '../checkDeadline';
 import { licenceZone, readLookbackDays } from '../pollSettings';
 import { planFirstCheck, readStartFromParameters, type FirstCheck } from '../startFrom';
 import {
@@ -18,7 +18,6 @@ import {
 } from './partnerDecisions';
 import { observePartners } from './observePartners';
 import { entriesBefore, TriggerStateStore } from '../stateStore';
-import { readTriggerOptions } from '../triggerOptions';
 import { partnerConfigHash, partnerTriggerState, type PartnerTriggerConfig } from './partnerState';
 
 function readConfig(context: IPollFunctions): PartnerTriggerConfig {
@@ -58,10 +57,10 @@ export async function pollPartners(
 ): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const config = readConfig(context);
-	const options = readTriggerOptions(context);
 	const words = { lookbackDays: config.lookbackDays, calls: 1, hasEvents: false };
-	const timing = checkTiming(context, options, words, startedAt);
-	return await timing.run(async () => await runCheck(context, config, timing.settings));
+	return await timedCheck(context, startedAt, words, (settings) =>
+		runCheck(context, config, settings),
+	);
 }
 
 async function runCheck(
