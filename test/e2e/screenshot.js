@@ -10,8 +10,6 @@ const path = require('node:path');
 const { launchChromium } = require('./editor/session');
 const { OWNER } = require('./n8n/owner');
 
-const { OWNER } = require('./n8n/rest');
-
 const BASE = `http://localhost:${process.env.N8N_PORT ?? 5678}`;
 const WORKFLOW = process.argv[2] ?? 'exInvoicedPayout2';
 const OUTPUT =
