@@ -84,3 +84,27 @@ export function parameterShape(type: INodeType, version: number): Record<string,
 	}
 	return shapes;
 }
+
+/**
+ * A shape as it was pinned before what came later to every version of the AffilBox nodes without
+ * changing a saved node's run: the node's Skip If Already Done option (off when unset) and the
+ * triggers' Options collection (Timeout, Publication Lease; empty in every saved trigger, which
+ * keeps the limits it had). Throws when the Options collection is there with a default.
+ */
+export function withoutLaterAdditions(shape: Record<string, unknown>): Record<string, unknown> {
+	const pinned = JSON.parse(
+		JSON.stringify(shape, (key, value: unknown) =>
+			key === 'options' && Array.isArray(value)
+				? value.filter((option: { name?: string }) => option?.name !== 'skipIfAlreadyDone')
+				: value,
+		),
+	) as Record<string, { fields: Shape[]; defaults: INodeParameters | null }>;
+	const trigger = pinned[''];
+	if (trigger?.defaults && 'options' in trigger.defaults) {
+		const { options, ...defaults } = trigger.defaults;
+		if (JSON.stringify(options) !== '{}')
+			throw new Error(`the trigger's Options default is ${JSON.stringify(options)}, not empty`);
+		pinned[''] = { fields: trigger.fields.filter((field) => field.name !== 'options'), defaults };
+	}
+	return pinned;
+}

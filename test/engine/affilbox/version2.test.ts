@@ -5,7 +5,7 @@ import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
 import { simplifyConversion } from '../../../nodes/AffilBox/helpers/simplifyConversion';
 import { simplifyPartner } from '../../../nodes/AffilBox/helpers/simplifyPartner';
 import { useSandbox } from '../../harness/useSandbox';
-import { parameterShape } from '../../harness/parameterShape';
+import { parameterShape, withoutLaterAdditions } from '../../harness/parameterShape';
 import { startAffilBoxSandbox } from '../../sandbox/affilbox';
 import v1Parameters from '../../fixtures/affilbox/node-v1-parameters.json';
 import simplifiedConversion1002 from '../../fixtures/affilbox/simplified-conversion-1002.json';
@@ -24,35 +24,14 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const runFresh = (parameters: INodeParameters, typeVersion: number) =>
 	runOnSeed(sandbox(), parameters, typeVersion);
 
-/** The shape without one option of the Options collections. */
-function withoutOption(shape: Record<string, unknown>, name: string): Record<string, unknown> {
-	return JSON.parse(
-		JSON.stringify(shape, (key, value: unknown) =>
-			key === 'options' && Array.isArray(value)
-				? value.filter((option: { name?: string }) => option?.name !== name)
-				: value,
-		),
-	) as Record<string, unknown>;
-}
-
 describe('version 1 is kept', () => {
 	it('offers exactly the fields, types, defaults and choices it offered before version 2', () => {
-		// Skip If Already Done came later to Add and Approve or Reject (an option, off when unset, as in
-		// every saved node): everything else is as pinned.
-		expect(withoutOption(parameterShape(new AffilBox(), 1), 'skipIfAlreadyDone')).toEqual(
-			v1Parameters.affilBox,
+		// Skip If Already Done and the triggers' Options came later to every version (off or empty
+		// when unset, as in every saved node): everything else is as pinned.
+		expect(withoutLaterAdditions(parameterShape(new AffilBox(), 1))).toEqual(v1Parameters.affilBox);
+		expect(withoutLaterAdditions(parameterShape(new AffilBoxTrigger(), 1))).toEqual(
+			v1Parameters.affilBoxTrigger,
 		);
-		// Options (Timeout, Publication Lease) came to every trigger version later: left empty, as
-		// every saved trigger has it, it keeps the limits the trigger had. Everything else is as pinned.
-		const { defaults, fields } = parameterShape(new AffilBoxTrigger(), 1)[''] as {
-			defaults: Record<string, unknown>;
-			fields: Array<{ name: string }>;
-		};
-		const { options, ...pinnedDefaults } = defaults;
-		expect(options).toEqual({});
-		expect({
-			'': { fields: fields.filter((field) => field.name !== 'options'), defaults: pinnedDefaults },
-		}).toEqual(v1Parameters.affilBoxTrigger);
 	});
 
 	it('every trigger version has the same Options', () => {
@@ -63,6 +42,7 @@ describe('version 1 is kept', () => {
 		expect(optionsOf(1)).toBeDefined();
 		expect(optionsOf(2)).toEqual(optionsOf(1));
 		expect(optionsOf(3)).toEqual(optionsOf(1));
+		expect(optionsOf(4)).toEqual(optionsOf(1));
 	});
 });
 
