@@ -14,7 +14,7 @@ import * as conversion from './actions/conversion/Conversion.resource';
 import * as partner from './actions/partner/Partner.resource';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/operationSubtitle';
-import { LATEST_VERSION, PICKER_VERSION, TRANSACTION_ID_VERSION } from './actions/versions';
+import { LATEST_VERSION, PICKER_VERSION, TRANSACTION_ID_VERSION } from './descriptions/versions';
 import { listSearch, loadOptions } from './methods';
 
 const properties: INodeProperties[] = [

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { simplifyField } from './actions/v2.descriptions';
+import { simplifyField } from './descriptions/v2';
 import { pollPartners } from './trigger/partner/pollPartners';
 import { startFromFields } from './trigger/startFrom';
 import { triggerOptionsField } from './trigger/triggerOptions';

@@ -10,14 +10,10 @@ import {
 	CAMPAIGN_FILTER_HELP,
 	conversionFilters,
 	PARTNER_FILTER_HELP,
-} from './actions/conversionFilters';
-import { campaignFieldV1, partnerTextV1 } from './actions/v1.descriptions';
-import { fromV2, onlyV1, PICKER_VERSION } from './actions/versions';
-import {
-	optionalCampaignLocator,
-	optionalPartnerLocator,
-	simplifyField,
-} from './actions/v2.descriptions';
+} from './descriptions/common';
+import { campaignFieldV1, partnerTextV1 } from './descriptions/v1';
+import { fromV2, onlyV1, PICKER_VERSION } from './descriptions/versions';
+import { optionalCampaignLocator, optionalPartnerLocator, simplifyField } from './descriptions/v2';
 import { listSearch, loadOptions } from './methods';
 import { START_FROM_VERSION } from './trigger/conversionStartFrom';
 import {

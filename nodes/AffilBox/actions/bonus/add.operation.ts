@@ -8,9 +8,9 @@ import { wantsRawXml } from '../../helpers/parameters';
 import { requireAmount } from '../../helpers/requiredAmount';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { requireText } from '../../helpers/text';
-import { optionsCollection, partnerIdField } from '../common.descriptions';
-import { amountField, partnerLocator } from '../v2.descriptions';
-import { fromV2, isVersion2, onlyV1 } from '../versions';
+import { optionsCollection, partnerIdField } from '../../descriptions/common';
+import { amountField, partnerLocator } from '../../descriptions/v2';
+import { fromV2, isVersion2, onlyV1 } from '../../descriptions/versions';
 
 const reasonField: INodeProperties = {
 	displayName: 'Reason',

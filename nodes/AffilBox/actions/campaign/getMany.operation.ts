@@ -8,10 +8,10 @@ import { readLimit, wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
-import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
-import { partnerTextV1 } from '../v1.descriptions';
-import { optionalPartnerLocator } from '../v2.descriptions';
-import { fromV2, onlyV1 } from '../versions';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
+import { partnerTextV1 } from '../../descriptions/v1';
+import { optionalPartnerLocator } from '../../descriptions/v2';
+import { fromV2, onlyV1 } from '../../descriptions/versions';
 
 const PARTNER_FILTER_HELP = 'Only campaigns of this partner (affiliate ID or e-mail)';
 

@@ -18,9 +18,9 @@ import {
 	channelIdField,
 	optionsCollection,
 	partnerIdField,
-} from '../common.descriptions';
-import { campaignLocator, partnerLocator } from '../v2.descriptions';
-import { fromV2, onlyV1 } from '../versions';
+} from '../../descriptions/common';
+import { campaignLocator, partnerLocator } from '../../descriptions/v2';
+import { fromV2, onlyV1 } from '../../descriptions/versions';
 
 const properties: INodeProperties[] = [
 	...onlyV1([partnerIdField, campaignIdField]),

@@ -18,10 +18,10 @@ import {
 	noteField,
 	optionsCollectionSkipping,
 	partnerIdField,
-} from '../common.descriptions';
-import { amountFieldV1 } from '../v1.descriptions';
-import { amountField, campaignLocator, partnerLocator, simplifyField } from '../v2.descriptions';
-import { newTransactionIdField } from '../v3.descriptions';
+} from '../../descriptions/common';
+import { amountFieldV1 } from '../../descriptions/v1';
+import { amountField, campaignLocator, partnerLocator, simplifyField } from '../../descriptions/v2';
+import { newTransactionIdField } from '../../descriptions/v3';
 import {
 	beforeV3,
 	conversionSimplifier,
@@ -30,7 +30,7 @@ import {
 	isVersion2,
 	isVersion3,
 	onlyV1,
-} from '../versions';
+} from '../../descriptions/versions';
 
 const ORDER_VALUE_HELP = 'Order total without VAT, shipping and packing: a number without currency';
 

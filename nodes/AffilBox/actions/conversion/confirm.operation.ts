@@ -15,9 +15,9 @@ import {
 	noteField,
 	optionalCampaignIdField,
 	optionsCollectionSkipping,
-} from '../common.descriptions';
-import { conversionLocator, optionalCampaignLocator, simplifyField } from '../v2.descriptions';
-import { transactionIdLocator } from '../v3.descriptions';
+} from '../../descriptions/common';
+import { conversionLocator, optionalCampaignLocator, simplifyField } from '../../descriptions/v2';
+import { transactionIdLocator } from '../../descriptions/v3';
 import {
 	conversionParameter,
 	conversionSimplifier,
@@ -26,7 +26,7 @@ import {
 	isVersion2,
 	onlyV1,
 	onlyV2,
-} from '../versions';
+} from '../../descriptions/versions';
 
 const CAMPAIGN_HELP =
 	'Needed only when the same transaction ID exists in several campaigns (AffilBox then asks for it)';

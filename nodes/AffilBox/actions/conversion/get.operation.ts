@@ -8,9 +8,9 @@ import { wantsRawXml } from '../../helpers/parameters';
 import { runForEachItem } from '../../helpers/runForEachItem';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
-import { conversionIdField, optionsCollection } from '../common.descriptions';
-import { conversionLocator, simplifyField } from '../v2.descriptions';
-import { transactionIdLocator } from '../v3.descriptions';
+import { conversionIdField, optionsCollection } from '../../descriptions/common';
+import { conversionLocator, simplifyField } from '../../descriptions/v2';
+import { transactionIdLocator } from '../../descriptions/v3';
 import {
 	conversionParameter,
 	conversionSimplifier,
@@ -18,7 +18,7 @@ import {
 	fromV3,
 	onlyV1,
 	onlyV2,
-} from '../versions';
+} from '../../descriptions/versions';
 
 const properties: INodeProperties[] = [
 	...onlyV1([conversionIdField]),

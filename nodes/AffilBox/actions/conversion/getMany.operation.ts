@@ -13,19 +13,21 @@ import { runForEachItem } from '../../helpers/runForEachItem';
 import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
+	CAMPAIGN_FILTER_HELP,
+	conversionFilters,
 	conversionStateOptions,
 	optionsCollection,
+	PARTNER_FILTER_HELP,
 	returnAllAndLimit,
-} from '../common.descriptions';
-import { CAMPAIGN_FILTER_HELP, conversionFilters, PARTNER_FILTER_HELP } from '../conversionFilters';
-import { campaignFieldV1, partnerTextV1 } from '../v1.descriptions';
+} from '../../descriptions/common';
+import { campaignFieldV1, partnerTextV1 } from '../../descriptions/v1';
 import {
 	optionalCampaignLocator,
 	optionalPartnerLocator,
 	simplifyField,
 	stateField,
-} from '../v2.descriptions';
-import { conversionSimplifier, fromV2, isVersion2, onlyV1 } from '../versions';
+} from '../../descriptions/v2';
+import { conversionSimplifier, fromV2, isVersion2, onlyV1 } from '../../descriptions/versions';
 
 const couponFilter: INodeProperties = {
 	displayName: 'Coupon',

@@ -19,8 +19,8 @@ import {
 	conversionStateOptions,
 	noteField,
 	optionsCollection,
-} from '../common.descriptions';
-import { amountFieldV1, campaignFieldV1, partnerTextV1 } from '../v1.descriptions';
+} from '../../descriptions/common';
+import { amountFieldV1, campaignFieldV1, partnerTextV1 } from '../../descriptions/v1';
 import {
 	amountField,
 	conversionLocator,
@@ -28,8 +28,8 @@ import {
 	optionalPartnerLocator,
 	simplifyField,
 	stateField,
-} from '../v2.descriptions';
-import { transactionIdLocator } from '../v3.descriptions';
+} from '../../descriptions/v2';
+import { transactionIdLocator } from '../../descriptions/v3';
 import {
 	conversionParameter,
 	conversionSimplifier,
@@ -38,7 +38,7 @@ import {
 	isVersion2,
 	onlyV1,
 	onlyV2,
-} from '../versions';
+} from '../../descriptions/versions';
 
 const COMMISSION_HELP = "The partner's new commission: a number without currency, e.g. 45 or 12.50";
 const ORDER_VALUE_HELP = 'The new order value of the conversion: a number without currency';

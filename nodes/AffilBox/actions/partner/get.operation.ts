@@ -8,9 +8,9 @@ import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { requireText } from '../../helpers/text';
-import { optionsCollection, partnerIdField } from '../common.descriptions';
-import { partnerLocator, simplifyField } from '../v2.descriptions';
-import { fromV2, onlyV1 } from '../versions';
+import { optionsCollection, partnerIdField } from '../../descriptions/common';
+import { partnerLocator, simplifyField } from '../../descriptions/v2';
+import { fromV2, onlyV1 } from '../../descriptions/versions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['partner'], operation: ['get'] } },

@@ -10,9 +10,9 @@ import { runForEachItem } from '../../helpers/runForEachItem';
 import { simplifierFor } from '../../helpers/simplify';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import type { AffilBoxParams } from '../../transport';
-import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
-import { simplifyField } from '../v2.descriptions';
-import { fromV2 } from '../versions';
+import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
+import { simplifyField } from '../../descriptions/v2';
+import { fromV2 } from '../../descriptions/versions';
 
 /** UI filter → API parameter; all are whole days (`yyyy-mm-dd`) in the licence time zone. */
 const DATE_FILTERS = [

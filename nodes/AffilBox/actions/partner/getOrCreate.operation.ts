@@ -15,9 +15,9 @@ import { simplifierFor } from '../../helpers/simplify';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { requireText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxCallResult, AffilBoxParams } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
-import { simplifyField } from '../v2.descriptions';
-import { fromV2 } from '../versions';
+import { optionsCollection } from '../../descriptions/common';
+import { simplifyField } from '../../descriptions/v2';
+import { fromV2 } from '../../descriptions/versions';
 
 const properties: INodeProperties[] = [
 	{

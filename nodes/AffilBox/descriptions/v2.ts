@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { RECENT_CONVERSION_DAYS } from '../methods/labels';
-import { conversionStateOptions } from './common.descriptions';
+import { conversionStateOptions } from './common';
 
 /**
  * Fields of version 2 that replace a version-1 field of the same name (see versions.ts): pickers

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { conversionIdField } from './common.descriptions';
-import { conversionLocatorOf } from './v2.descriptions';
+import { conversionIdField } from './common';
+import { conversionLocatorOf } from './v2';
 
 /**
  * Fields of version 3 that replace a version-2 field (see versions.ts): the transaction ID, the

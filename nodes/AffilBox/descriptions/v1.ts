@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionalCampaignIdField } from './common.descriptions';
+import { optionalCampaignIdField } from './common';
 
 /**
  * Fields that version 1 shows in several places and version 2 replaces (see versions.ts). Their
