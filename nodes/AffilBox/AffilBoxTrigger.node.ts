@@ -15,7 +15,7 @@ import { campaignFieldV1, partnerTextV1 } from './descriptions/v1';
 import { fromV2, onlyV1, PICKER_VERSION } from './descriptions/versions';
 import { optionalCampaignLocator, optionalPartnerLocator, simplifyField } from './descriptions/v2';
 import { listSearch, loadOptions } from './methods';
-import { START_FROM_VERSION } from './trigger/conversionStartFrom';
+import { START_FROM_VERSION } from './trigger/conversion/conversionStartFrom';
 import {
 	beforeStartFrom,
 	emitExistingField,
@@ -23,9 +23,9 @@ import {
 	eventsV2,
 	fromStartFrom,
 	SUBTITLE,
-} from './trigger/conversionTriggerFields';
+} from './trigger/conversion/conversionTriggerFields';
 import { EDITOR_WORDS_VERSION } from './trigger/outputVersion';
-import { pollAffilBox } from './trigger/poll';
+import { pollAffilBox } from './trigger/conversion/pollConversions';
 import { startFromFields } from './trigger/startFrom';
 import { triggerOptionsField } from './trigger/triggerOptions';
 

@@ -4,7 +4,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { AFFILBOX_DATE_FORMATS } from '../helpers/dates';
 import { getLicenceZone } from '../helpers/licence';
 import { affilBoxApiCall } from '../transport';
-import { createdMinuteReader } from '../trigger/createdMinute';
+import { createdMinuteReader } from '../helpers/createdMinute';
 import {
 	campaignEntries,
 	conversionEntries,

@@ -1,6 +1,6 @@
 /* eslint-disable no-console -- prints the run's totals for the record */
-import * as decisions from '../../../nodes/AffilBox/trigger/decisions';
-import type { PlanInput } from '../../../nodes/AffilBox/trigger/decisions';
+import * as decisions from '../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
+import type { PlanInput } from '../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
 import * as stateChoice from '../../../nodes/AffilBox/trigger/stateChoice';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
 import {

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { configHash, readTriggerState } from '../../../nodes/AffilBox/trigger/state';
+import { configHash, readTriggerState } from '../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
 import saved from '../../fixtures/affilbox/trigger-state-before-new-events.json';
 import { useAffilBoxSandbox } from './affilBoxWorkflow';
 import { ActiveTrigger, emitted, setState, type ConversionState } from './triggerWorkflow';

@@ -1,5 +1,5 @@
 import { parseDate } from '../../../nodes/shared/dates';
-import { createdMinuteReader } from '../../../nodes/AffilBox/trigger/createdMinute';
+import { createdMinuteReader } from '../../../nodes/AffilBox/helpers/createdMinute';
 
 const ZONE = 'Europe/Prague';
 const viaLuxon = (value: string) => Math.floor(parseDate(value, ZONE)!.toMillis() / 60_000);

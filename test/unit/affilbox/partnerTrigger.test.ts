@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createdMinuteReader } from '../../../nodes/AffilBox/trigger/createdMinute';
+import { createdMinuteReader } from '../../../nodes/AffilBox/helpers/createdMinute';
 import { newestRecordOnly } from '../../../nodes/AffilBox/trigger/newestRecord';
 import {
 	checkWindowStart,

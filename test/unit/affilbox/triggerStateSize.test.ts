@@ -1,9 +1,9 @@
 /* eslint-disable no-console -- prints the measured size for the record */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { planPoll, type Observation } from '../../../nodes/AffilBox/trigger/decisions';
+import { planPoll, type Observation } from '../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
 import { TriggerStateStore } from '../../../nodes/AffilBox/trigger/stateStore';
-import { readTriggerState } from '../../../nodes/AffilBox/trigger/state';
+import { readTriggerState } from '../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
 import { FAKE_NODE } from './fakeContext';
 
 const TRACKED = 100_000;

@@ -3,7 +3,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import { AFFILBOX_DATE_FORMATS } from '../../helpers/dates';
 import { affilBoxApiCall, type CallSettings } from '../../transport';
-import { createdMinuteReader } from '../createdMinute';
+import { createdMinuteReader } from '../../helpers/createdMinute';
 import type { PartnerObservation } from './partnerDecisions';
 import { isAllowed, partnerKey, registrationOf } from './partnerFacts';
 

@@ -2,8 +2,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { newestRecordOnly } from '../newestRecord';
-import { nothingToFetch, partnersNotFound } from '../nothingToFetch';
-import { lookbackWindow, toMinute } from '../observe';
+import { nothingToFetch, partnersNotFound } from '../fetchTestEvent';
+import { lookbackWindow, toMinute } from '../conversion/observeConversions';
 import type { CallSettings } from '../../transport';
 import { timedCheck } from '../checkDeadline';
 import { licenceZone, readLookbackDays } from '../pollSettings';

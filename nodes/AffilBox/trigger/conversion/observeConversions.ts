@@ -1,17 +1,17 @@
 import { DateTime } from 'luxon';
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { AFFILBOX_DATE_FORMATS } from '../helpers/dates';
-import { affilBoxApiCall, type AffilBoxParams, type CallSettings } from '../transport';
-import { createdMinuteReader } from './createdMinute';
-import type { Observation } from './decisions';
+import { AFFILBOX_DATE_FORMATS } from '../../helpers/dates';
+import { affilBoxApiCall, type AffilBoxParams, type CallSettings } from '../../transport';
+import { createdMinuteReader } from '../../helpers/createdMinute';
+import type { Observation } from './conversionDecisions';
 import {
 	conversionKey,
 	EVENT_STATE,
 	isStateEvent,
 	type TriggerConfig,
 	type TriggerEvent,
-} from './state';
+} from './conversionTriggerState';
 
 export interface Window {
 	zone: string;

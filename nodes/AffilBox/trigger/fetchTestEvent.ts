@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TriggerConfig } from './state';
+import type { TriggerConfig } from './conversion/conversionTriggerState';
 
 /**
  * What "Fetch Test Event" says when it finds nothing to show, in each trigger's own words: what it

@@ -1,26 +1,26 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { locatorValue } from '../helpers/locator';
-import { simplifyConversion } from '../helpers/simplifyConversion';
-import { xmlSafeText } from '../helpers/text';
-import type { CallSettings } from '../transport';
-import { timedCheck } from './checkDeadline';
+import { locatorValue } from '../../helpers/locator';
+import { simplifyConversion } from '../../helpers/simplifyConversion';
+import { xmlSafeText } from '../../helpers/text';
+import type { CallSettings } from '../../transport';
+import { timedCheck } from '../checkDeadline';
 import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
-import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './decisions';
-import { isNewer, newestRecordOnly } from './newestRecord';
-import { conversionsNotFound, nothingToFetch } from './nothingToFetch';
-import { detectedAtOf, triggerStateWords } from './outputVersion';
-import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observe';
-import { licenceZone, readLookbackDays, readTriggerInput } from './pollSettings';
+import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './conversionDecisions';
+import { isNewer, newestRecordOnly } from '../newestRecord';
+import { conversionsNotFound, nothingToFetch } from '../fetchTestEvent';
+import { detectedAtOf, triggerStateWords } from '../outputVersion';
+import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observeConversions';
+import { licenceZone, readLookbackDays, readTriggerInput } from '../pollSettings';
 import {
 	configHash,
 	readTriggerState,
 	TRIGGER_EVENTS,
 	type TriggerConfig,
 	type TriggerEvent,
-} from './state';
-import { entriesBefore, TriggerStateStore } from './stateStore';
+} from './conversionTriggerState';
+import { entriesBefore, TriggerStateStore } from '../stateStore';
 
 function readConfig(context: IPollFunctions): TriggerConfig {
 	const events = (context.getNodeParameter('events', []) as string[]).filter(

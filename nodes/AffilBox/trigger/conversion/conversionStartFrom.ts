@@ -1,12 +1,12 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { windowFrom, type Window } from './observe';
+import { windowFrom, type Window } from './observeConversions';
 import {
 	planFirstCheck,
 	readStartFromParameters,
 	startFromOfEmitExisting,
 	type StartFrom,
-} from './startFrom';
+} from '../startFrom';
 
 /** The conversion trigger's first version with Start From (before: Emit Existing on First Run). */
 export const START_FROM_VERSION = 3;

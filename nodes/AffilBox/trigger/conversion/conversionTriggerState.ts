@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isStoredState, settingsHash, type StoredState } from './storedState';
+import { isStoredState, settingsHash, type StoredState } from '../storedState';
 
 /**
  * The events the trigger fires: a new conversion (whatever its state), or a conversion reaching one
