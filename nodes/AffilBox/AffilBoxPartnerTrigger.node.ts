@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { simplifyField } from './descriptions/v2';
 import { pollPartners } from './trigger/partner/pollPartners';
 import { startFromFields } from './trigger/startFrom';
-import { triggerOptionsField } from './trigger/triggerOptions';
+import { triggerOptionsField } from './trigger/pollSettings';
 
 export class AffilBoxPartnerTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -23,11 +23,11 @@ import {
 	eventsV2,
 	fromStartFrom,
 	SUBTITLE,
+	EDITOR_WORDS_VERSION,
 } from './trigger/conversion/conversionTriggerFields';
-import { EDITOR_WORDS_VERSION } from './trigger/outputVersion';
 import { pollAffilBox } from './trigger/conversion/pollConversions';
 import { startFromFields } from './trigger/startFrom';
-import { triggerOptionsField } from './trigger/triggerOptions';
+import { triggerOptionsField } from './trigger/pollSettings';
 
 const filtersV1 = conversionFilters([
 	campaignFieldV1(CAMPAIGN_FILTER_HELP),

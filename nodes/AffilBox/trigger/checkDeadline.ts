@@ -2,7 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallSettings } from '../transport';
-import { readTriggerOptions, type TriggerOptions } from './triggerOptions';
+import { readTriggerOptions, type TriggerOptions } from './pollSettings';
 
 /**
  * How long a check may run, from what n8n tells a poll and what it does not (read in n8n 2.41.1):

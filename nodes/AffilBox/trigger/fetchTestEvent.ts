@@ -1,61 +1,20 @@
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TriggerConfig } from './conversion/conversionTriggerState';
-
 /**
- * What "Fetch Test Event" says when it finds nothing to show, in each trigger's own words: what it
+ * "Fetch Test Event" of both triggers: which record it shows (the newest), and what it says when it
+ * finds nothing to show, in each trigger's own words (pollConversions.ts, pollPartners.ts): what it
  * looked for, where it looked (the Lookback Window counts from creation or registration), and what
  * to change. n8n shows the error in the editor; returning nothing would leave only its generic
  * "No trigger output".
  */
 
-function days(count: number): string {
+export function daysText(count: number): string {
 	return count === 1 ? 'day' : `${count} days`;
 }
 
-function listed(words: string[]): string {
+export function listedWithOr(words: string[]): string {
 	return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-}
-
-const STATE_WORDS = { authorized: 'authorized', invoiced: 'invoiced', rejected: 'rejected' };
-
-export function conversionsNotFound(config: TriggerConfig): {
-	message: string;
-	description: string;
-} {
-	const filters = [
-		config.partnerId ? `of partner ${config.partnerId}` : '',
-		config.campaignId ? `in campaign ${config.campaignId}` : '',
-	]
-		.filter(Boolean)
-		.join(' ');
-	const which = filters ? `conversion ${filters}` : 'conversion';
-	const window = `in the last ${days(config.lookbackDays)}`;
-	const states = config.events.filter((event) => event !== 'created');
-	const message = config.events.includes('created')
-		? `No ${which} was created ${window}`
-		: `No ${which} created ${window} is ${listed(states.map((event) => STATE_WORDS[event]))}`;
-	const loosen = [
-		'widen the Lookback Window (Days)',
-		...(config.events.length < 4 ? ['choose more events'] : []),
-		...(filters ? ['remove a filter'] : []),
-	];
-	return {
-		message,
-		description: `Fetch Test Event shows the newest matching conversion of each chosen event, among the conversions created inside the Lookback Window. To see one: ${listed(loosen)}, or create or approve a conversion in AffilBox and fetch again. The active workflow is not affected.`,
-	};
-}
-
-export function partnersNotFound(config: { onlyAllowed: boolean; lookbackDays: number }): {
-	message: string;
-	description: string;
-} {
-	const which = config.onlyAllowed ? 'allowed partner' : 'partner';
-	return {
-		message: `No ${which} registered in the last ${days(config.lookbackDays)}`,
-		description: `Fetch Test Event shows the newest partner registered inside the Lookback Window${config.onlyAllowed ? ' whom AffilBox marks as allowed' : ''}. To see one: widen the Lookback Window (Days)${config.onlyAllowed ? ', switch off Only Allowed Partners' : ''}, or register (and allow) a test partner in AffilBox and fetch again. The active workflow is not affected.`,
-	};
 }
 
 /** The error "Fetch Test Event" shows for what a finder said. */
@@ -67,4 +26,32 @@ export function nothingToFetch(
 		description: found.description,
 		level: 'warning',
 	});
+}
+
+/** Reads the minute (of creation or registration) "Fetch Test Event" compares by. */
+export type MinuteOf<T> = (observation: T) => number | undefined;
+
+/** Whether `observation` is newer than `than` (none yet: yes); an unreadable minute is the oldest. */
+export function isNewer<T>(observation: T, than: T | undefined, minuteOf: MinuteOf<T>): boolean {
+	return !than || (minuteOf(observation) ?? -Infinity) > (minuteOf(than) ?? -Infinity);
+}
+
+/**
+ * "Fetch Test Event" reads a whole answer but shows only its newest record: per answer read, this
+ * says which observations keep their record, dropping the previous newest one's whenever a newer
+ * one comes in, so at most one whole record is held at a time. Only `eligible` ones compete.
+ */
+export function newestRecordOnly<T extends { record?: IDataObject }>(
+	minuteOf: MinuteOf<T>,
+	eligible: (observation: T) => boolean = () => true,
+): () => (observation: T) => boolean {
+	return () => {
+		let newest: T | undefined;
+		return (observation) => {
+			if (!eligible(observation) || !isNewer(observation, newest, minuteOf)) return false;
+			if (newest) delete newest.record;
+			newest = observation;
+			return true;
+		};
+	};
 }

@@ -1,8 +1,46 @@
+import { DateTime } from 'luxon';
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { readDate } from '../../shared/dates';
 import { InvalidInputError } from '../../shared/invalidInput';
+import { AFFILBOX_DATE_FORMATS } from '../helpers/dates';
 import { readTriggerInput } from './pollSettings';
+
+/** Where a check looks: from a minute of the licence zone on, as the API filters. */
+export interface Window {
+	zone: string;
+	startMinute: number;
+	/** The window's start as the API wants it (`filter_date_from`). */
+	from: string;
+}
+
+const MINUTE = 60_000;
+
+export function toMinute(millis: number): number {
+	return Math.floor(millis / MINUTE);
+}
+
+/** A window starting at this minute (epoch minutes), as the API wants it. */
+export function windowFrom(startMinute: number, zone: string): Window {
+	return {
+		zone,
+		startMinute,
+		from: DateTime.fromMillis(startMinute * MINUTE, { zone }).toFormat(
+			AFFILBOX_DATE_FORMATS.minute,
+		),
+	};
+}
+
+/**
+ * Now minus the lookback in calendar days of the licence's zone (the same wall-clock time, also
+ * across a daylight-saving change), to the minute, as the API filters.
+ */
+export function lookbackWindow(nowMillis: number, lookbackDays: number, zone: string): Window {
+	const start = DateTime.fromMillis(nowMillis, { zone })
+		.minus({ days: lookbackDays })
+		.startOf('minute');
+	return windowFrom(toMinute(start.toMillis()), zone);
+}
 
 /**
  * Where a trigger starts, chosen once for its first check after activation (or after its events

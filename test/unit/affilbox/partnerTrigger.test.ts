@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { createdMinuteReader } from '../../../nodes/AffilBox/helpers/createdMinute';
-import { newestRecordOnly } from '../../../nodes/AffilBox/trigger/newestRecord';
+import { newestRecordOnly } from '../../../nodes/AffilBox/trigger/fetchTestEvent';
 import {
 	checkWindowStart,
 	mayFire,
@@ -17,7 +17,7 @@ import {
 	registrationOf,
 } from '../../../nodes/AffilBox/trigger/partner/partnerFacts';
 import { registerFrom } from '../../../nodes/AffilBox/trigger/partner/observePartners';
-import { partnerConfigHash } from '../../../nodes/AffilBox/trigger/partner/partnerState';
+import { partnerConfigHash } from '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
 import { planFirstCheck } from '../../../nodes/AffilBox/trigger/startFrom';
 import { readAffilBoxAnswer } from '../../../nodes/AffilBox/transport/responseXml';
 

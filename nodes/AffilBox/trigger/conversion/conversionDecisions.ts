@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entryHas, entryMinute, withEvent, type TriggerEvent, type TriggerState } from './conversionTriggerState';
+import {
+	entryHas,
+	entryMinute,
+	withEvent,
+	type TriggerEvent,
+	type TriggerState,
+} from './conversionTriggerState';
 
 /** One conversion as a poll saw it, for one event (the list of one state, or the new ones). */
 export interface Observation {

@@ -1,11 +1,12 @@
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { windowFrom, type Window } from './observeConversions';
 import {
 	planFirstCheck,
 	readStartFromParameters,
 	startFromOfEmitExisting,
 	type StartFrom,
+	windowFrom,
+	type Window,
 } from '../startFrom';
 
 /** The conversion trigger's first version with Start From (before: Emit Existing on First Run). */

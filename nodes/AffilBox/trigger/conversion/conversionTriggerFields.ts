@@ -1,9 +1,14 @@
+import { DateTime } from 'luxon';
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { StateWords } from '../../helpers/simplifyConversion';
 import { START_FROM_VERSION } from './conversionStartFrom';
 
-/** The conversion trigger's own fields whose shape differs between its versions, and its subtitle. */
+/**
+ * The conversion trigger's own fields whose shape differs between its versions, its subtitle, and
+ * what each version's output says (EDITOR_WORDS_VERSION below).
+ */
 
 const AUTHORIZED = {
 	name: 'Conversion Authorized',
@@ -78,3 +83,23 @@ export function fromStartFrom(properties: INodeProperties[]): INodeProperties[] 
  */
 export const SUBTITLE =
 	'={{ (function (chosen) { const words = [["created", "new"], ["authorized", "authorized"], ["invoiced", "invoiced"], ["rejected", "rejected"]].filter(function (pair) { return chosen.includes(pair[0]); }).map(function (pair) { return pair[1]; }); if (words.length === 0) return "No event chosen"; const text = words.length === 1 ? words[0] : words.slice(0, -1).join(", ") + " or " + words[words.length - 1]; return text.charAt(0).toUpperCase() + text.slice(1) + " conversions"; })($parameter["events"] || []) }}';
+
+/**
+ * The conversion trigger's first version whose output speaks the editor's language: Simplify names
+ * a rejected conversion's state "rejected" (the event's word, and the AffilBox node's from its
+ * version 3), and `detectedAt` carries the licence zone's offset like every other date. Versions 1
+ * to 3 keep "rejection" and `detectedAt` in UTC (`Z`, with milliseconds).
+ */
+export const EDITOR_WORDS_VERSION = 4;
+
+export function triggerStateWords(typeVersion: number): StateWords {
+	return typeVersion >= EDITOR_WORDS_VERSION ? 'editor' : 'affilbox';
+}
+
+/** When a check detected what it emits, as that version writes it. */
+export function detectedAtOf(now: number, zone: string, typeVersion: number): string {
+	if (typeVersion < EDITOR_WORDS_VERSION) return new Date(now).toISOString();
+	return String(
+		DateTime.fromMillis(now, { zone }).startOf('second').toISO({ suppressMilliseconds: true }),
+	);
+}

@@ -1,9 +1,8 @@
-import { DateTime } from 'luxon';
 import type { IPollFunctions } from 'n8n-workflow';
 
-import { AFFILBOX_DATE_FORMATS } from '../../helpers/dates';
 import { affilBoxApiCall, type AffilBoxParams, type CallSettings } from '../../transport';
 import { createdMinuteReader } from '../../helpers/createdMinute';
+import type { Window } from '../startFrom';
 import type { Observation } from './conversionDecisions';
 import {
 	conversionKey,
@@ -12,41 +11,6 @@ import {
 	type TriggerConfig,
 	type TriggerEvent,
 } from './conversionTriggerState';
-
-export interface Window {
-	zone: string;
-	startMinute: number;
-	/** The window's start as the API wants it (`filter_date_from`). */
-	from: string;
-}
-
-const MINUTE = 60_000;
-
-export function toMinute(millis: number): number {
-	return Math.floor(millis / MINUTE);
-}
-
-/** A window starting at this minute (epoch minutes), as the API wants it. */
-export function windowFrom(startMinute: number, zone: string): Window {
-	return {
-		zone,
-		startMinute,
-		from: DateTime.fromMillis(startMinute * MINUTE, { zone }).toFormat(
-			AFFILBOX_DATE_FORMATS.minute,
-		),
-	};
-}
-
-/**
- * Now minus the lookback in calendar days of the licence's zone (the same wall-clock time, also
- * across a daylight-saving change), to the minute, as the API filters.
- */
-export function lookbackWindow(nowMillis: number, lookbackDays: number, zone: string): Window {
-	const start = DateTime.fromMillis(nowMillis, { zone })
-		.minus({ days: lookbackDays })
-		.startOf('minute');
-	return windowFrom(toMinute(start.toMillis()), zone);
-}
 
 /** Decides, per answer and event read, which conversions keep their whole record (see mayEmit). */
 export type RecordFilter = () => (observation: Observation) => boolean;

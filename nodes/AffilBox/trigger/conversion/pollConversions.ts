@@ -7,11 +7,23 @@ import { xmlSafeText } from '../../helpers/text';
 import type { CallSettings } from '../../transport';
 import { timedCheck } from '../checkDeadline';
 import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
-import { isBaseline, mayEmit, planPoll, type Observation, type PlanBasis } from './conversionDecisions';
-import { isNewer, newestRecordOnly } from '../newestRecord';
-import { conversionsNotFound, nothingToFetch } from '../fetchTestEvent';
-import { detectedAtOf, triggerStateWords } from '../outputVersion';
-import { lookbackWindow, observeConversions, toMinute, type RecordFilter } from './observeConversions';
+import {
+	isBaseline,
+	mayEmit,
+	planPoll,
+	type Observation,
+	type PlanBasis,
+} from './conversionDecisions';
+import {
+	daysText,
+	isNewer,
+	listedWithOr,
+	newestRecordOnly,
+	nothingToFetch,
+} from '../fetchTestEvent';
+import { detectedAtOf, triggerStateWords } from './conversionTriggerFields';
+import { observeConversions, type RecordFilter } from './observeConversions';
+import { lookbackWindow, toMinute } from '../startFrom';
 import { licenceZone, readLookbackDays, readTriggerInput } from '../pollSettings';
 import {
 	configHash,
@@ -62,6 +74,36 @@ function toItems(
 	return observations.map(({ record = {}, event }) => ({
 		json: { ...(simplify ? simplifyConversion(record, zone, words) : record), event, detectedAt },
 	}));
+}
+
+/** What "Fetch Test Event" says when no conversion matches (see fetchTestEvent.ts). */
+const STATE_WORDS = { authorized: 'authorized', invoiced: 'invoiced', rejected: 'rejected' };
+
+function conversionsNotFound(config: TriggerConfig): {
+	message: string;
+	description: string;
+} {
+	const filters = [
+		config.partnerId ? `of partner ${config.partnerId}` : '',
+		config.campaignId ? `in campaign ${config.campaignId}` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+	const which = filters ? `conversion ${filters}` : 'conversion';
+	const window = `in the last ${daysText(config.lookbackDays)}`;
+	const states = config.events.filter((event) => event !== 'created');
+	const message = config.events.includes('created')
+		? `No ${which} was created ${window}`
+		: `No ${which} created ${window} is ${listedWithOr(states.map((event) => STATE_WORDS[event]))}`;
+	const loosen = [
+		'widen the Lookback Window (Days)',
+		...(config.events.length < 4 ? ['choose more events'] : []),
+		...(filters ? ['remove a filter'] : []),
+	];
+	return {
+		message,
+		description: `Fetch Test Event shows the newest matching conversion of each chosen event, among the conversions created inside the Lookback Window. To see one: ${listedWithOr(loosen)}, or create or approve a conversion in AffilBox and fetch again. The active workflow is not affected.`,
+	};
 }
 
 const createdMinute = (observation: Observation) => observation.createdMinute;

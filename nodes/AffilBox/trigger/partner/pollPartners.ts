@@ -1,29 +1,47 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { simplifyPartner } from '../../helpers/simplifyPartner';
-import { newestRecordOnly } from '../newestRecord';
-import { nothingToFetch, partnersNotFound } from '../fetchTestEvent';
-import { lookbackWindow, toMinute } from '../conversion/observeConversions';
+import { daysText, newestRecordOnly, nothingToFetch } from '../fetchTestEvent';
 import type { CallSettings } from '../../transport';
 import { timedCheck } from '../checkDeadline';
 import { licenceZone, readLookbackDays } from '../pollSettings';
-import { planFirstCheck, readStartFromParameters, type FirstCheck } from '../startFrom';
+import {
+	lookbackWindow,
+	planFirstCheck,
+	readStartFromParameters,
+	toMinute,
+	type FirstCheck,
+} from '../startFrom';
 import {
 	checkWindowStart,
 	isBaseline,
 	mayFire,
-	planPartnerPoll,
 	type PartnerBasis,
+	partnerConfigHash,
 	type PartnerObservation,
+	type PartnerTriggerConfig,
+	partnerTriggerState,
+	planPartnerPoll,
 } from './partnerDecisions';
 import { observePartners } from './observePartners';
 import { entriesBefore, TriggerStateStore } from '../stateStore';
-import { partnerConfigHash, partnerTriggerState, type PartnerTriggerConfig } from './partnerState';
 
 function readConfig(context: IPollFunctions): PartnerTriggerConfig {
 	return {
 		onlyAllowed: context.getNodeParameter('onlyAllowed', false) === true,
 		lookbackDays: readLookbackDays(context, 30),
+	};
+}
+
+/** What "Fetch Test Event" says when no partner matches (see fetchTestEvent.ts). */
+function partnersNotFound(config: { onlyAllowed: boolean; lookbackDays: number }): {
+	message: string;
+	description: string;
+} {
+	const which = config.onlyAllowed ? 'allowed partner' : 'partner';
+	return {
+		message: `No ${which} registered in the last ${daysText(config.lookbackDays)}`,
+		description: `Fetch Test Event shows the newest partner registered inside the Lookback Window${config.onlyAllowed ? ' whom AffilBox marks as allowed' : ''}. To see one: widen the Lookback Window (Days)${config.onlyAllowed ? ', switch off Only Allowed Partners' : ''}, or register (and allow) a test partner in AffilBox and fetch again. The active workflow is not affected.`,
 	};
 }
 
