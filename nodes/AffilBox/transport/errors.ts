@@ -4,7 +4,7 @@ import { TLS_NOT_SENT, type NetworkFailure } from '../../shared/networkFailure';
 import { apiError as buildApiError } from '../../shared/nodeError';
 import { redact } from '../../shared/redact';
 import { refusedCallHint } from './methodHints';
-import type { AffilBoxAnswerProblem } from './responseXml';
+import type { AffilBoxAnswerProblem } from './answer';
 
 /**
  * Every error this node raises about an AffilBox call is built here, from text we chose or the

@@ -12,9 +12,6 @@ import { InvalidInputError } from '../../shared/invalidInput';
 import { classifyNetworkError } from '../../shared/networkFailure';
 import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
-import { emptyRecords } from './answerDialect';
-import { readAnswerStream, readBodyText, type StreamedAnswer } from './answerStream';
-import type { RecordHandler } from './answerTypes';
 import { checkApiUrl } from './apiUrl';
 import {
 	answerProblemError,
@@ -25,11 +22,20 @@ import {
 	type ErrorContext,
 } from './errors';
 import { buildRequestXml, type AffilBoxParams } from './requestXml';
-import { readAffilBoxAnswer, type AffilBoxAnswer, type AffilBoxRecordKind } from './responseXml';
+import {
+	emptyRecords,
+	readAffilBoxAnswer,
+	readAnswerStream,
+	readBodyText,
+	type AffilBoxAnswer,
+	type AffilBoxRecordKind,
+	type RecordHandler,
+	type StreamedAnswer,
+} from './answer';
 
 export type { CallSettings } from '../../shared/callOptions';
 export type { AffilBoxParams } from './requestXml';
-export type { AffilBoxAnswer, AffilBoxRecordKind, RecordHandler } from './responseXml';
+export type { AffilBoxAnswer, AffilBoxRecordKind, RecordHandler } from './answer';
 
 export const CREDENTIAL_TYPE = 'affilBoxApi';
 
@@ -112,7 +118,7 @@ function failedAttempt(error: unknown, deadline: AbortSignal): Exchange {
 
 /**
  * One attempt: sends the document as form field `data` and reads the answer as it arrives, a 2xx
- * answer through the streaming reader (answerStream.ts, never held whole), an error answer's text
+ * answer through the streaming reader (answer/index.ts, never held whole), an error answer's text
  * up to MAX_ERROR_BODY. `ms` covers the whole answer: axios's own timeout stops counting once the
  * headers are in, so a deadline signal (kept on the body too) ends a transfer that takes too long.
  */

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { AnswerReader } from '../../../nodes/AffilBox/transport/answerReader';
-import { readAnswerStream } from '../../../nodes/AffilBox/transport/answerStream';
-import type { AffilBoxRecordKind } from '../../../nodes/AffilBox/transport/answerTypes';
-import { readAffilBoxAnswer } from '../../../nodes/AffilBox/transport/responseXml';
+import { AnswerReader } from '../../../nodes/AffilBox/transport/answer/reader';
+import type { AffilBoxRecordKind } from '../../../nodes/AffilBox/transport/answer/types';
+import { readAffilBoxAnswer, readAnswerStream } from '../../../nodes/AffilBox/transport/answer';
 
 const ANSWERS = join(__dirname, '..', '..', 'fixtures', 'affilbox', 'answers');
 const FIXTURES = readdirSync(ANSWERS).map((name) => ({

@@ -19,7 +19,7 @@ import {
 import { registerFrom } from '../../../nodes/AffilBox/trigger/partner/observePartners';
 import { partnerConfigHash } from '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
 import { planFirstCheck } from '../../../nodes/AffilBox/trigger/startFrom';
-import { readAffilBoxAnswer } from '../../../nodes/AffilBox/transport/responseXml';
+import { readAffilBoxAnswer } from '../../../nodes/AffilBox/transport/answer';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'affilbox', 'answers');
 function partnersOf(name: string) {

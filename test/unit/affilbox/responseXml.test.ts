@@ -8,7 +8,7 @@ import {
 	type AffilBoxAnswer,
 	type AffilBoxAnswerProblem,
 	type AffilBoxReadResult,
-} from '../../../nodes/AffilBox/transport/responseXml';
+} from '../../../nodes/AffilBox/transport/answer';
 
 const ANSWERS = join(__dirname, '..', '..', 'fixtures', 'affilbox', 'answers');
 

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AFFILBOX_RECORD_KINDS, type AffilBoxRecordKind } from './answerTypes';
+import { AFFILBOX_RECORD_KINDS, type AffilBoxRecordKind } from './types';
 
 /**
  * The AffilBox answer dialect: the vendor never published its response schema, so every guess about
  * it (root name, record wrappers, error envelopes, status words) lives here, with the pure functions
  * that read an answer's envelope (everything but its records) for errors. The streaming reader
- * (answerReader.ts) decides with these names which elements are records and wrappers.
+ * (reader.ts) decides with these names which elements are records and wrappers.
  */
 
 // ---- Dialect guesses (all names compared case-insensitively) ------------------------------------
@@ -227,23 +227,27 @@ function findRootAttributeError(root: IDataObject): FoundError | undefined {
 }
 
 /**
- * What is left of wrappers whose records were handed out: such a `<result>` held child elements, so
- * it is a container even when only its text is left, never a status.
+ * The envelope as the reader hands it over: the root's name, its fields without the records, and
+ * what is left of the wrappers whose records were handed out (`recordHolders`): such a `<result>`
+ * held child elements, so it is a container even when only its text is left, never a status.
  */
-const RECORD_HOLDERS = new WeakSet<object>();
-
-export function markRecordHolder(rest: IDataObject): void {
-	RECORD_HOLDERS.add(rest);
+export interface ReadEnvelope {
+	rootName: string;
+	fields: IDataObject;
+	recordHolders: ReadonlySet<IDataObject>;
 }
 
 /** Top-level status-like elements (children of the root only; records' own `state` is data). */
-function findStatusError(root: IDataObject): FoundError | undefined {
+function findStatusError(
+	root: IDataObject,
+	recordHolders: ReadonlySet<IDataObject>,
+): FoundError | undefined {
 	for (const key of childKeys(root)) {
 		const name = lower(key);
 		if (!STATUS_NAMES.includes(name)) continue;
 		for (const element of asArray(root[key])) {
 			// A `<result>` with child elements is a container, not a status.
-			if (isObject(element) && RECORD_HOLDERS.has(element)) continue;
+			if (isObject(element) && recordHolders.has(element)) continue;
 			const text = scalarText(element);
 			if (text === undefined || !isFailureStatus(name, text)) continue;
 			return statusFailure(root, text, element);
@@ -253,10 +257,15 @@ function findStatusError(root: IDataObject): FoundError | undefined {
 }
 
 /** The error an answer's envelope reports, if any (`root` without its records). */
-export function findApiError(rootName: string, root: IDataObject): FoundError | undefined {
+export function findApiError(envelope: ReadEnvelope): FoundError | undefined {
+	const { rootName, fields: root } = envelope;
 	if (ERROR_NAMES.includes(lower(rootName))) return describeError(root);
 	// An error element carries the best message, so it wins over a bare status or attribute.
-	return findErrorElements(root) ?? findRootAttributeError(root) ?? findStatusError(root);
+	return (
+		findErrorElements(root) ??
+		findRootAttributeError(root) ??
+		findStatusError(root, envelope.recordHolders)
+	);
 }
 
 export function singularKind(name: string): AffilBoxRecordKind | undefined {

@@ -1,14 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
-import {
-	GENERIC_WRAPPERS,
-	PLURAL_WRAPPERS,
-	findApiError,
-	markRecordHolder,
-	recordOf,
-	singularKind,
-} from './answerDialect';
+import { GENERIC_WRAPPERS, PLURAL_WRAPPERS, findApiError, recordOf, singularKind } from './dialect';
 import {
 	EMPTY_ANSWER,
 	htmlProblem,
@@ -16,24 +9,24 @@ import {
 	mentionsHtml,
 	notXmlProblem,
 	plainTextProblem,
-} from './answerText';
+} from './text';
 import type {
 	AffilBoxAnswerProblem,
 	AffilBoxEnvelope,
 	AffilBoxRecordKind,
 	RecordHandler,
-} from './answerTypes';
+} from './types';
 
 /**
  * Reads an AffilBox answer as it arrives, text chunk by text chunk, in one pass and without building
  * the document: each record is handed to the caller when its closing tag is read, and only the
  * envelope (the few elements around the records) is kept, to look for errors at the end. The rules
- * of the dialect (answerDialect.ts) decide what is a record and what a wrapper:
+ * of the dialect (dialect.ts) decide what is a record and what a wrapper:
  * - the root may itself be a record (`<conversion>…</conversion>`), or a plural wrapper;
  * - under the root: records, plural wrappers (`<conversions>`, records inside) and generic wrappers
  *   (`<data>`, records and plural wrappers inside); anything deeper is a record's or field's data;
  * - a body with several top-level elements reads as if they had a common root (name `''`).
- * Records come in document order. Element values follow answerTypes.ts's conventions.
+ * Records come in document order. Element values follow types.ts's conventions.
  */
 
 export type AnswerEnd =
@@ -159,6 +152,8 @@ export class AnswerReader {
 		xmlns: false,
 	});
 	private readonly stack: Frame[] = [];
+	/** What is left of wrappers whose records went out, handed to the dialect with the envelope. */
+	private readonly recordHolders = new Set<IDataObject>();
 	/** Interned element names: a name read from a chunk must not keep the chunk alive. */
 	private readonly names = new Map<string, string>();
 	/** What was written while deciding what the body is. */
@@ -299,7 +294,11 @@ export class AnswerReader {
 		}
 		const root = this.root ?? this.stack[0];
 		const fields = root ? objectOf(root) : {};
-		const error = findApiError(this.rootName, fields);
+		const error = findApiError({
+			rootName: this.rootName,
+			fields,
+			recordHolders: this.recordHolders,
+		});
 		if (error) {
 			const problem: AffilBoxAnswerProblem = { kind: 'apiError', message: error.message };
 			if (error.code !== undefined) problem.code = error.code;
@@ -420,7 +419,7 @@ export class AnswerReader {
 		if (frame.took) {
 			parent.took = true;
 			const rest = objectOf(frame);
-			markRecordHolder(rest);
+			this.recordHolders.add(rest);
 			if (hasKeys(rest)) addChild(parent, frame.name, rest);
 			return;
 		}

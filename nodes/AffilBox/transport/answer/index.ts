@@ -1,5 +1,44 @@
-import { AnswerReader, type AnswerEnd } from './answerReader';
-import type { RecordHandler } from './answerTypes';
+import type { IDataObject } from 'n8n-workflow';
+
+import { emptyRecords } from './dialect';
+import { AnswerReader, type AnswerEnd } from './reader';
+import type { AffilBoxReadResult, AffilBoxRecordKind, RecordHandler } from './types';
+
+export { emptyRecords } from './dialect';
+export { AFFILBOX_RECORD_KINDS } from './types';
+export type {
+	AffilBoxAnswer,
+	AffilBoxAnswerProblem,
+	AffilBoxEnvelope,
+	AffilBoxReadResult,
+	AffilBoxRecordKind,
+	RecordHandler,
+} from './types';
+
+/**
+ * The answer reader's face: an answer read from a string (below) or from the response stream
+ * (readAnswerStream); reader.ts reads, dialect.ts knows AffilBox's shapes, text.ts words what is
+ * not XML, types.ts holds the shapes handed out.
+ */
+
+/**
+ * Reads a whole AffilBox answer held in a string, leniently: records, top-level fields, or what went
+ * wrong. It is the streaming reader (reader.ts) given the body in one piece, every record
+ * kept: for short answers and error bodies.
+ */
+export function readAffilBoxAnswer(body: string): AffilBoxReadResult {
+	const records: Record<AffilBoxRecordKind, IDataObject[]> = emptyRecords();
+	const reader = new AnswerReader((kind, record) => {
+		records[kind].push(record);
+	});
+	reader.write(typeof body === 'string' ? body : '');
+	const end = reader.end();
+	if (!end.ok) return end;
+	return {
+		ok: true,
+		answer: { rootName: end.envelope.rootName, records, fields: end.envelope.fields },
+	};
+}
 
 /**
  * Reads an HTTP answer body (the response stream n8n hands over with `encoding: 'stream'`) as it

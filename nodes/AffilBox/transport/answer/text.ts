@@ -1,4 +1,4 @@
-import type { AffilBoxAnswerProblem } from './answerTypes';
+import type { AffilBoxAnswerProblem } from './types';
 
 /** Bodies that are no XML answer (plain text, HTML pages, malformed XML) turned into problems. */
 
