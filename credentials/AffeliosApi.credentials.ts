@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, checkBaseUrl } from '../nodes/Affelios/transport/baseUrl';
+import { DEFAULT_BASE_URL, checkBaseUrl } from '../nodes/Affelios/transport/credential';
 
 const KEYS_PAGE = 'Settings → API Keys in the Affelios dashboard';
 

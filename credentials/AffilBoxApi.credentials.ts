@@ -8,9 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
-import { placeApiKey } from '../nodes/AffilBox/transport/apiKey';
+import { placeApiKey, checkApiUrl } from '../nodes/AffilBox/transport/credential';
 import { timeZoneOptions } from '../nodes/AffilBox/helpers/timeZones';
-import { checkApiUrl } from '../nodes/AffilBox/transport/apiUrl';
 
 // The smallest valid request: it carries only the (empty) key slot and a read-only method.
 const CHEAP_CALL =

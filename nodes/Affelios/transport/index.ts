@@ -2,6 +2,7 @@ import {
 	NodeOperationError,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
+	type IHttpRequestOptions,
 	type NodeApiError,
 } from 'n8n-workflow';
 
@@ -9,9 +10,7 @@ import type { CallSettings } from '../../shared/callOptions';
 import { bodyText, exchangeOnce, headerOf } from '../../shared/exchange';
 import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
-import { checkBaseUrl } from './baseUrl';
-import { httpOptions } from './httpOptions';
-import { CREDENTIAL_TYPE } from './credentialType';
+import { checkBaseUrl, CREDENTIAL_TYPE } from './credential';
 import {
 	httpStatusError,
 	mayHaveBeenAppliedError,
@@ -23,6 +22,33 @@ import {
 import { parseJson } from './problem';
 
 export { CREDENTIAL_TYPE };
+
+export interface AttemptRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	body?: unknown;
+	timeoutMs: number;
+}
+
+/**
+ * What n8n's request helper is asked for: JSON in and out, as text (the shared exchange adds "the
+ * full answer, whatever its status"). The body is serialised here so that arrays and numbers go
+ * out exactly as built.
+ */
+export function httpOptions(request: AttemptRequest): IHttpRequestOptions {
+	const hasBody = request.body !== undefined;
+	return {
+		method: request.method,
+		url: request.url,
+		headers: hasBody
+			? { Accept: 'application/json', 'Content-Type': 'application/json' }
+			: { Accept: 'application/json' },
+		body: hasBody ? JSON.stringify(request.body) : undefined,
+		json: false,
+		encoding: 'text',
+		timeout: request.timeoutMs,
+	};
+}
 
 export interface AffeliosRequest {
 	method: IHttpRequestMethods;

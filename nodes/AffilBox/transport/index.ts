@@ -12,7 +12,7 @@ import { InvalidInputError } from '../../shared/invalidInput';
 import { classifyNetworkError } from '../../shared/networkFailure';
 import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
-import { checkApiUrl } from './apiUrl';
+import { checkApiUrl } from './credential';
 import {
 	answerProblemError,
 	httpStatusError,

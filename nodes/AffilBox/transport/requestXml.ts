@@ -1,7 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 
 import { InvalidInputError } from '../../shared/invalidInput';
-import { KEY_SLOT } from './apiKey';
+import { KEY_SLOT } from './credential';
 import { findForbiddenXmlChar, forbiddenXmlCharText } from './xmlChars';
 
 /** Method parameters as the API names them; undefined values are left out of the document. */

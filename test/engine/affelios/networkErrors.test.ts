@@ -8,8 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
-import { CREDENTIAL_TYPE } from '../../../nodes/Affelios/transport';
-import { httpOptions } from '../../../nodes/Affelios/transport/httpOptions';
+import { CREDENTIAL_TYPE, httpOptions } from '../../../nodes/Affelios/transport';
 import { askingForFullAnswer } from '../../../nodes/shared/exchange';
 import { classifyNetworkError } from '../../../nodes/shared/networkFailure';
 import { runNode } from '../../harness/runWorkflow';

@@ -1,4 +1,4 @@
-import { checkBaseUrl, normalizeBaseUrl } from '../../../nodes/Affelios/transport/baseUrl';
+import { checkBaseUrl, normalizeBaseUrl } from '../../../nodes/Affelios/transport/credential';
 import { renderErrorBody } from '../../../nodes/Affelios/transport/problem';
 import { redact } from '../../../nodes/shared/redact';
 

@@ -1,4 +1,4 @@
-import { refusedCallHint } from '../../../nodes/AffilBox/transport/methodHints';
+import { refusedCallHint } from '../../../nodes/AffilBox/transport/errors';
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import { oneOf } from '../../../nodes/AffilBox/helpers/text';
 

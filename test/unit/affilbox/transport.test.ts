@@ -1,8 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 
 import { CREATING_METHODS } from '../../../nodes/AffilBox/transport';
-import { KEY_SLOT, placeApiKey } from '../../../nodes/AffilBox/transport/apiKey';
-import { checkApiUrl } from '../../../nodes/AffilBox/transport/apiUrl';
+import { KEY_SLOT, placeApiKey, checkApiUrl } from '../../../nodes/AffilBox/transport/credential';
 import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
 import { escapeXmlText, redact } from '../../../nodes/shared/redact';
 

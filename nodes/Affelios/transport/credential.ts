@@ -1,5 +1,8 @@
 import { checkSecureUrl } from '../../shared/secureUrl';
 
+/** The credential every Affelios call authenticates with. */
+export const CREDENTIAL_TYPE = 'affeliosApi';
+
 /**
  * The credential's Base URL, made safe to build paths on: trailing slashes and a copied `/api/v1`
  * (or `/api`) suffix are dropped, since every path already starts with `/api/v1/`. The key must

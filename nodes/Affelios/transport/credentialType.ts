@@ -1,2 +1,0 @@
-/** The credential every Affelios call authenticates with. */
-export const CREDENTIAL_TYPE = 'affeliosApi';
