@@ -2,6 +2,7 @@ import {
 	findCycle,
 	folderGraph,
 	forbiddenImports,
+	layerBreaches,
 	partOf,
 	readImportGraph,
 	REPOSITORY_ROOT,
@@ -16,7 +17,7 @@ describe('the import graph of nodes/ and credentials/', () => {
 			'nodes/AffilBox/actions/router.ts',
 		);
 		expect(graph.get('credentials/AffeliosApi.credentials.ts')).toContain(
-			'nodes/Affelios/transport/baseUrl.ts',
+			'nodes/Affelios/transport/credential.ts',
 		);
 		expect(
 			[...graph.keys()].filter((file) => file.startsWith('nodes/shared/')).length,
@@ -40,6 +41,10 @@ describe('the import graph of nodes/ and credentials/', () => {
 
 	it('platforms import only from the core, never from each other; the core imports no platform', () => {
 		expect(forbiddenImports(graph)).toEqual([]);
+	});
+
+	it("each platform keeps its layers: node files, then actions and each trigger, the triggers' base, descriptions, methods, credentials, helpers, transport", () => {
+		expect(layerBreaches(graph)).toEqual([]);
 	});
 
 	it('both platforms do use the core', () => {
@@ -89,6 +94,37 @@ describe('the checks themselves', () => {
 			'nodes/shared/y.ts → nodes/B/actions/op.ts',
 			'nodes/B/actions/op.ts → nodes/A/helpers/x.ts',
 			'credentials/BApi.credentials.ts → nodes/A/helpers/z.ts',
+		]);
+	});
+
+	it("find an import up or across a platform's layers, and a folder in no layer", () => {
+		const layered: ImportGraph = new Map([
+			['nodes/A/A.node.ts', ['nodes/A/actions/op.ts', 'nodes/A/trigger/partner/poll.ts']],
+			['nodes/A/actions/op.ts', ['nodes/A/descriptions/fields.ts', 'nodes/A/helpers/x.ts']],
+			[
+				'nodes/A/trigger/partner/poll.ts',
+				['nodes/A/trigger/base.ts', 'nodes/A/trigger/conversion/poll.ts'],
+			],
+			[
+				'nodes/A/trigger/conversion/poll.ts',
+				['nodes/A/trigger/base.ts', 'nodes/A/transport/index.ts'],
+			],
+			['nodes/A/trigger/base.ts', ['nodes/A/trigger/conversion/poll.ts', 'nodes/shared/y.ts']],
+			['nodes/A/descriptions/fields.ts', ['nodes/A/methods/list.ts']],
+			['nodes/A/methods/list.ts', ['nodes/A/actions/op.ts', 'nodes/A/helpers/x.ts']],
+			['nodes/A/helpers/x.ts', ['nodes/A/transport/index.ts']],
+			['nodes/A/transport/index.ts', ['nodes/A/helpers/x.ts']],
+			['nodes/A/odds/thing.ts', []],
+			['credentials/AApi.credentials.ts', ['nodes/A/transport/index.ts', 'nodes/A/actions/op.ts']],
+			['nodes/shared/y.ts', []],
+		]);
+		expect(layerBreaches(layered)).toEqual([
+			'nodes/A/trigger/partner/poll.ts → nodes/A/trigger/conversion/poll.ts',
+			'nodes/A/trigger/base.ts → nodes/A/trigger/conversion/poll.ts',
+			'nodes/A/methods/list.ts → nodes/A/actions/op.ts',
+			'nodes/A/transport/index.ts → nodes/A/helpers/x.ts',
+			'nodes/A/odds/thing.ts: in no layer',
+			'credentials/AApi.credentials.ts → nodes/A/actions/op.ts',
 		]);
 	});
 });

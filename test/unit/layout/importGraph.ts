@@ -110,3 +110,59 @@ export function forbiddenImports(graph: ImportGraph): string[] {
 	}
 	return found;
 }
+
+/**
+ * A platform's layers, top to bottom: a file imports only from its own folder or from a lower
+ * layer; folders on one layer never import each other. `(node)` is the node files at the
+ * platform's root; `trigger` is the base both AffilBox triggers stand on, `trigger/conversion` and
+ * `trigger/partner` each trigger's own part; a credential reads only its platform's helpers and
+ * transport. A folder in no layer is reported, so a new one is placed here on purpose.
+ */
+export const PLATFORM_LAYERS: readonly (readonly string[])[] = [
+	['(node)'],
+	['actions', 'trigger/conversion', 'trigger/partner'],
+	['trigger'],
+	['descriptions'],
+	['methods'],
+	['credentials'],
+	['helpers'],
+	['transport'],
+];
+
+/** Where a platform's file sits: `(node)`, `credentials`, `trigger/partner`, `helpers`, … */
+export function placeOf(file: string): string | undefined {
+	if (file.startsWith('credentials/')) return 'credentials';
+	const inside = /^nodes\/[^/]+\/(.+)$/.exec(file)?.[1];
+	if (inside === undefined || file.startsWith('nodes/shared/')) return undefined;
+	const parts = inside.split('/');
+	if (parts.length === 1) return '(node)';
+	if (parts[0] === 'trigger' && parts.length > 2) return `trigger/${parts[1]}`;
+	return parts[0];
+}
+
+function layerIndex(place: string): number {
+	return PLATFORM_LAYERS.findIndex((layer) => layer.includes(place));
+}
+
+/**
+ * Imports inside a platform that break its layers (PLATFORM_LAYERS), as `from → to`, and files in
+ * a folder no layer names, as `file: in no layer`.
+ */
+export function layerBreaches(graph: ImportGraph): string[] {
+	const found: string[] = [];
+	for (const [file, targets] of graph) {
+		const from = placeOf(file);
+		if (from === undefined) continue;
+		const fromLayer = layerIndex(from);
+		if (fromLayer < 0) {
+			found.push(`${file}: in no layer`);
+			continue;
+		}
+		for (const target of targets) {
+			const to = placeOf(target);
+			if (to === undefined || to === from || partOf(target) !== partOf(file)) continue;
+			if (layerIndex(to) <= fromLayer) found.push(`${file} → ${target}`);
+		}
+	}
+	return found;
+}
