@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseDate } from '../../shared/dates';
-import { parseAmount } from './numbers';
+import { parseAmount } from './amounts';
 
 /**
  * Reading single values for Simplify. AffilBox does not publish its answers' field names, so each

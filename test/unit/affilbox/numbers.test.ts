@@ -1,6 +1,6 @@
-import { parseAmount } from '../../../nodes/AffilBox/helpers/numbers';
+import { parseAmount } from '../../../nodes/AffilBox/helpers/amounts';
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
-import { requireText } from '../../../nodes/AffilBox/helpers/text';
+import { requireXmlText } from '../../../nodes/AffilBox/helpers/text';
 
 describe('parseAmount', () => {
 	it.each([
@@ -28,10 +28,10 @@ describe('parseAmount', () => {
 	);
 });
 
-describe('requireText', () => {
+describe('requireXmlText', () => {
 	it('keeps the value as given but refuses blanks', () => {
-		expect(requireText('  a b ', 'Partner')).toBe('  a b ');
-		expect(requireText(15, 'Partner')).toBe('15');
-		expect(() => requireText('   ', 'Partner')).toThrow('Partner is required');
+		expect(requireXmlText('  a b ', 'Partner')).toBe('  a b ');
+		expect(requireXmlText(15, 'Partner')).toBe('15');
+		expect(() => requireXmlText('   ', 'Partner')).toThrow('Partner is required');
 	});
 });
