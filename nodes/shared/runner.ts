@@ -24,7 +24,9 @@ export interface UnitShape {
 }
 
 /**
- * The prepare-then-send runner both nodes use. It prepares every unit first (parameters read and
+ * The prepare-then-send runner both nodes use. It reads what is the same for the whole execution
+ * once (Continue On Fail, Requests in Parallel, the node: see Execution), hands it to `prepare`
+ * with each unit, and prepares every unit first (parameters read and
  * checked, body built), so bad input stops the node before any request; then sends the prepared
  * units, up to Options → Requests in Parallel at a time. Output keeps unit order, each output item
  * carries its unit's pairing, and with "Continue On Fail" a failing unit becomes an error item
@@ -36,11 +38,12 @@ export async function runPrepared<U>(
 	context: IExecuteFunctions,
 	units: U[],
 	shapeOf: (unit: U) => UnitShape,
-	prepare: (unit: U) => SendUnit | Promise<SendUnit>,
+	prepare: (unit: U, execution: Execution) => SendUnit | Promise<SendUnit>,
 ): Promise<INodeExecutionData[]> {
 	if (units.length === 0) return [];
+	const execution = executionOf(context);
 	const continueOnFail = context.continueOnFail();
-	const toErrorOutput = context.getNode().onError === 'continueErrorOutput';
+	const toErrorOutput = execution.getNode().onError === 'continueErrorOutput';
 	let parallel: number;
 	try {
 		parallel = readRequestsInParallel(context);
@@ -65,7 +68,7 @@ export async function runPrepared<U>(
 	const ready: Array<{ position: number; send: SendUnit }> = [];
 	for (const [position, unit] of units.entries()) {
 		try {
-			ready.push({ position, send: await prepare(unit) });
+			ready.push({ position, send: await prepare(unit, execution) });
 		} catch (error) {
 			output[position] = [failed(error, position)];
 		}
@@ -97,7 +100,7 @@ export async function runPrepared<U>(
  */
 export async function runForEachItem(
 	context: IExecuteFunctions,
-	prepare: (itemIndex: number) => SendUnit | Promise<SendUnit>,
+	prepare: (itemIndex: number, execution: Execution) => SendUnit | Promise<SendUnit>,
 ): Promise<INodeExecutionData[]> {
 	const itemIndexes = context.getInputData().map((_, itemIndex) => itemIndex);
 	return await runPrepared(
@@ -133,7 +136,7 @@ export function chunkIndexes(count: number, size: number): number[][] {
 export async function runForEachChunk(
 	context: IExecuteFunctions,
 	batchSize: number,
-	prepare: (chunk: Chunk) => SendUnit | Promise<SendUnit>,
+	prepare: (chunk: Chunk, execution: Execution) => SendUnit | Promise<SendUnit>,
 ): Promise<INodeExecutionData[]> {
 	const chunks: Chunk[] = chunkIndexes(context.getInputData().length, batchSize).map(
 		(itemIndexes, offset) => ({ itemIndexes, batch: offset + 1 }),

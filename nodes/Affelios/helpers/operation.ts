@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
 import type { CallSettings } from '../../shared/callOptions';
-import { executionOf, runForEachChunk, runForEachItem, type Chunk } from '../../shared/runner';
+import { runForEachChunk, runForEachItem, type Chunk } from '../../shared/runner';
 import { affeliosRequest, type AffeliosAnswer, type AffeliosRequest } from '../transport';
 import { readBatchSize } from './bulkInput';
 import { serialByKey } from './serialByKey';
@@ -59,12 +59,12 @@ function sender(context: IExecuteFunctions) {
 /** An operation file's `execute`: one request per item, through the shared runner. */
 export function affeliosOperation(operation: AffeliosOperation): Execute {
 	return async function execute(this: IExecuteFunctions) {
-		const execution = executionOf(this);
-		const run: AffeliosRun = { getNode: execution.getNode, zone: this.getTimezone() };
+		const zone = this.getTimezone();
 		const prepare = sender(this);
-		return await runForEachItem(this, (i) => {
+		return await runForEachItem(this, (i, execution) => {
 			// Max Retries and Timeout are checked before the item's fields.
 			const settings = execution.callSettings(i);
+			const run: AffeliosRun = { getNode: execution.getNode, zone };
 			return prepare(operation.call.call(this, i, run), i, settings);
 		});
 	};
@@ -73,13 +73,13 @@ export function affeliosOperation(operation: AffeliosOperation): Execute {
 /** An operation file's `execute`: one bulk request per chunk of items, through the shared runner. */
 export function affeliosBatchOperation(operation: AffeliosBatchOperation): Execute {
 	return async function execute(this: IExecuteFunctions) {
-		const execution = executionOf(this);
-		const run: AffeliosRun = { getNode: execution.getNode, zone: this.getTimezone() };
+		const zone = this.getTimezone();
 		const batchSize = readBatchSize(this);
 		const prepare = sender(this);
-		return await runForEachChunk(this, batchSize, (chunk) => {
+		return await runForEachChunk(this, batchSize, (chunk, execution) => {
 			const first = chunk.itemIndexes[0];
 			const settings = execution.callSettings(first);
+			const run: AffeliosRun = { getNode: execution.getNode, zone };
 			return prepare(operation.callForBatch.call(this, chunk, run), first, settings);
 		});
 	};

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readWholeNumber } from '../../shared/numbers';
-import { executionOf, runForEachItem, type Execution } from '../../shared/runner';
+import { runForEachItem } from '../../shared/runner';
 import {
 	affilBoxApiCall,
 	type AffilBoxCallResult,
@@ -110,15 +110,6 @@ function repeatGuard(
 	return options.skipIfAlreadyDone === true ? onRetry : undefined;
 }
 
-/** The run's per-execution reads: the node's copy, the licence's zone once it was asked for. */
-function affilBoxRun(context: IExecuteFunctions, execution: Execution): AffilBoxRun {
-	let zone: string | undefined;
-	return {
-		getNode: execution.getNode,
-		licenceZone: async () => (zone ??= await getLicenceZone(context)),
-	};
-}
-
 /**
  * One AffilBox call per input item, through the shared prepare-then-send runner: every item's call
  * (and its Max Retries and Timeout) is read and checked before the first is sent; what is the same
@@ -128,28 +119,30 @@ export async function runAffilBoxOperation(
 	context: IExecuteFunctions,
 	operation: AffilBoxOperation,
 ): Promise<INodeExecutionData[]> {
-	const execution = executionOf(context);
-	const run = affilBoxRun(context, execution);
 	const retrying = context.getMode() === 'retry';
 	const { simplify } = operation;
-	return await runForEachItem(context, async (itemIndex) => {
+	let zone: string | undefined;
+	const licenceZone = async () => (zone ??= await getLicenceZone(context));
+	return await runForEachItem(context, async (itemIndex, execution) => {
+		const run: AffilBoxRun = { getNode: execution.getNode, licenceZone };
 		const call = await operation.call.call(context, itemIndex, run);
 		let shape = (records: IDataObject[]): IDataObject[] => records;
 		if (simplify !== undefined && execution.parameter('simplify', itemIndex, false) === true) {
-			const zone = await run.licenceZone();
-			shape = (records) => records.map((record) => simplify(record, zone, run));
+			const licence = await licenceZone();
+			shape = (records) => records.map((record) => simplify(record, licence, run));
 		}
 		const settings = execution.callSettings(itemIndex);
 		const options = execution.options(itemIndex);
 		const rawXml = options.includeRawXml === true;
 		const guard = repeatGuard(call.onRetry, retrying, options);
 		if (guard !== undefined && 'refuse' in guard) {
-			throw new NodeOperationError(context.getNode(), guard.refuse.message, {
+			throw new NodeOperationError(execution.getNode(), guard.refuse.message, {
 				description: guard.refuse.description,
 				itemIndex,
 			});
 		}
-		const { method, params, output } = call;
+		const { method, params, output, explainError } = call;
+		const reading = readingFor(output, rawXml);
 		return async () => {
 			try {
 				if (guard !== undefined) {
@@ -160,15 +153,12 @@ export async function runAffilBoxOperation(
 						lookup.params,
 						itemIndex,
 						settings,
-						{
-							rawXml,
-						},
+						{ rawXml },
 					);
 					if (guard.done(found)) {
 						return shape(outputRecords(found, { ...output, mode: 'read' }, rawXml));
 					}
 				}
-				const reading = readingFor(output, rawXml);
 				const result = await affilBoxApiCall.call(
 					context,
 					method,
@@ -183,8 +173,8 @@ export async function runAffilBoxOperation(
 				const failure =
 					error instanceof NodeApiError || error instanceof NodeOperationError
 						? error
-						: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-				call.explainError?.(failure);
+						: new NodeOperationError(execution.getNode(), error as Error, { itemIndex });
+				explainError?.(failure);
 				throw failure;
 			}
 		};
