@@ -65,11 +65,12 @@ export function isVersion3(context: Versioned): boolean {
 }
 
 /**
- * The parameter holding the transaction ID of the conversion an operation acts on: the picker
- * `transactionId` from version 3 on (Confirm, Get, Update), `conversionId` before.
+ * The parameter holding the transaction ID of the conversion an operation acts on, and the word its
+ * errors use: the picker `transactionId` from version 3 on (Confirm, Get, Update), named as Add's
+ * field is ("Transaction ID"); `conversionId` before, named as those versions label it.
  */
 export function transactionIdParameter(context: Versioned): { name: string; field: string } {
-	if (isVersion3(context)) return { name: 'transactionId', field: 'Conversion' };
+	if (isVersion3(context)) return { name: 'transactionId', field: 'Transaction ID' };
 	return isVersion2(context)
 		? { name: 'conversionId', field: 'Conversion' }
 		: { name: 'conversionId', field: 'Conversion ID' };
