@@ -1,8 +1,8 @@
-import { parseAmount } from '../../../nodes/AffilBox/helpers/amounts';
+import { readAffilBoxAmount } from '../../../nodes/AffilBox/helpers/amounts';
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import { requireXmlText } from '../../../nodes/AffilBox/helpers/text';
 
-describe('parseAmount', () => {
+describe('readAffilBoxAmount', () => {
 	it.each([
 		[630, '630'],
 		[12.5, '12.5'],
@@ -16,14 +16,14 @@ describe('parseAmount', () => {
 		['+7', '7'],
 		[' 99 ', '99'],
 	])('normalises %j to %j', (input, expected) => {
-		expect(parseAmount(input, 'Commission')).toBe(expected);
+		expect(readAffilBoxAmount(input, 'Commission')).toBe(expected);
 	});
 
 	it.each(['', 'abc', '12,5,0x', '1e3', 'NaN', null, undefined, Number.POSITIVE_INFINITY, {}])(
 		'rejects %j naming the field',
 		(input) => {
-			expect(() => parseAmount(input, 'Commission')).toThrow(InvalidInputError);
-			expect(() => parseAmount(input, 'Commission')).toThrow(/^Commission must be a number/);
+			expect(() => readAffilBoxAmount(input, 'Commission')).toThrow(InvalidInputError);
+			expect(() => readAffilBoxAmount(input, 'Commission')).toThrow(/^Commission must be a number/);
 		},
 	);
 });

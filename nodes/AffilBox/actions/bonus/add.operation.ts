@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { locatorValue } from '../../helpers/locator';
-import { parseAmount, requireAmount } from '../../helpers/amounts';
+import { readAffilBoxAmount, requireAmount } from '../../helpers/amounts';
 import { affilBoxOperation } from '../../helpers/operation';
 import { requireXmlText } from '../../helpers/text';
 import { optionsCollection, partnerIdField } from '../common.descriptions';
@@ -64,7 +64,7 @@ export const execute = affilBoxOperation({
 			params: {
 				partner_id: requireXmlText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
 				text: requireXmlText(this.getNodeParameter('text', i), 'Reason'),
-				value: (isVersion2(run) ? requireAmount : parseAmount)(
+				value: (isVersion2(run) ? requireAmount : readAffilBoxAmount)(
 					this.getNodeParameter('value', i),
 					'Amount',
 				),

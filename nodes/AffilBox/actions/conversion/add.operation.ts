@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { locatorValue } from '../../helpers/locator';
-import { parseAmount, REMOVE_OR_FILL, requireAmount } from '../../helpers/amounts';
+import { readAffilBoxAmount, REMOVE_OR_FILL, requireAmount } from '../../helpers/amounts';
 import { affilBoxOperation } from '../../helpers/operation';
 import { requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
@@ -125,13 +125,16 @@ export const execute = affilBoxOperation({
 			conversion_id: isVersion3(run)
 				? requireXmlText(this.getNodeParameter('newTransactionId', i), 'Transaction ID')
 				: requireXmlText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
-			value: (v2 ? requireAmount : parseAmount)(this.getNodeParameter('value', i), 'Commission'),
+			value: (v2 ? requireAmount : readAffilBoxAmount)(
+				this.getNodeParameter('value', i),
+				'Commission',
+			),
 		};
 		if (isSet(extra.channelId)) params.channelId = xmlSafeText(extra.channelId, 'Channel ID');
 		if (v2 && extra.orderValue !== undefined) {
 			params.orderValue = requireAmount(extra.orderValue, 'Order Value', REMOVE_OR_FILL);
 		} else if (isSet(extra.orderValue)) {
-			params.orderValue = parseAmount(extra.orderValue, 'Order Value');
+			params.orderValue = readAffilBoxAmount(extra.orderValue, 'Order Value');
 		}
 		if (extra.countValue !== undefined) params.count_value = extra.countValue === true;
 		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');

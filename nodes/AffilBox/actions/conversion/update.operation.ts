@@ -7,7 +7,7 @@ import { getCollection, isSet } from '../../../shared/parameters';
 import { pointToCampaignField } from '../../helpers/ambiguousConversion';
 import { readConversionState, requireConversionState } from '../../helpers/conversionState';
 import { locatorValue } from '../../helpers/locator';
-import { parseAmount, REMOVE_OR_FILL, requireAmount } from '../../helpers/amounts';
+import { readAffilBoxAmount, REMOVE_OR_FILL, requireAmount } from '../../helpers/amounts';
 import { affilBoxOperation } from '../../helpers/operation';
 import { requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
@@ -97,7 +97,7 @@ export const description = updateDisplayOptions(
 /** Version 2: an amount added to Update Fields must be filled in (it starts empty, never 0). */
 function amount(v2: boolean, value: unknown, field: string): string | undefined {
 	if (v2) return value === undefined ? undefined : requireAmount(value, field, REMOVE_OR_FILL);
-	return isSet(value) ? parseAmount(value, field) : undefined;
+	return isSet(value) ? readAffilBoxAmount(value, field) : undefined;
 }
 
 export const execute = affilBoxOperation({
