@@ -52,7 +52,11 @@ export function readTimeoutMs(value: unknown, limits: TimeoutLimits): number {
 
 /** Max Retries and Timeout of one item; a bad value fails that item, naming the option. */
 export function readCallSettings(context: IExecuteFunctions, itemIndex: number): CallSettings {
-	const { maxRetries, timeout } = options(context, itemIndex);
+	return callSettingsOf(options(context, itemIndex));
+}
+
+/** Max Retries and Timeout from an item's Options collection. */
+export function callSettingsOf({ maxRetries, timeout }: IDataObject): CallSettings {
 	const { maxRetries: retries } = CALL_OPTIONS;
 	return {
 		maxRetries:

@@ -81,7 +81,8 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 						parameters: {
 							resource: 'conversion',
 							operation: 'confirm',
-							conversionId: '={{ $json.id }}',
+							// Version 3 (the default): the transaction ID is the picker `transactionId`.
+							transactionId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 							decision: 'approve',
 							options: parallel ? { [parallel]: inFlight } : {},
 						},

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { InvalidInputError } from '../../shared/invalidInput';
 import { isSet } from '../../shared/parameters';
 import { toAffeliosDate } from './dates';
-import { optionalText, parseAmount, parseBoolean } from './values';
+import { optionalText, readAffeliosAmount, parseBoolean } from './values';
 
 /** How a UI field becomes an API field: its API name, its label for errors, and its value kind. */
 export interface FieldSpec {
@@ -51,7 +51,7 @@ export function fieldSpecs(
 function convert(value: unknown, spec: FieldSpec, zone: string): IDataObject[string] {
 	switch (spec.kind) {
 		case 'amount':
-			return parseAmount(value, spec.label);
+			return readAffeliosAmount(value, spec.label);
 		case 'date':
 			return toAffeliosDate(value, zone, spec.label);
 		case 'boolean':

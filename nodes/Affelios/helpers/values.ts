@@ -2,7 +2,7 @@ import { InvalidInputError } from '../../shared/invalidInput';
 import { readAmount } from '../../shared/numbers';
 
 /** Amounts go out as JSON numbers: numbers and dot-decimal text pass, anything else names its field. */
-export function parseAmount(value: unknown, field: string): number {
+export function readAffeliosAmount(value: unknown, field: string): number {
 	return Number(readAmount(value, field, { localized: false }));
 }
 

@@ -111,7 +111,7 @@ export const optionsCollection: INodeProperties = optionsCollectionOf(CALL_WORDS
 /**
  * The Options of an operation that may be run twice for the same item (a caller sending a batch
  * again after an error, a run n8n lost part way): with Skip If Already Done it asks AffilBox
- * first. `what` says what it looks for. A retried execution always asks (runForEachItem.ts).
+ * first. `what` says what it looks for. A retried execution always asks (helpers/operation.ts).
  */
 export function optionsCollectionSkipping(what: string): INodeProperties {
 	return optionsCollectionOf(CALL_WORDS, OPTIONS_HELP, [

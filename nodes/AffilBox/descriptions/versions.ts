@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifierFor } from '../helpers/simplify';
 import { simplifyConversion, type StateWords } from '../helpers/simplifyConversion';
 
 /**
@@ -66,11 +65,12 @@ export function isVersion3(context: Versioned): boolean {
 }
 
 /**
- * The parameter holding the transaction ID of the conversion an operation acts on: the picker
- * `transactionId` from version 3 on (Confirm, Get, Update), `conversionId` before.
+ * The parameter holding the transaction ID of the conversion an operation acts on, and the word its
+ * errors use: the picker `transactionId` from version 3 on (Confirm, Get, Update), named as Add's
+ * field is ("Transaction ID"); `conversionId` before, named as those versions label it.
  */
-export function conversionParameter(context: Versioned): { name: string; field: string } {
-	if (isVersion3(context)) return { name: 'transactionId', field: 'Conversion' };
+export function transactionIdParameter(context: Versioned): { name: string; field: string } {
+	if (isVersion3(context)) return { name: 'transactionId', field: 'Transaction ID' };
 	return isVersion2(context)
 		? { name: 'conversionId', field: 'Conversion' }
 		: { name: 'conversionId', field: 'Conversion ID' };
@@ -81,10 +81,11 @@ export function stateWordsOf(context: Versioned): StateWords {
 	return isVersion3(context) ? 'editor' : 'affilbox';
 }
 
-/** Simplify for operations that return conversions, in the words of the node's version. */
-export function conversionSimplifier(context: IExecuteFunctions): ReturnType<typeof simplifierFor> {
-	const words = stateWordsOf(context);
-	return simplifierFor(context, (record: IDataObject, zone: string) =>
-		simplifyConversion(record, zone, words),
-	);
+/** Simplify of a conversion record, in the words of the node's version. */
+export function simplifyConversionOf(
+	record: IDataObject,
+	zone: string,
+	context: Versioned,
+): IDataObject {
+	return simplifyConversion(record, zone, stateWordsOf(context));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseDate } from '../../shared/dates';
-import { parseAmount } from './numbers';
+import { readAffilBoxAmount } from './amounts';
 
 /**
  * Reading single values for Simplify. AffilBox does not publish its answers' field names, so each
@@ -48,7 +48,7 @@ export function textOrNull(text: string | undefined): string | null {
 export function amountOf(text: string | undefined): number | string | null {
 	if (text === undefined || text === '') return null;
 	try {
-		return Number(parseAmount(text, 'amount'));
+		return Number(readAffilBoxAmount(text, 'amount'));
 	} catch {
 		return text;
 	}

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../shared/invalidInput';
-import { requireText as requireAnyText } from '../../shared/parameters';
+import { requireText } from '../../shared/parameters';
 import { findForbiddenXmlChar, forbiddenXmlCharText } from '../transport/xmlChars';
 
 /** The value as text, refused (naming the field) when it holds a character XML cannot carry. */
@@ -14,8 +14,8 @@ export function xmlSafeText(value: unknown, field: string): string {
 }
 
 /** Required text that XML can carry: whitespace-only counts as missing, the value is sent unchanged. */
-export function requireText(value: unknown, field: string): string {
-	return xmlSafeText(requireAnyText(value, field), field);
+export function requireXmlText(value: unknown, field: string): string {
+	return xmlSafeText(requireText(value, field), field);
 }
 
 /**

@@ -125,7 +125,7 @@ describe('version 3 names the fields after the transaction ID', () => {
 		);
 		expect(add.result.error?.message).toBe('Transaction ID is required');
 		const get = await runFresh({ operation: 'get', transactionId: byId(' ') }, 3);
-		expect(get.result.error?.message).toBe('Conversion is required');
+		expect(get.result.error?.message).toBe('Transaction ID is required');
 		expect(sandbox().requests).toHaveLength(0);
 	});
 

@@ -2,7 +2,7 @@ import { bulkSummary } from '../../../nodes/Affelios/actions/customer/bulkSummar
 import { mergeForPut } from '../../../nodes/Affelios/actions/customer/mergeForPut';
 import { batchSubject } from '../../../nodes/Affelios/helpers/bulkInput';
 import { mapFields, type FieldSpec } from '../../../nodes/Affelios/helpers/fieldMap';
-import { chunkIndexes } from '../../../nodes/shared/runForEachChunk';
+import { chunkIndexes } from '../../../nodes/shared/runner';
 
 describe('chunkIndexes', () => {
 	it('cuts 1,234 items into 500 + 500 + 234, in order', () => {

@@ -1,4 +1,4 @@
-import { serialByKey } from '../../../nodes/Affelios/helpers/serialByKey';
+import { serialByKey } from '../../../nodes/Affelios/helpers/operation';
 import { deferred, microtasks } from '../deferred';
 
 describe('serialByKey', () => {

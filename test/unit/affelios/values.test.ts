@@ -1,7 +1,11 @@
-import { optionalText, parseAmount, parseBoolean } from '../../../nodes/Affelios/helpers/values';
+import {
+	optionalText,
+	readAffeliosAmount,
+	parseBoolean,
+} from '../../../nodes/Affelios/helpers/values';
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 
-describe('parseAmount', () => {
+describe('readAffeliosAmount', () => {
 	it.each([
 		[12.5, 12.5],
 		[0, 0],
@@ -12,7 +16,7 @@ describe('parseAmount', () => {
 		['.5', 0.5],
 		['1e3'.replace('e3', '000'), 1000],
 	])('reads %j as the JSON number %j', (input, expected) => {
-		expect(parseAmount(input, 'Deposit Amount')).toBe(expected);
+		expect(readAffeliosAmount(input, 'Deposit Amount')).toBe(expected);
 	});
 
 	it.each([
@@ -28,8 +32,10 @@ describe('parseAmount', () => {
 		Infinity,
 		true,
 	])('refuses %j, naming the field', (input) => {
-		expect(() => parseAmount(input, 'Deposit Amount')).toThrow(InvalidInputError);
-		expect(() => parseAmount(input, 'Deposit Amount')).toThrow(/^Deposit Amount must be a number/);
+		expect(() => readAffeliosAmount(input, 'Deposit Amount')).toThrow(InvalidInputError);
+		expect(() => readAffeliosAmount(input, 'Deposit Amount')).toThrow(
+			/^Deposit Amount must be a number/,
+		);
 	});
 });
 

@@ -11,7 +11,7 @@ export const FAKE_NODE: INode = {
 
 /**
  * Just enough of IExecuteFunctions to run an operation's own code (reading and checking its fields,
- * runForEachItem) in-process, with parameters per item and Continue On Fail on. For the bulk fuzz,
+ * the operation runner) in-process, with parameters per item and Continue On Fail on. For the bulk fuzz,
  * where a real workflow per string would take minutes; the test replaces the transport call.
  */
 export function fakeExecuteContext(

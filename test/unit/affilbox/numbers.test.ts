@@ -1,8 +1,8 @@
-import { parseAmount } from '../../../nodes/AffilBox/helpers/numbers';
+import { readAffilBoxAmount } from '../../../nodes/AffilBox/helpers/amounts';
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
-import { requireText } from '../../../nodes/AffilBox/helpers/text';
+import { requireXmlText } from '../../../nodes/AffilBox/helpers/text';
 
-describe('parseAmount', () => {
+describe('readAffilBoxAmount', () => {
 	it.each([
 		[630, '630'],
 		[12.5, '12.5'],
@@ -16,22 +16,22 @@ describe('parseAmount', () => {
 		['+7', '7'],
 		[' 99 ', '99'],
 	])('normalises %j to %j', (input, expected) => {
-		expect(parseAmount(input, 'Commission')).toBe(expected);
+		expect(readAffilBoxAmount(input, 'Commission')).toBe(expected);
 	});
 
 	it.each(['', 'abc', '12,5,0x', '1e3', 'NaN', null, undefined, Number.POSITIVE_INFINITY, {}])(
 		'rejects %j naming the field',
 		(input) => {
-			expect(() => parseAmount(input, 'Commission')).toThrow(InvalidInputError);
-			expect(() => parseAmount(input, 'Commission')).toThrow(/^Commission must be a number/);
+			expect(() => readAffilBoxAmount(input, 'Commission')).toThrow(InvalidInputError);
+			expect(() => readAffilBoxAmount(input, 'Commission')).toThrow(/^Commission must be a number/);
 		},
 	);
 });
 
-describe('requireText', () => {
+describe('requireXmlText', () => {
 	it('keeps the value as given but refuses blanks', () => {
-		expect(requireText('  a b ', 'Partner')).toBe('  a b ');
-		expect(requireText(15, 'Partner')).toBe('15');
-		expect(() => requireText('   ', 'Partner')).toThrow('Partner is required');
+		expect(requireXmlText('  a b ', 'Partner')).toBe('  a b ');
+		expect(requireXmlText(15, 'Partner')).toBe('15');
+		expect(() => requireXmlText('   ', 'Partner')).toThrow('Partner is required');
 	});
 });

@@ -7,7 +7,7 @@ import {
 import { readConversionState } from '../../../nodes/AffilBox/helpers/conversionState';
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import { locatorValue } from '../../../nodes/AffilBox/helpers/locator';
-import { requireAmount } from '../../../nodes/AffilBox/helpers/requiredAmount';
+import { requireAmount } from '../../../nodes/AffilBox/helpers/amounts';
 import { FAKE_NODE } from './fakeContext';
 
 describe('locatorValue', () => {

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
-import { requireText, xmlSafeText } from '../../../nodes/AffilBox/helpers/text';
+import { requireXmlText, xmlSafeText } from '../../../nodes/AffilBox/helpers/text';
 import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
 import { findForbiddenXmlChar } from '../../../nodes/AffilBox/transport/xmlChars';
 
@@ -63,11 +63,11 @@ describe('field texts', () => {
 		expect(error?.hint).toMatch(/XML 1\.0 cannot carry control characters .* nothing was sent\.$/);
 	});
 
-	it('requireText refuses blanks first, then forbidden characters; values stay as given', () => {
-		expect(requireText('  a b ', 'Partner')).toBe('  a b ');
-		expect(requireText(15, 'Partner')).toBe('15');
-		expect(() => requireText(' \t ', 'Partner')).toThrow('Partner is required');
-		expect(() => requireText('a\u0000', 'Partner')).toThrow(
+	it('requireXmlText refuses blanks first, then forbidden characters; values stay as given', () => {
+		expect(requireXmlText('  a b ', 'Partner')).toBe('  a b ');
+		expect(requireXmlText(15, 'Partner')).toBe('15');
+		expect(() => requireXmlText(' \t ', 'Partner')).toThrow('Partner is required');
+		expect(() => requireXmlText('a\u0000', 'Partner')).toThrow(
 			'Partner contains a character that cannot be sent to AffilBox (U+0000 at position 2)',
 		);
 	});

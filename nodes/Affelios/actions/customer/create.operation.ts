@@ -1,16 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readCallSettings } from '../../../shared/callOptions';
 import { getCollection } from '../../../shared/parameters';
-import { runForEachItem } from '../../../shared/runForEachItem';
 import { mapFields } from '../../helpers/fieldMap';
-import { affeliosRequest } from '../../transport';
+import { affeliosOperation } from '../../helpers/operation';
 import { itemOptions } from '../common.descriptions';
 import {
 	CUSTOMER_FIELDS,
@@ -41,28 +34,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const zone = this.getTimezone();
-	return await runForEachItem(this, (i) => {
-		const settings = readCallSettings(this, i);
+export const execute = affeliosOperation({
+	call(i, run) {
 		const values: IDataObject = {
 			...getCollection(this, 'additionalFields', i),
 			externalId: this.getNodeParameter('externalId', i),
 			externalBrandId: this.getNodeParameter('externalBrandId', i),
 			registrationDate: this.getNodeParameter('registrationDate', i),
 		};
-		const body = mapFields(values, CUSTOMER_FIELDS, zone);
-		return async () => {
-			const answer = await affeliosRequest.call(this, {
+		const body = mapFields(values, CUSTOMER_FIELDS, run.zone);
+		return {
+			request: {
 				method: 'POST',
 				path: 'customer',
 				body,
-				itemIndex: i,
 				expectJson: true,
-				settings,
 				creates: `Create Customer (item ${i})`,
-			});
-			return answer.data as IDataObject;
+			},
+			output: (answer) => answer.data as IDataObject,
 		};
-	});
-}
+	},
+});

@@ -1,17 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readCallSettings } from '../../../shared/callOptions';
 import { getCollection } from '../../../shared/parameters';
-import { runForEachChunk } from '../../../shared/runForEachChunk';
-import { batchSubject, chunkBody, readBatchSize } from '../../helpers/bulkInput';
+import { batchSubject, chunkBody } from '../../helpers/bulkInput';
 import { mapFields } from '../../helpers/fieldMap';
-import { affeliosRequest } from '../../transport';
+import { affeliosBatchOperation } from '../../helpers/operation';
 import {
 	batchOptions,
 	clickKeyField,
@@ -58,34 +51,29 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const zone = this.getTimezone();
-	const mapItem = (i: number): IDataObject =>
-		mapFields(
-			{
-				...getCollection(this, 'additionalFields', i),
-				externalId: this.getNodeParameter('externalId', i),
-				externalBrandId: this.getNodeParameter('externalBrandId', i),
-				registrationDate: this.getNodeParameter('registrationDate', i),
-			},
-			BULK_CUSTOMER_FIELDS,
-			zone,
-		);
-	const batchSize = readBatchSize(this);
-	return await runForEachChunk(this, batchSize, ({ itemIndexes, batch }) => {
-		const settings = readCallSettings(this, itemIndexes[0]);
+export const execute = affeliosBatchOperation({
+	callForBatch({ itemIndexes, batch }, run) {
+		const mapItem = (i: number): IDataObject =>
+			mapFields(
+				{
+					...getCollection(this, 'additionalFields', i),
+					externalId: this.getNodeParameter('externalId', i),
+					externalBrandId: this.getNodeParameter('externalBrandId', i),
+					registrationDate: this.getNodeParameter('registrationDate', i),
+				},
+				BULK_CUSTOMER_FIELDS,
+				run.zone,
+			);
 		const body = chunkBody(this, itemIndexes, mapItem);
-		return async () => {
-			const answer = await affeliosRequest.call(this, {
+		return {
+			request: {
 				method: 'POST',
 				path: 'customer/bulk',
 				body,
-				itemIndex: itemIndexes[0],
 				expectJson: true,
-				settings,
 				creates: batchSubject('Create Many Customers', batch, itemIndexes),
-			});
-			return bulkSummary(answer.data as IDataObject, batch, itemIndexes.length);
+			},
+			output: (answer) => bulkSummary(answer.data as IDataObject, batch, itemIndexes.length),
 		};
-	});
-}
+	},
+});

@@ -1,18 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readCallSettings } from '../../../shared/callOptions';
 import { InvalidInputError } from '../../../shared/invalidInput';
 import { getCollection, requireText } from '../../../shared/parameters';
-import { runForEachItem } from '../../../shared/runForEachItem';
 import { mapFields } from '../../helpers/fieldMap';
-import { serialByKey } from '../../helpers/serialByKey';
-import { affeliosRequest } from '../../transport';
+import { affeliosOperation } from '../../helpers/operation';
 import { itemOptions } from '../common.descriptions';
 import { CUSTOMER_FIELDS, customerIdField, updatableCustomerFields } from './fields';
 import { mergeForPut } from './mergeForPut';
@@ -58,15 +50,11 @@ function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const zone = this.getTimezone();
-	// Items for the same customer go one after the other, in input order, as a sequential run would.
-	const oneAtATime = serialByKey();
-	return await runForEachItem(this, (i) => {
-		const settings = readCallSettings(this, i);
+export const execute = affeliosOperation({
+	call(i, run) {
 		const id = requireText(this.getNodeParameter('customerId', i), 'Customer ID').trim();
 		const method = this.getNodeParameter('updateMethod', i) === 'PATCH' ? 'PATCH' : 'PUT';
-		const changes = mapFields(getCollection(this, 'updateFields', i), UPDATE_FIELDS, zone);
+		const changes = mapFields(getCollection(this, 'updateFields', i), UPDATE_FIELDS, run.zone);
 		if (Object.keys(changes).length === 0) {
 			throw new InvalidInputError(
 				'Update Fields',
@@ -76,31 +64,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 		const path = `customer/${encodeURIComponent(id)}`;
 		// Both calls are idempotent (the write sends the same body each time): both may be repeated.
-		return async () =>
-			await oneAtATime(id, async () => {
-				let body = changes;
-				if (method === 'PUT') {
-					const current = await affeliosRequest.call(this, {
-						method: 'GET',
-						path,
-						itemIndex: i,
-						expectJson: true,
-						settings,
-					});
-					body = mergeForPut(current.data as IDataObject, changes);
-				}
-				const answer = await affeliosRequest.call(this, {
-					method,
-					path,
-					body,
-					itemIndex: i,
-					expectJson: false,
-					settings,
-				});
-				// The customer is the documented answer; an empty one still means success.
-				return isObject(answer.data)
-					? answer.data
-					: { id, updated: true, status: answer.statusCode };
-			});
-	});
-}
+		return {
+			request: { method, path, body: changes, expectJson: false },
+			readFirst:
+				method === 'PUT'
+					? {
+							request: { method: 'GET', path, expectJson: true },
+							body: (current) => mergeForPut(current.data as IDataObject, changes),
+						}
+					: undefined,
+			// Items for the same customer go one after the other, in input order.
+			serialKey: id,
+			// The customer is the documented answer; an empty one still means success.
+			output: (answer) =>
+				isObject(answer.data) ? answer.data : { id, updated: true, status: answer.statusCode },
+		};
+	},
+});

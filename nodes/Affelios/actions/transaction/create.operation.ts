@@ -1,9 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readCallSettings } from '../../../shared/callOptions';
-import { runForEachItem } from '../../../shared/runForEachItem';
-import { affeliosRequest } from '../../transport';
+import { affeliosOperation } from '../../helpers/operation';
 import { itemOptions } from '../common.descriptions';
 import { transactionBody } from './body';
 import { externalIdField, optionalTransactionFields } from './fields';
@@ -27,23 +25,23 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const zone = this.getTimezone();
-	return await runForEachItem(this, (i) => {
-		const settings = readCallSettings(this, i);
-		const body = transactionBody(this, i, zone);
-		return async () => {
-			// Affelios only queues the transaction (202, no body): a later failure shows in its dashboard.
-			const answer = await affeliosRequest.call(this, {
+export const execute = affeliosOperation({
+	call(i, run) {
+		const body = transactionBody(this, i, run.zone);
+		return {
+			request: {
 				method: 'POST',
 				path: 'transaction',
 				body,
-				itemIndex: i,
 				expectJson: false,
-				settings,
 				creates: `Create Transaction (item ${i})`,
-			});
-			return { accepted: true, status: answer.statusCode, externalId: body.externalId ?? null };
+			},
+			// Affelios only queues the transaction (202, no body): a later failure shows in its dashboard.
+			output: (answer) => ({
+				accepted: true,
+				status: answer.statusCode,
+				externalId: body.externalId ?? null,
+			}),
 		};
-	});
-}
+	},
+});

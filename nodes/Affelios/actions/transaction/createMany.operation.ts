@@ -1,10 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readCallSettings } from '../../../shared/callOptions';
-import { runForEachChunk } from '../../../shared/runForEachChunk';
-import { batchSubject, chunkBody, readBatchSize } from '../../helpers/bulkInput';
-import { affeliosRequest } from '../../transport';
+import { batchSubject, chunkBody } from '../../helpers/bulkInput';
+import { affeliosBatchOperation } from '../../helpers/operation';
 import { batchOptions, inputModeField } from '../common.descriptions';
 import { transactionBody } from './body';
 import { externalIdField, optionalTransactionFields } from './fields';
@@ -32,30 +30,25 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const zone = this.getTimezone();
-	const batchSize = readBatchSize(this);
-	return await runForEachChunk(this, batchSize, ({ itemIndexes, batch }) => {
-		const settings = readCallSettings(this, itemIndexes[0]);
-		const body = chunkBody(this, itemIndexes, (i) => transactionBody(this, i, zone));
-		return async () => {
-			// Queued as a whole (202, no body): every transaction of the batch counts as accepted.
-			const answer = await affeliosRequest.call(this, {
+export const execute = affeliosBatchOperation({
+	callForBatch({ itemIndexes, batch }, run) {
+		const body = chunkBody(this, itemIndexes, (i) => transactionBody(this, i, run.zone));
+		return {
+			request: {
 				method: 'POST',
 				path: 'transaction/bulk',
 				body,
-				itemIndex: itemIndexes[0],
 				expectJson: false,
-				settings,
 				creates: batchSubject('Create Many Transactions', batch, itemIndexes),
-			});
-			return {
+			},
+			// Queued as a whole (202, no body): every transaction of the batch counts as accepted.
+			output: (answer) => ({
 				accepted: true,
 				status: answer.statusCode,
 				batch,
 				acceptedCount: body.length,
 				externalIds: body.map((transaction) => transaction.externalId ?? null),
-			};
+			}),
 		};
-	});
-}
+	},
+});

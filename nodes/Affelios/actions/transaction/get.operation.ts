@@ -1,15 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readCallSettings } from '../../../shared/callOptions';
 import { requireText } from '../../../shared/parameters';
-import { runForEachItem } from '../../../shared/runForEachItem';
-import { affeliosRequest } from '../../transport';
+import { affeliosOperation } from '../../helpers/operation';
 import { itemOptions } from '../common.descriptions';
 import { transactionIdField } from './fields';
 
@@ -20,19 +13,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runForEachItem(this, (i) => {
-		const settings = readCallSettings(this, i);
+export const execute = affeliosOperation({
+	call(i) {
 		const id = requireText(this.getNodeParameter('transactionId', i), 'Transaction ID').trim();
-		return async () => {
-			const answer = await affeliosRequest.call(this, {
-				method: 'GET',
-				path: `transaction/${encodeURIComponent(id)}`,
-				itemIndex: i,
-				expectJson: true,
-				settings,
-			});
-			return answer.data as IDataObject;
+		return {
+			request: { method: 'GET', path: `transaction/${encodeURIComponent(id)}`, expectJson: true },
+			output: (answer) => answer.data as IDataObject,
 		};
-	});
-}
+	},
+});

@@ -1,13 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { locatorValue } from '../../helpers/locator';
-import { parseAmount } from '../../helpers/numbers';
-import { writeResultOf } from '../../helpers/output';
-import { wantsRawXml } from '../../helpers/parameters';
-import { requireAmount } from '../../helpers/requiredAmount';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { requireText } from '../../helpers/text';
+import { readAffilBoxAmount, requireAmount } from '../../helpers/amounts';
+import { affilBoxOperation } from '../../helpers/operation';
+import { requireXmlText } from '../../helpers/text';
 import { optionsCollection, partnerIdField } from '../../descriptions/common';
 import { amountField, partnerLocator } from '../../descriptions/v2';
 import { fromV2, isVersion2, onlyV1 } from '../../descriptions/versions';
@@ -60,21 +57,20 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runForEachItem(this, async (i) => {
-		const includeRawXml = wantsRawXml(this, i);
+export const execute = affilBoxOperation({
+	call(i, run) {
 		return {
 			method: 'AddBonus',
 			params: {
-				partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
-				text: requireText(this.getNodeParameter('text', i), 'Reason'),
-				value: (isVersion2(this) ? requireAmount : parseAmount)(
+				partner_id: requireXmlText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
+				text: requireXmlText(this.getNodeParameter('text', i), 'Reason'),
+				value: (isVersion2(run) ? requireAmount : readAffilBoxAmount)(
 					this.getNodeParameter('value', i),
 					'Amount',
 				),
 			},
-			toRecords: (result) => writeResultOf(result, 'bonus', includeRawXml),
+			output: { kind: 'bonus', mode: 'write' },
 			onRetry: { refuse: BONUS_NOT_ON_RETRY },
 		};
-	});
-}
+	},
+});

@@ -1,11 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getCollection, isSet } from '../../../shared/parameters';
 import { locatorValue } from '../../helpers/locator';
-import { recordsOf } from '../../helpers/output';
-import { readLimit, wantsRawXml } from '../../helpers/parameters';
-import { runForEachItem } from '../../helpers/runForEachItem';
+import { affilBoxOperation, readLimit } from '../../helpers/operation';
 import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
@@ -37,20 +35,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runForEachItem(this, async (i) => {
+export const execute = affilBoxOperation({
+	call(i) {
 		const limit = readLimit(this, i);
 		const filters = getCollection(this, 'filters', i);
 		const params: AffilBoxParams = {};
 		const partnerId = locatorValue(filters.partnerId);
 		if (isSet(partnerId)) params.partner_id = xmlSafeText(partnerId, 'Partner');
-		const includeRawXml = wantsRawXml(this, i);
-		return {
-			method: 'GetCampaigns',
-			params,
-			// Only what is returned is kept; with a limit, reading stops once it is reached.
-			reading: { only: 'campaign', limit },
-			toRecords: (result) => recordsOf(result, 'campaign', includeRawXml),
-		};
-	});
-}
+		// Only what is returned is kept; with a limit, reading stops once it is reached.
+		return { method: 'GetCampaigns', params, output: { kind: 'campaign', mode: 'list', limit } };
+	},
+});

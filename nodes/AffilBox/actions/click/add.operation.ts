@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { isEmptyDate } from '../../../shared/dates';
@@ -6,12 +6,9 @@ import { InvalidInputError } from '../../../shared/invalidInput';
 import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
-import { getLicenceZone } from '../../helpers/licence';
 import { locatorValue } from '../../helpers/locator';
-import { writeResultOf } from '../../helpers/output';
-import { wantsRawXml } from '../../helpers/parameters';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { requireText, xmlSafeText } from '../../helpers/text';
+import { affilBoxOperation } from '../../helpers/operation';
+import { requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
 	campaignIdField,
@@ -59,25 +56,22 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	let zone: string | undefined;
-	return await runForEachItem(this, async (i) => {
-		zone ??= await getLicenceZone(this);
+export const execute = affilBoxOperation({
+	async call(i, run) {
+		const zone = await run.licenceZone();
 		const date = this.getNodeParameter('date', i);
 		if (isEmptyDate(date)) throw new InvalidInputError('Date', 'Date is required');
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
-			partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
-			campaign_id: readWholeNumber(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
+			partner_id: requireXmlText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
+			campaign_id: readWholeNumber(
+				locatorValue(this.getNodeParameter('campaignId', i)),
+				'Campaign',
+			),
 			date: formatAffilBoxDate(date, zone, AFFILBOX_DATE_FORMATS.second, 'Date'),
 			count: readWholeNumber(this.getNodeParameter('count', i), 'Count', { min: 1 }),
 		};
 		if (isSet(extra.channelId)) params.channelId = xmlSafeText(extra.channelId, 'Channel ID');
-		const includeRawXml = wantsRawXml(this, i);
-		return {
-			method: 'AddClick',
-			params,
-			toRecords: (result) => writeResultOf(result, 'click', includeRawXml),
-		};
-	});
-}
+		return { method: 'AddClick', params, output: { kind: 'click', mode: 'write' } };
+	},
+});

@@ -1,15 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { locatorValue } from '../../helpers/locator';
-import { parseAmount } from '../../helpers/numbers';
-import { recordsOf, writeResultOf } from '../../helpers/output';
-import { wantsRawXml } from '../../helpers/parameters';
-import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { requireText, xmlSafeText } from '../../helpers/text';
+import { readAffilBoxAmount, REMOVE_OR_FILL, requireAmount } from '../../helpers/amounts';
+import { affilBoxOperation } from '../../helpers/operation';
+import { requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
 	campaignIdField,
@@ -24,12 +21,12 @@ import { amountField, campaignLocator, partnerLocator, simplifyField } from '../
 import { newTransactionIdField } from '../../descriptions/v3';
 import {
 	beforeV3,
-	conversionSimplifier,
 	fromV2,
 	fromV3,
 	isVersion2,
 	isVersion3,
 	onlyV1,
+	simplifyConversionOf,
 } from '../../descriptions/versions';
 
 const ORDER_VALUE_HELP = 'Order total without VAT, shipping and packing: a number without currency';
@@ -114,45 +111,46 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = conversionSimplifier(this);
-	return await runForEachItem(this, async (i) => {
-		const v2 = isVersion2(this);
+export const execute = affilBoxOperation({
+	simplify: simplifyConversionOf,
+	call(i, run) {
+		const v2 = isVersion2(run);
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
-			partner_id: requireText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
-			campaign_id: readWholeNumber(locatorValue(this.getNodeParameter('campaignId', i)), 'Campaign'),
-			conversion_id: isVersion3(this)
-				? requireText(this.getNodeParameter('newTransactionId', i), 'Transaction ID')
-				: requireText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
-			value: (v2 ? requireAmount : parseAmount)(this.getNodeParameter('value', i), 'Commission'),
+			partner_id: requireXmlText(locatorValue(this.getNodeParameter('partnerId', i)), 'Partner'),
+			campaign_id: readWholeNumber(
+				locatorValue(this.getNodeParameter('campaignId', i)),
+				'Campaign',
+			),
+			conversion_id: isVersion3(run)
+				? requireXmlText(this.getNodeParameter('newTransactionId', i), 'Transaction ID')
+				: requireXmlText(this.getNodeParameter('conversionId', i), 'Conversion ID'),
+			value: (v2 ? requireAmount : readAffilBoxAmount)(
+				this.getNodeParameter('value', i),
+				'Commission',
+			),
 		};
 		if (isSet(extra.channelId)) params.channelId = xmlSafeText(extra.channelId, 'Channel ID');
 		if (v2 && extra.orderValue !== undefined) {
 			params.orderValue = requireAmount(extra.orderValue, 'Order Value', REMOVE_OR_FILL);
 		} else if (isSet(extra.orderValue)) {
-			params.orderValue = parseAmount(extra.orderValue, 'Order Value');
+			params.orderValue = readAffilBoxAmount(extra.orderValue, 'Order Value');
 		}
 		if (extra.countValue !== undefined) params.count_value = extra.countValue === true;
 		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');
 		if (isSet(extra.currency)) params.currency = xmlSafeText(extra.currency, 'Currency');
-		const includeRawXml = wantsRawXml(this, i);
-		const shape = await simplifier(i);
 		return {
 			method: 'AddConversion',
 			params,
-			toRecords: (result) => shape(writeResultOf(result, 'conversion', includeRawXml)),
+			output: { kind: 'conversion', mode: 'write' },
 			// Retried: a conversion the run before added (same transaction ID and campaign) is not added again.
 			onRetry: {
 				lookup: {
 					method: 'GetConversions',
 					params: { conversion_id: params.conversion_id, campaign_id: params.campaign_id },
 				},
-				done: (found) =>
-					found.answer.records.conversion.length > 0
-						? shape(recordsOf(found, 'conversion', includeRawXml))
-						: undefined,
+				done: (found) => found.answer.records.conversion.length > 0,
 			},
 		};
-	});
-}
+	},
+});

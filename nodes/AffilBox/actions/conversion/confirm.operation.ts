@@ -1,14 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { pointToCampaignField } from '../../helpers/ambiguousConversion';
 import { locatorValue } from '../../helpers/locator';
-import { recordsOf, writeResultOf } from '../../helpers/output';
-import { wantsRawXml } from '../../helpers/parameters';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { oneOf, requireText, xmlSafeText } from '../../helpers/text';
+import { affilBoxOperation } from '../../helpers/operation';
+import { oneOf, requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
 	conversionIdField,
@@ -19,13 +17,13 @@ import {
 import { conversionLocator, optionalCampaignLocator, simplifyField } from '../../descriptions/v2';
 import { transactionIdLocator } from '../../descriptions/v3';
 import {
-	conversionParameter,
-	conversionSimplifier,
 	fromV2,
 	fromV3,
 	isVersion2,
 	onlyV1,
 	onlyV2,
+	simplifyConversionOf,
+	transactionIdParameter,
 } from '../../descriptions/versions';
 
 const CAMPAIGN_HELP =
@@ -72,27 +70,24 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = conversionSimplifier(this);
-	const v2 = isVersion2(this);
-	const campaignField = v2
-		? 'Additional Fields → Campaign'
-		: 'Additional Fields → Campaign Name or ID';
-	const conversion = conversionParameter(this);
-	return await runForEachItem(this, async (i) => {
+export const execute = affilBoxOperation({
+	simplify: simplifyConversionOf,
+	call(i, run) {
+		const campaignField = isVersion2(run)
+			? 'Additional Fields → Campaign'
+			: 'Additional Fields → Campaign Name or ID';
+		const transaction = transactionIdParameter(run);
 		const extra = getCollection(this, 'additionalFields', i);
 		const campaignId = locatorValue(extra.campaignId);
 		const params: AffilBoxParams = {
-			conversion_id: requireText(
-				locatorValue(this.getNodeParameter(conversion.name, i)),
-				conversion.field,
+			conversion_id: requireXmlText(
+				locatorValue(this.getNodeParameter(transaction.name, i)),
+				transaction.field,
 			),
 			value: oneOf(this.getNodeParameter('decision', i), DECISIONS, 'Decision') === 'approve',
 		};
 		if (isSet(campaignId)) params.campaign_id = readWholeNumber(campaignId, 'Campaign');
 		if (isSet(extra.note)) params.note = xmlSafeText(extra.note, 'Note');
-		const includeRawXml = wantsRawXml(this, i);
-		const shape = await simplifier(i);
 		const lookup: AffilBoxParams = {
 			conversion_id: params.conversion_id,
 			filter_state: params.value ? 'authorized' : 'rejection',
@@ -101,16 +96,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			method: 'ConfirmConversion',
 			params,
-			toRecords: (result) => shape(writeResultOf(result, 'conversion', includeRawXml)),
+			output: { kind: 'conversion', mode: 'write' },
 			explainError: isSet(campaignId) ? undefined : pointToCampaignField(campaignField),
 			// Retried: a conversion already in the state decided is left as it is (one decision each).
 			onRetry: {
 				lookup: { method: 'GetConversions', params: lookup },
-				done: (found) =>
-					found.answer.records.conversion.length === 1
-						? shape(recordsOf(found, 'conversion', includeRawXml))
-						: undefined,
+				done: (found) => found.answer.records.conversion.length === 1,
 			},
 		};
-	});
-}
+	},
+});

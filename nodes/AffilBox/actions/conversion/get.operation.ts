@@ -1,23 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getCollection, isSet } from '../../../shared/parameters';
 import { locatorValue } from '../../helpers/locator';
-import { recordsOf } from '../../helpers/output';
-import { wantsRawXml } from '../../helpers/parameters';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { requireText, xmlSafeText } from '../../helpers/text';
+import { affilBoxOperation } from '../../helpers/operation';
+import { requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import { conversionIdField, optionsCollection } from '../../descriptions/common';
 import { conversionLocator, simplifyField } from '../../descriptions/v2';
 import { transactionIdLocator } from '../../descriptions/v3';
 import {
-	conversionParameter,
-	conversionSimplifier,
 	fromV2,
 	fromV3,
 	onlyV1,
 	onlyV2,
+	simplifyConversionOf,
+	transactionIdParameter,
 } from '../../descriptions/versions';
 
 const properties: INodeProperties[] = [
@@ -51,24 +49,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = conversionSimplifier(this);
-	const conversion = conversionParameter(this);
-	return await runForEachItem(this, async (i) => {
+export const execute = affilBoxOperation({
+	simplify: simplifyConversionOf,
+	call(i, run) {
+		const transaction = transactionIdParameter(run);
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = {
-			conversion_id: requireText(
-				locatorValue(this.getNodeParameter(conversion.name, i)),
-				conversion.field,
+			conversion_id: requireXmlText(
+				locatorValue(this.getNodeParameter(transaction.name, i)),
+				transaction.field,
 			),
 		};
 		if (isSet(extra.coupon)) params.coupon = xmlSafeText(extra.coupon, 'Coupon');
-		const includeRawXml = wantsRawXml(this, i);
-		const shape = await simplifier(i);
-		return {
-			method: 'GetConversion',
-			params,
-			toRecords: (result) => shape(recordsOf(result, 'conversion', includeRawXml)),
-		};
-	});
-}
+		return { method: 'GetConversion', params, output: { kind: 'conversion', mode: 'read' } };
+	},
+});

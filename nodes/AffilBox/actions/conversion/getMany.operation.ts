@@ -1,15 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { readConversionState, requireConversionState } from '../../helpers/conversionState';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
-import { getLicenceZone } from '../../helpers/licence';
 import { locatorValue } from '../../helpers/locator';
-import { recordsOf } from '../../helpers/output';
-import { readLimit, wantsRawXml } from '../../helpers/parameters';
-import { runForEachItem } from '../../helpers/runForEachItem';
+import { affilBoxOperation, readLimit } from '../../helpers/operation';
 import { xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
@@ -27,7 +24,7 @@ import {
 	simplifyField,
 	stateField,
 } from '../../descriptions/v2';
-import { conversionSimplifier, fromV2, isVersion2, onlyV1 } from '../../descriptions/versions';
+import { fromV2, isVersion2, onlyV1, simplifyConversionOf } from '../../descriptions/versions';
 
 const couponFilter: INodeProperties = {
 	displayName: 'Coupon',
@@ -126,13 +123,12 @@ function splitIds(value: unknown): string[] {
 		.filter((id) => id !== '');
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = conversionSimplifier(this);
-	const v2 = isVersion2(this);
-	let zone: string | undefined;
-	return await runForEachItem(this, async (i) => {
+export const execute = affilBoxOperation({
+	simplify: simplifyConversionOf,
+	async call(i, run) {
+		const v2 = isVersion2(run);
 		const limit = readLimit(this, i);
-		zone ??= await getLicenceZone(this);
+		const zone = await run.licenceZone();
 		const filters = getCollection(this, 'filters', i);
 		const partnerId = locatorValue(filters.partnerId);
 		const campaignId = locatorValue(filters.campaignId);
@@ -173,14 +169,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (ids.length === 1) params.conversion_id = ids[0];
 			else if (ids.length > 1) params.conversions_id = ids.join(';');
 		}
-		const includeRawXml = wantsRawXml(this, i);
-		const shape = await simplifier(i);
+		// Only what is returned is kept; with a limit, reading stops once it is reached.
 		return {
 			method: 'GetConversions',
 			params,
-			// Only what is returned is kept; with a limit, reading stops once it is reached.
-			reading: { only: 'conversion', limit },
-			toRecords: (result) => shape(recordsOf(result, 'conversion', includeRawXml)),
+			output: { kind: 'conversion', mode: 'list', limit },
 		};
-	});
-}
+	},
+});

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../../shared/invalidInput';
@@ -7,12 +7,9 @@ import { getCollection, isSet } from '../../../shared/parameters';
 import { pointToCampaignField } from '../../helpers/ambiguousConversion';
 import { readConversionState, requireConversionState } from '../../helpers/conversionState';
 import { locatorValue } from '../../helpers/locator';
-import { parseAmount } from '../../helpers/numbers';
-import { writeResultOf } from '../../helpers/output';
-import { wantsRawXml } from '../../helpers/parameters';
-import { REMOVE_OR_FILL, requireAmount } from '../../helpers/requiredAmount';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { requireText, xmlSafeText } from '../../helpers/text';
+import { readAffilBoxAmount, REMOVE_OR_FILL, requireAmount } from '../../helpers/amounts';
+import { affilBoxOperation } from '../../helpers/operation';
+import { requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
 import {
 	conversionIdField,
@@ -31,13 +28,13 @@ import {
 } from '../../descriptions/v2';
 import { transactionIdLocator } from '../../descriptions/v3';
 import {
-	conversionParameter,
-	conversionSimplifier,
 	fromV2,
 	fromV3,
 	isVersion2,
 	onlyV1,
 	onlyV2,
+	simplifyConversionOf,
+	transactionIdParameter,
 } from '../../descriptions/versions';
 
 const COMMISSION_HELP = "The partner's new commission: a number without currency, e.g. 45 or 12.50";
@@ -100,22 +97,22 @@ export const description = updateDisplayOptions(
 /** Version 2: an amount added to Update Fields must be filled in (it starts empty, never 0). */
 function amount(v2: boolean, value: unknown, field: string): string | undefined {
 	if (v2) return value === undefined ? undefined : requireAmount(value, field, REMOVE_OR_FILL);
-	return isSet(value) ? parseAmount(value, field) : undefined;
+	return isSet(value) ? readAffilBoxAmount(value, field) : undefined;
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = conversionSimplifier(this);
-	const v2 = isVersion2(this);
-	const campaignField = v2 ? 'Update Fields → Campaign' : 'Update Fields → Campaign Name or ID';
-	const conversion = conversionParameter(this);
-	return await runForEachItem(this, async (i) => {
+export const execute = affilBoxOperation({
+	simplify: simplifyConversionOf,
+	call(i, run) {
+		const v2 = isVersion2(run);
+		const campaignField = v2 ? 'Update Fields → Campaign' : 'Update Fields → Campaign Name or ID';
+		const transaction = transactionIdParameter(run);
 		const fields = getCollection(this, 'updateFields', i);
 		const partnerId = locatorValue(fields.partnerId);
 		const campaignId = locatorValue(fields.campaignId);
 		const params: AffilBoxParams = {
-			conversion_id: requireText(
-				locatorValue(this.getNodeParameter(conversion.name, i)),
-				conversion.field,
+			conversion_id: requireXmlText(
+				locatorValue(this.getNodeParameter(transaction.name, i)),
+				transaction.field,
 			),
 		};
 		if (isSet(partnerId)) params.partner_id = xmlSafeText(partnerId, 'Partner');
@@ -142,13 +139,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				'Nothing would change, so no request was sent.',
 			);
 		}
-		const includeRawXml = wantsRawXml(this, i);
-		const shape = await simplifier(i);
 		return {
 			method: 'UpdateConversion',
 			params,
-			toRecords: (result) => shape(writeResultOf(result, 'conversion', includeRawXml)),
+			output: { kind: 'conversion', mode: 'write' },
 			explainError: isSet(campaignId) ? undefined : pointToCampaignField(campaignField),
 		};
-	});
-}
+	},
+});

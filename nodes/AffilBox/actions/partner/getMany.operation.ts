@@ -1,13 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getCollection, isSet } from '../../../shared/parameters';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
-import { getLicenceZone } from '../../helpers/licence';
-import { recordsOf } from '../../helpers/output';
-import { readLimit, wantsRawXml } from '../../helpers/parameters';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { simplifierFor } from '../../helpers/simplify';
+import { affilBoxOperation, readLimit } from '../../helpers/operation';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import type { AffilBoxParams } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../../descriptions/common';
@@ -74,12 +70,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = simplifierFor(this, simplifyPartner);
-	let zone: string | undefined;
-	return await runForEachItem(this, async (i) => {
+export const execute = affilBoxOperation({
+	simplify: simplifyPartner,
+	async call(i, run) {
 		const limit = readLimit(this, i);
-		zone ??= await getLicenceZone(this);
+		const zone = await run.licenceZone();
 		const filters = getCollection(this, 'filters', i);
 		const params: AffilBoxParams = {};
 		for (const filter of DATE_FILTERS) {
@@ -93,14 +88,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				);
 			}
 		}
-		const includeRawXml = wantsRawXml(this, i);
-		const shape = await simplifier(i);
-		return {
-			method: 'GetPartners',
-			params,
-			// Only what is returned is kept; with a limit, reading stops once it is reached.
-			reading: { only: 'partner', limit },
-			toRecords: (result) => shape(recordsOf(result, 'partner', includeRawXml)),
-		};
-	});
-}
+		// Only what is returned is kept; with a limit, reading stops once it is reached.
+		return { method: 'GetPartners', params, output: { kind: 'partner', mode: 'list', limit } };
+	},
+});

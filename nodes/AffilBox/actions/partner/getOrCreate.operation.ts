@@ -1,19 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../../shared/invalidInput';
 import { getCollection, isSet } from '../../../shared/parameters';
-import { recordsOf } from '../../helpers/output';
-import { wantsRawXml } from '../../helpers/parameters';
-import { runForEachItem } from '../../helpers/runForEachItem';
-import { simplifierFor } from '../../helpers/simplify';
+import { affilBoxOperation } from '../../helpers/operation';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
-import { requireText, xmlSafeText } from '../../helpers/text';
+import { requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxCallResult, AffilBoxParams } from '../../transport';
 import { optionsCollection } from '../../descriptions/common';
 import { simplifyField } from '../../descriptions/v2';
@@ -59,31 +51,27 @@ export const description = updateDisplayOptions(
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The partner records, with `created: true|false` when the server says whether it created one. */
-function partnersWithCreated(result: AffilBoxCallResult, includeRawXml: boolean): IDataObject[] {
+function withCreated(partner: IDataObject, result: AffilBoxCallResult): IDataObject {
 	const created = result.answer.fields.created;
-	return recordsOf(result, 'partner', includeRawXml).map((partner) =>
-		created === undefined
-			? partner
-			: { ...partner, created: String(created) === '1' || String(created) === 'true' },
-	);
+	return created === undefined
+		? partner
+		: { ...partner, created: String(created) === '1' || String(created) === 'true' };
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const simplifier = simplifierFor(this, simplifyPartner);
-	return await runForEachItem(this, async (i) => {
-		const email = requireText(this.getNodeParameter('email', i), 'Email').trim();
+export const execute = affilBoxOperation({
+	simplify: simplifyPartner,
+	call(i) {
+		const email = requireXmlText(this.getNodeParameter('email', i), 'Email').trim();
 		if (!LOOKS_LIKE_EMAIL.test(email)) {
 			throw new InvalidInputError('Email', `Email: "${email}" is not an e-mail address`);
 		}
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = { email };
 		if (isSet(extra.affilId)) params.affilid = xmlSafeText(extra.affilId, 'Affiliate ID');
-		const includeRawXml = wantsRawXml(this, i);
-		const shape = await simplifier(i);
 		return {
 			method: 'GetOrCreatePartner',
 			params,
-			toRecords: (result) => shape(partnersWithCreated(result, includeRawXml)),
+			output: { kind: 'partner', mode: 'read', adjust: withCreated },
 		};
-	});
-}
+	},
+});
