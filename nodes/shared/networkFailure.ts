@@ -101,7 +101,3 @@ export function classifyNetworkError(error: unknown): NetworkFailure {
 	if (tls) return { kind: 'tls', code: tls };
 	return { kind: 'other', code: codes[0] };
 }
-
-/** What both nodes say about a failed TLS handshake: it comes before the request, so nothing was sent. */
-export const TLS_NOT_SENT =
-	"The secure connection could not be set up (the server's certificate was not accepted), so nothing was sent";

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withHintForModel } from './aiToolError';
 import { InvalidInputError } from './invalidInput';
+import type { NetworkFailure } from './networkFailure';
 
 /**
  * Whatever went wrong for an item (or batch) becomes the n8n error the editor shows (or, when a
@@ -67,4 +68,80 @@ export function apiError(node: INode, text: ApiErrorText): NodeApiError {
 	});
 	error.message = text.message;
 	return error;
+}
+
+/**
+ * What both nodes say about a failed call, in the platform's words: the sentences are the same
+ * for AffilBox and Affelios, only the platform's name and its credential's address field differ.
+ */
+export interface PlatformWords {
+	/** As users know it, e.g. "AffilBox". */
+	name: string;
+	/** The credential field holding the API's address, e.g. "API URL". */
+	urlField: string;
+}
+
+/** What both nodes say about a failed TLS handshake: it comes before the request, so nothing was sent. */
+export const TLS_NOT_SENT =
+	"The secure connection could not be set up (the server's certificate was not accepted), so nothing was sent";
+
+/** ` (ECONNRESET)`, or '' when the failure has no code. */
+export function codeNote(failure: Pick<NetworkFailure, 'code'>): string {
+	return failure.code ? ` (${failure.code})` : '';
+}
+
+/** `Could not reach AffilBox at <url> (ECONNREFUSED)`: a request that got no answer. */
+export function couldNotReach(
+	platform: PlatformWords,
+	url: string,
+	failure: NetworkFailure,
+): string {
+	return `Could not reach ${platform.name} at ${url}${codeNote(failure)}`;
+}
+
+/**
+ * What a request without an answer ran into and what to check: that nothing was sent (after a
+ * failed TLS handshake), n8n's plain-words `reason` (never the request, which carries the key),
+ * then the credential's address and the network.
+ */
+export function networkAdvice(
+	platform: PlatformWords,
+	failure: NetworkFailure,
+	reason: string,
+): string {
+	const tls = failure.kind === 'tls' ? `${TLS_NOT_SENT}. ` : '';
+	return `${tls}${withoutFinalStop(reason)}. Check the ${platform.urlField} in the ${platform.name} credential and your network.`;
+}
+
+/**
+ * `AffilBox did not answer within 30 s`; with `at`: `Affelios at <url> did not answer…`; with
+ * `method`: `AffilBox did not answer GetConversions within…`.
+ */
+export function didNotAnswer(
+	platform: PlatformWords,
+	timeoutSeconds: number,
+	about: { at?: string; method?: string } = {},
+): string {
+	const at = about.at === undefined ? '' : ` at ${about.at}`;
+	const method = about.method === undefined ? '' : ` ${about.method}`;
+	return `${platform.name}${at} did not answer${method} within ${timeoutSeconds} s`;
+}
+
+/** `The AffilBox server had a problem`: what a 5xx means. */
+export function serverHadAProblem(platform: PlatformWords): string {
+	return `The ${platform.name} server had a problem`;
+}
+
+/**
+ * `<subject> may have been applied: check AffilBox before running it again`: a call that creates
+ * something failed in a way that leaves open whether the platform carried it out, so it was not
+ * repeated (shared retry policy: retryPolicy.ts) and the user must look first.
+ */
+export function mayHaveBeenApplied(platform: PlatformWords, subject: string): string {
+	return `${subject} may have been applied: check ${platform.name} before running it again`;
+}
+
+/** n8n's texts may end with a full stop; ours go on after them. */
+export function withoutFinalStop(text: string): string {
+	return text.replace(/\.\s*$/, '');
 }

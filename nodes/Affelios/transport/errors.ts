@@ -1,7 +1,16 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
 
-import { TLS_NOT_SENT, type NetworkFailure } from '../../shared/networkFailure';
-import { apiError as buildApiError } from '../../shared/nodeError';
+import type { NetworkFailure } from '../../shared/networkFailure';
+import {
+	apiError,
+	codeNote,
+	couldNotReach,
+	didNotAnswer,
+	mayHaveBeenApplied,
+	networkAdvice,
+	serverHadAProblem,
+	type PlatformWords,
+} from '../../shared/nodeError';
 import { redact } from '../../shared/redact';
 import { renderErrorBody } from './problem';
 
@@ -10,7 +19,7 @@ import { renderErrorBody } from './problem';
  * never from n8n's own request error (it carries the request, headers and key included). Server
  * text is redacted too, in case a server echoes the request.
  */
-export interface ErrorContext {
+export interface AffeliosErrorContext {
 	node: INode;
 	/** e.g. `POST /api/v1/customer`: user ids may appear, the key never does. */
 	request: string;
@@ -22,10 +31,12 @@ export interface ErrorContext {
 	note?: string;
 }
 
+const AFFELIOS: PlatformWords = { name: 'Affelios', urlField: 'Base URL' };
+
 const KEYS_PAGE = 'Settings → API Keys in the Affelios dashboard';
 
-function apiError(
-	context: ErrorContext,
+function callError(
+	context: AffeliosErrorContext,
 	lead: string,
 	explanation: string,
 	httpCode?: number,
@@ -44,7 +55,7 @@ function apiError(
 			.filter(Boolean)
 			.join(' '),
 	);
-	return buildApiError(context.node, {
+	return apiError(context.node, {
 		message,
 		description,
 		httpCode,
@@ -102,22 +113,22 @@ function meaning(statusCode: number, retryAfter: string | undefined): [string, s
 		default:
 			return statusCode >= 500
 				? [
-						'The Affelios server had a problem',
+						serverHadAProblem(AFFELIOS),
 						'Try again later. The node itself repeats reads and updates after 502, 503 and 504, with growing pauses (Options → Max Retries).',
 					]
 				: ['Affelios did not accept the request', 'See the message for what Affelios answered.'];
 	}
 }
 
-export function httpStatusError(
-	context: ErrorContext,
+export function affeliosStatusError(
+	context: AffeliosErrorContext,
 	statusCode: number,
 	body: string,
 	retryAfter?: string,
 ): NodeApiError {
 	const [lead, description] = meaning(statusCode, retryAfter);
 	// Redacted before rendering: the rendering cuts long text, which could leave half a key behind.
-	return apiError(
+	return callError(
 		context,
 		`${lead} (HTTP ${statusCode}): ${renderErrorBody(redact(body, context.apiKey))}`,
 		`${description} Request: ${context.request}.`,
@@ -126,11 +137,11 @@ export function httpStatusError(
 }
 
 export function notJsonError(
-	context: ErrorContext,
+	context: AffeliosErrorContext,
 	statusCode: number,
 	body: string,
 ): NodeApiError {
-	return apiError(
+	return callError(
 		context,
 		`Affelios answered HTTP ${statusCode} without the expected JSON: ${renderErrorBody(redact(body, context.apiKey))}`,
 		`Check the Base URL in the credential: another server may be answering. Request: ${context.request}.`,
@@ -145,46 +156,37 @@ function networkWords(
 	reason: string,
 	timeoutMs: number,
 ): [string, string] {
-	const code = failure.code ? ` (${failure.code})` : '';
 	switch (failure.kind) {
 		case 'timeout':
 			return [
-				`Affelios at ${baseUrl} did not answer within ${timeoutMs / 1000} s`,
+				didNotAnswer(AFFELIOS, timeoutMs / 1000, { at: baseUrl }),
 				'If Affelios is just slow, raise Options → Timeout. Otherwise check the Base URL in the Affelios credential and your network.',
 			];
 		case 'reset':
 			return [
-				`The connection to Affelios at ${baseUrl} closed before an answer came${code}`,
-				`${reason}. Check the Base URL in the Affelios credential and your network.`,
-			];
-		case 'tls':
-			return [
-				`Could not reach Affelios at ${baseUrl}${code}`,
-				`${TLS_NOT_SENT}. ${reason}. Check the Base URL in the Affelios credential and your network.`,
+				`The connection to Affelios at ${baseUrl} closed before an answer came${codeNote(failure)}`,
+				networkAdvice(AFFELIOS, failure, reason),
 			];
 		default:
-			return [
-				`Could not reach Affelios at ${baseUrl}${code}`,
-				`${reason}. Check the Base URL in the Affelios credential and your network.`,
-			];
+			return [couldNotReach(AFFELIOS, baseUrl, failure), networkAdvice(AFFELIOS, failure, reason)];
 	}
 }
 
 /** `reason`: n8n's plain-words message for the failure (never the request, which carries the key). */
-export function networkError(
-	context: ErrorContext,
+export function affeliosNetworkError(
+	context: AffeliosErrorContext,
 	baseUrl: string,
 	failure: NetworkFailure,
 	reason: string,
 	timeoutMs: number,
 ): NodeApiError {
 	const [message, description] = networkWords(baseUrl, failure, reason, timeoutMs);
-	return apiError(context, message, `${description} Request: ${context.request}.`);
+	return callError(context, message, `${description} Request: ${context.request}.`);
 }
 
 /** Why a create may have gone through, for the message: e.g. "HTTP 500: boom", "no answer within 30 s". */
 export function uncertainCause(
-	context: ErrorContext,
+	context: AffeliosErrorContext,
 	outcome:
 		| { kind: 'status'; statusCode: number; body: string }
 		| { kind: 'network'; failure: NetworkFailure; timeoutMs: number },
@@ -208,15 +210,15 @@ export function uncertainCause(
  * (5xx, connection reset, time-out). It is not repeated, so nothing is created twice; the user
  * must check first. `subject` names the item or the batch and its items.
  */
-export function mayHaveBeenAppliedError(
-	context: ErrorContext,
+export function affeliosMayHaveBeenAppliedError(
+	context: AffeliosErrorContext,
 	subject: string,
 	cause: string,
 	httpCode?: number,
 ): NodeApiError {
-	return apiError(
+	return callError(
 		context,
-		`${subject} may have been applied: check Affelios before running it again (${cause})`,
+		`${mayHaveBeenApplied(AFFELIOS, subject)} (${cause})`,
 		`Affelios may have stored it before the answer got lost, so the node did not send it again (that could create it twice). Look it up in Affelios, and send again only what is missing. Request: ${context.request}.`,
 		httpCode,
 	);

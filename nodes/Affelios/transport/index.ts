@@ -12,12 +12,12 @@ import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
 import { checkBaseUrl, CREDENTIAL_TYPE } from './credential';
 import {
-	httpStatusError,
-	mayHaveBeenAppliedError,
-	networkError,
+	affeliosMayHaveBeenAppliedError,
+	affeliosNetworkError,
+	affeliosStatusError,
 	notJsonError,
 	uncertainCause,
-	type ErrorContext,
+	type AffeliosErrorContext,
 } from './errors';
 import { parseJson } from './problem';
 
@@ -75,7 +75,7 @@ export interface AffeliosAnswer {
 
 /** The error for the last attempt, worded by why the node stopped there. */
 function finalError(
-	context: ErrorContext,
+	context: AffeliosErrorContext,
 	request: AffeliosRequest,
 	baseUrl: string,
 	call: Extract<RetriedCall, { ok: false }>,
@@ -90,9 +90,9 @@ function finalError(
 				: { kind: 'network', failure: last.failure, timeoutMs },
 		);
 		const httpCode = last.kind === 'response' ? last.statusCode : undefined;
-		return mayHaveBeenAppliedError(context, request.creates, cause, httpCode);
+		return affeliosMayHaveBeenAppliedError(context, request.creates, cause, httpCode);
 	}
-	const final: ErrorContext = {
+	const final: AffeliosErrorContext = {
 		...context,
 		attempts: reason === 'exhausted' ? call.attempts : undefined,
 		note:
@@ -101,8 +101,8 @@ function finalError(
 				: undefined,
 	};
 	return last.kind === 'response'
-		? httpStatusError(final, last.statusCode, bodyText(last), headerOf(last, 'retry-after'))
-		: networkError(final, baseUrl, last.failure, last.reason, timeoutMs);
+		? affeliosStatusError(final, last.statusCode, bodyText(last), headerOf(last, 'retry-after'))
+		: affeliosNetworkError(final, baseUrl, last.failure, last.reason, timeoutMs);
 }
 
 /**
@@ -123,7 +123,7 @@ export async function affeliosRequest(
 		});
 	}
 	const path = `/api/v1/${request.path}`;
-	const context: ErrorContext = {
+	const context: AffeliosErrorContext = {
 		node: this.getNode(),
 		request: `${request.method} ${path}`,
 		apiKey,

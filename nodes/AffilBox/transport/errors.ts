@@ -1,7 +1,17 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
 
-import { TLS_NOT_SENT, type NetworkFailure } from '../../shared/networkFailure';
-import { apiError as buildApiError } from '../../shared/nodeError';
+import type { NetworkFailure } from '../../shared/networkFailure';
+import {
+	apiError,
+	codeNote,
+	couldNotReach,
+	didNotAnswer,
+	mayHaveBeenApplied,
+	networkAdvice,
+	serverHadAProblem,
+	withoutFinalStop,
+	type PlatformWords,
+} from '../../shared/nodeError';
 import { redact } from '../../shared/redact';
 import type { AffilBoxAnswerProblem } from './answer';
 
@@ -40,7 +50,7 @@ export function refusedCallHint(method: string): string {
  * server's answer, never from the request (the API key travels inside the request body). The key
  * is also masked out of server text, in case a server echoes the request back.
  */
-export interface ErrorContext {
+export interface AffilBoxErrorContext {
 	node: INode;
 	method: string;
 	apiKey: string | undefined;
@@ -50,17 +60,19 @@ export interface ErrorContext {
 }
 
 /** ` after N attempts` when the call was retried, '' otherwise. */
-function afterAttempts(context: ErrorContext): string {
+function afterAttempts(context: AffilBoxErrorContext): string {
 	return (context.attempts ?? 1) > 1 ? ` after ${context.attempts} attempts` : '';
 }
 
-function apiError(
-	context: ErrorContext,
+const AFFILBOX: PlatformWords = { name: 'AffilBox', urlField: 'API URL' };
+
+function callError(
+	context: AffilBoxErrorContext,
 	message: string,
 	description: string,
 	httpCode?: number,
 ): NodeApiError {
-	return buildApiError(context.node, {
+	return apiError(context.node, {
 		message: redact(message, context.apiKey),
 		description: redact(description, context.apiKey),
 		httpCode,
@@ -72,15 +84,15 @@ function apiError(
 const AUTH_HINT =
 	'Check the API key in the AffilBox credential (Settings → User settings of your licence).';
 
-export function httpStatusError(
-	context: ErrorContext,
+export function affilBoxStatusError(
+	context: AffilBoxErrorContext,
 	statusCode: number,
 	serverText: string,
 	retryAfterNote?: string,
 ): NodeApiError {
 	const shown = shownText(serverText);
 	if (statusCode === 401 || statusCode === 403) {
-		return apiError(
+		return callError(
 			context,
 			`AffilBox rejected the API key (HTTP ${statusCode}): ${shown}`,
 			AUTH_HINT,
@@ -88,7 +100,7 @@ export function httpStatusError(
 		);
 	}
 	if (statusCode === 404) {
-		return apiError(
+		return callError(
 			context,
 			`No AffilBox API at this URL (HTTP 404)`,
 			`Check the API URL in the AffilBox credential: copy it exactly from Settings → User settings. The server said: ${shown}`,
@@ -97,9 +109,9 @@ export function httpStatusError(
 	}
 	const hint =
 		statusCode >= 500 || statusCode === 429
-			? 'The AffilBox server had a problem or was busy; try again later.'
+			? `${serverHadAProblem(AFFILBOX)} or was busy; try again later.`
 			: 'The request was not accepted.';
-	return apiError(
+	return callError(
 		context,
 		`AffilBox answered HTTP ${statusCode} to ${context.method}${afterAttempts(context)}: ${shown}`,
 		retryAfterNote === undefined ? hint : `${retryAfterNote} ${hint}`,
@@ -112,18 +124,18 @@ function shownText(serverText: string): string {
 }
 
 export function answerProblemError(
-	context: ErrorContext,
+	context: AffilBoxErrorContext,
 	problem: AffilBoxAnswerProblem,
 ): NodeApiError {
 	switch (problem.kind) {
 		case 'empty':
-			return apiError(
+			return callError(
 				context,
 				`AffilBox sent an empty answer to ${context.method}`,
 				problem.message,
 			);
 		case 'notXml':
-			return apiError(
+			return callError(
 				context,
 				`AffilBox did not answer ${context.method} with XML: ${problem.text.slice(0, 200)}`,
 				problem.message,
@@ -134,30 +146,31 @@ export function answerProblemError(
 				problem.code === '401' || problem.code === '403'
 					? AUTH_HINT
 					: refusedCallHint(context.method);
-			return apiError(context, `AffilBox error${code}: ${problem.message}`, description);
+			return callError(context, `AffilBox error${code}: ${problem.message}`, description);
 		}
 	}
 }
 
-export function networkError(
-	context: ErrorContext,
+export function affilBoxNetworkError(
+	context: AffilBoxErrorContext,
 	url: string,
 	failure: NetworkFailure,
 	reason: string,
 ): NodeApiError {
-	const code = failure.code ? ` (${failure.code})` : '';
-	const tls = failure.kind === 'tls' ? `${TLS_NOT_SENT}. ` : '';
-	return apiError(
+	return callError(
 		context,
-		`Could not reach AffilBox at ${url}${code}${afterAttempts(context)}`,
-		`${tls}${withoutFinalStop(reason)}. Check the API URL in the AffilBox credential and your network.`,
+		`${couldNotReach(AFFILBOX, url, failure)}${afterAttempts(context)}`,
+		networkAdvice(AFFILBOX, failure, reason),
 	);
 }
 
-export function timeoutError(context: ErrorContext, timeoutSeconds: number): NodeApiError {
-	return apiError(
+export function affilBoxTimeoutError(
+	context: AffilBoxErrorContext,
+	timeoutSeconds: number,
+): NodeApiError {
+	return callError(
 		context,
-		`AffilBox did not answer ${context.method} within ${timeoutSeconds} s${afterAttempts(context)}`,
+		`${didNotAnswer(AFFILBOX, timeoutSeconds, { method: context.method })}${afterAttempts(context)}`,
 		'Raise Options → Timeout if AffilBox is just slow, or try again later.',
 	);
 }
@@ -173,9 +186,9 @@ function describeOutcome(outcome: UncertainOutcome): string {
 		case 'status':
 			return `AffilBox answered HTTP ${outcome.statusCode}: ${shownText(outcome.serverText)}`;
 		case 'timeout':
-			return `AffilBox did not answer within ${outcome.timeoutSeconds} s`;
+			return didNotAnswer(AFFILBOX, outcome.timeoutSeconds);
 		case 'network':
-			return `The connection failed before AffilBox answered${outcome.code ? ` (${outcome.code})` : ''}: ${withoutFinalStop(outcome.reason)}`;
+			return `The connection failed before AffilBox answered${codeNote(outcome)}: ${withoutFinalStop(outcome.reason)}`;
 	}
 }
 
@@ -183,19 +196,15 @@ function describeOutcome(outcome: UncertainOutcome): string {
  * A call that creates something failed in a way that leaves open whether AffilBox carried it out,
  * so it was not repeated: the user must look before running it again.
  */
-export function mayHaveBeenAppliedError(
-	context: ErrorContext,
+export function affilBoxMayHaveBeenAppliedError(
+	context: AffilBoxErrorContext,
 	outcome: UncertainOutcome,
 ): NodeApiError {
 	const item = context.itemIndex === undefined ? '' : ` for item ${context.itemIndex}`;
-	return apiError(
+	return callError(
 		context,
-		`${context.method}${item} may have been applied: check AffilBox before running it again`,
+		mayHaveBeenApplied(AFFILBOX, `${context.method}${item}`),
 		`${describeOutcome(outcome)}. Calls that create something are repeated only when they certainly did not reach AffilBox (connection refused, HTTP 429, HTTP 503 with Retry-After), so this one was not.`,
 		outcome.kind === 'status' ? outcome.statusCode : undefined,
 	);
-}
-
-function withoutFinalStop(text: string): string {
-	return text.replace(/\.\s*$/, '');
 }

@@ -14,12 +14,12 @@ import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
 import { checkApiUrl } from './credential';
 import {
+	affilBoxMayHaveBeenAppliedError,
+	affilBoxNetworkError,
+	affilBoxStatusError,
+	affilBoxTimeoutError,
 	answerProblemError,
-	httpStatusError,
-	mayHaveBeenAppliedError,
-	networkError,
-	timeoutError,
-	type ErrorContext,
+	type AffilBoxErrorContext,
 } from './errors';
 import { buildRequestXml, type AffilBoxParams } from './requestXml';
 import {
@@ -207,7 +207,7 @@ export async function affilBoxApiCall(
 		lastMs = attemptMs(settings);
 		return await attempt(this, url.url, data, reading, lastMs);
 	});
-	const context: ErrorContext = {
+	const context: AffilBoxErrorContext = {
 		node: this.getNode(),
 		method,
 		apiKey,
@@ -231,7 +231,7 @@ export async function affilBoxApiCall(
 
 /** The error for a call that is not (or no longer) retried. */
 function giveUpError(
-	context: ErrorContext,
+	context: AffilBoxErrorContext,
 	call: Extract<RetriedCall, { ok: false }>,
 	timeoutMs: number,
 	url: string,
@@ -239,7 +239,7 @@ function giveUpError(
 	const { last, failure } = call;
 	const timeoutSeconds = timeoutMs / 1000;
 	if (call.reason === 'may-have-been-applied') {
-		return mayHaveBeenAppliedError(
+		return affilBoxMayHaveBeenAppliedError(
 			context,
 			last.kind === 'response'
 				? {
@@ -258,10 +258,10 @@ function giveUpError(
 				? `AffilBox asked to wait ${Math.ceil((failure.retryAfterMs ?? 0) / 1000)} s before trying again (Retry-After); the node waits at most ${MAX_RETRY_AFTER_MS / 1000} s.`
 				: undefined;
 		const read = readAffilBoxAnswer(bodyText(last));
-		return httpStatusError(context, last.statusCode, serverSays(read), note);
+		return affilBoxStatusError(context, last.statusCode, serverSays(read), note);
 	}
-	if (last.failure.kind === 'timeout') return timeoutError(context, timeoutSeconds);
-	return networkError(context, url, last.failure, last.reason);
+	if (last.failure.kind === 'timeout') return affilBoxTimeoutError(context, timeoutSeconds);
+	return affilBoxNetworkError(context, url, last.failure, last.reason);
 }
 
 /** What an error answer says, in words: the error message of an XML answer, or the text of any other. */

@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { NodeApiError, setGlobalState } from 'n8n-workflow';
 
 import { DATE_HINT } from '../../../nodes/shared/dates';
-import { TLS_NOT_SENT } from '../../../nodes/shared/networkFailure';
+import { TLS_NOT_SENT } from '../../../nodes/shared/nodeError';
 import type { RunNodeResult } from '../../harness/runWorkflow';
 import { startUntrustedTlsServer } from '../../sandbox/shared/untrustedTls';
 import {
