@@ -36,3 +36,11 @@ export function isStoredState<V extends number>(
 		state.seen !== null
 	);
 }
+
+/**
+ * Whether a check with this stored state and these settings (their hash, see settingsHash) is a
+ * baseline: the first one, or the first after the settings changed. It starts over.
+ */
+export function startsBaseline(state: { config: string } | undefined, config: string): boolean {
+	return state === undefined || state.config !== config;
+}

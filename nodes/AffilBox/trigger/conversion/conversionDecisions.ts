@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { startsBaseline } from '../storedState';
 import {
 	entryHas,
 	entryMinute,
@@ -39,11 +40,6 @@ export interface PlanInput {
 /** Everything planPoll needs but the observations: known before the first answer arrives. */
 export type PlanBasis = Omit<PlanInput, 'observations'>;
 
-/** Whether a poll with this stored state and configuration starts over (see configHash). */
-export function isBaseline(state: TriggerState | undefined, config: string): boolean {
-	return state === undefined || state.config !== config;
-}
-
 function beforeWindow(observation: Observation, windowStartMinute: number): boolean {
 	return observation.createdMinute !== undefined && observation.createdMinute < windowStartMinute;
 }
@@ -63,7 +59,7 @@ function firesOnBaseline(observation: Observation, basis: PlanBasis): boolean {
  * read: only such conversions need their whole record kept (planPoll then also drops repeats).
  */
 export function mayEmit(basis: PlanBasis): (observation: Observation) => boolean {
-	const baseline = isBaseline(basis.state, basis.config);
+	const baseline = startsBaseline(basis.state, basis.config);
 	if (baseline && basis.emitFromMinute === undefined) return () => false;
 	const seen = baseline ? {} : basis.state!.seen;
 	return (observation) =>
@@ -85,7 +81,7 @@ export interface Plan {
  * again from the older state, so nothing is missed and nothing repeats.
  */
 export function planPoll(input: PlanInput): Plan {
-	const baseline = isBaseline(input.state, input.config);
+	const baseline = startsBaseline(input.state, input.config);
 	const seen: Record<string, number> = baseline ? {} : { ...input.state!.seen };
 	const emit: Observation[] = [];
 

@@ -7,13 +7,7 @@ import { xmlSafeText } from '../../helpers/text';
 import type { CallSettings } from '../../transport';
 import { timedCheck } from '../checkDeadline';
 import { checkWindow, readTriggerStartFrom } from './conversionStartFrom';
-import {
-	isBaseline,
-	mayEmit,
-	planPoll,
-	type Observation,
-	type PlanBasis,
-} from './conversionDecisions';
+import { mayEmit, planPoll, type Observation, type PlanBasis } from './conversionDecisions';
 import {
 	daysText,
 	isNewer,
@@ -33,6 +27,7 @@ import {
 	type TriggerEvent,
 } from './conversionTriggerState';
 import { entriesBefore, TriggerStateStore } from '../stateStore';
+import { startsBaseline } from '../storedState';
 
 function readConfig(context: IPollFunctions): TriggerConfig {
 	const events = (context.getNodeParameter('events', []) as string[]).filter(
@@ -159,7 +154,7 @@ async function runCheck(
 	const store = new TriggerStateStore(context, readTriggerState);
 	const hash = configHash(config);
 	const stored = store.read(hash);
-	const check = checkWindow(isBaseline(stored, hash), start, window);
+	const check = checkWindow(startsBaseline(stored, hash), start, window);
 	const basis: PlanBasis = {
 		state: stored,
 		config: hash,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FirstCheck } from '../startFrom';
-import { isStoredState, settingsHash, type StoredState } from '../storedState';
+import { isStoredState, settingsHash, startsBaseline, type StoredState } from '../storedState';
 
 /**
  * What the partner trigger keeps in workflow static data: `seen` maps each partner it has fired for
@@ -47,13 +47,11 @@ export interface PartnerBasis {
 	first: FirstCheck;
 }
 
-export function isBaseline(basis: PartnerBasis): boolean {
-	return basis.state === undefined || basis.state.config !== basis.config;
-}
-
 /** Where this check's window starts: a baseline may reach further back ("since a date"). */
 export function checkWindowStart(basis: PartnerBasis): number {
-	return isBaseline(basis) ? basis.first.windowStartMinute : basis.lookbackStartMinute;
+	return startsBaseline(basis.state, basis.config)
+		? basis.first.windowStartMinute
+		: basis.lookbackStartMinute;
 }
 
 /** Own keys only: a key such as `constructor` must not match what every object inherits. */
@@ -79,7 +77,7 @@ function judge(
 	const minute = minuteOf(observation, basis);
 	if (minute < windowStart) return undefined;
 	if (basis.onlyAllowed && !observation.allowed) return undefined;
-	if (!isBaseline(basis)) return true;
+	if (!startsBaseline(basis.state, basis.config)) return true;
 	const from = basis.first.emitFromMinute;
 	return from !== undefined && minute >= from;
 }
@@ -90,7 +88,7 @@ function judge(
  */
 export function mayFire(basis: PartnerBasis): (observation: PartnerObservation) => boolean {
 	const windowStart = checkWindowStart(basis);
-	const seen = isBaseline(basis) ? {} : basis.state!.seen;
+	const seen = startsBaseline(basis.state, basis.config) ? {} : basis.state!.seen;
 	return (observation) =>
 		!tracked(seen, observation.key) && judge(observation, basis, windowStart) === true;
 }
@@ -110,7 +108,7 @@ export function planPartnerPoll(
 	basis: PartnerBasis,
 	observations: PartnerObservation[],
 ): PartnerPlan {
-	const baseline = isBaseline(basis);
+	const baseline = startsBaseline(basis.state, basis.config);
 	const windowStart = checkWindowStart(basis);
 	const seen: Record<string, number> = baseline ? {} : { ...basis.state!.seen };
 	const fire: PartnerObservation[] = [];

@@ -12,9 +12,9 @@ import {
 	toMinute,
 	type FirstCheck,
 } from '../startFrom';
+import { startsBaseline } from '../storedState';
 import {
 	checkWindowStart,
-	isBaseline,
 	mayFire,
 	type PartnerBasis,
 	partnerConfigHash,
@@ -118,7 +118,7 @@ async function runCheck(
 		first: { windowStartMinute: lookbackStartMinute },
 	};
 	// Only a baseline reads Start From: a start date that no longer reads cannot stop later checks.
-	const basis: PartnerBasis = isBaseline(later)
+	const basis: PartnerBasis = startsBaseline(later.state, later.config)
 		? { ...later, first: readFirstCheck(context, zone, lookbackStartMinute) }
 		: later;
 	const observations = await observePartners(
