@@ -8,13 +8,13 @@ import { itemOptions } from '../common.descriptions';
 import {
 	CUSTOMER_FIELDS,
 	externalBrandIdField,
-	externalIdField,
+	customerExternalIdField,
 	optionalCustomerFields,
 	registrationDateField,
 } from './fields';
 
 const properties: INodeProperties[] = [
-	externalIdField,
+	customerExternalIdField,
 	externalBrandIdField,
 	registrationDateField,
 	{

@@ -17,7 +17,7 @@ import {
 import {
 	BULK_CUSTOMER_FIELDS,
 	externalBrandIdField,
-	externalIdField,
+	customerExternalIdField,
 	registrationDateField,
 } from './fields';
 import { bulkSummary } from './bulkSummary';
@@ -26,7 +26,7 @@ const whenMapping = { show: { inputMode: ['fields'] } };
 
 const properties: INodeProperties[] = [
 	inputModeField('customer'),
-	{ ...externalIdField, displayOptions: whenMapping },
+	{ ...customerExternalIdField, displayOptions: whenMapping },
 	{ ...externalBrandIdField, displayOptions: whenMapping },
 	{
 		...registrationDateField,

@@ -21,7 +21,7 @@ export const customerIdField: INodeProperties = {
 		"Affelios' own ID of the customer (the ID returned by Create or Get), not your External ID",
 };
 
-export const externalIdField: INodeProperties = {
+export const customerExternalIdField: INodeProperties = {
 	displayName: 'External ID',
 	name: 'externalId',
 	type: 'string',
@@ -103,7 +103,7 @@ export const updatableCustomerFields: INodeProperties[] = [
 	countryCodeField,
 	cpaExcludedField,
 	{ ...externalBrandIdField, required: false },
-	{ ...externalIdField, required: false },
+	{ ...customerExternalIdField, required: false },
 	{ ...registrationDateField, required: false },
 	revShareExcludedField,
 	usernameField,
@@ -114,7 +114,7 @@ const COUNTRY_CODE = { countryCode: 'country_code' };
 /** Create's body, in the order the API documents it. */
 export const CUSTOMER_FIELDS = fieldSpecs(
 	[
-		externalIdField,
+		customerExternalIdField,
 		externalBrandIdField,
 		registrationDateField,
 		brandIdField,
@@ -131,7 +131,7 @@ export const CUSTOMER_FIELDS = fieldSpecs(
 /** The bulk call names two fields differently: `regDate` and `clickKey`. */
 export const BULK_CUSTOMER_FIELDS = fieldSpecs(
 	[
-		externalIdField,
+		customerExternalIdField,
 		externalBrandIdField,
 		registrationDateField,
 		clickKeyField,

@@ -4,10 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { affeliosOperation } from '../../helpers/operation';
 import { itemOptions } from '../common.descriptions';
 import { transactionBody } from './body';
-import { externalIdField, optionalTransactionFields } from './fields';
+import { transactionExternalIdField, optionalTransactionFields } from './fields';
 
 const properties: INodeProperties[] = [
-	externalIdField,
+	transactionExternalIdField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -5,13 +5,13 @@ import { batchSubject, chunkBody } from '../../helpers/bulkInput';
 import { affeliosBatchOperation } from '../../helpers/operation';
 import { batchOptions, inputModeField } from '../common.descriptions';
 import { transactionBody } from './body';
-import { externalIdField, optionalTransactionFields } from './fields';
+import { transactionExternalIdField, optionalTransactionFields } from './fields';
 
 const whenMapping = { show: { inputMode: ['fields'] } };
 
 const properties: INodeProperties[] = [
 	inputModeField('transaction'),
-	{ ...externalIdField, displayOptions: whenMapping },
+	{ ...transactionExternalIdField, displayOptions: whenMapping },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -19,7 +19,7 @@ export const transactionIdField: INodeProperties = {
 	description: "Affelios' own ID of the transaction, not your External ID",
 };
 
-export const externalIdField: INodeProperties = {
+export const transactionExternalIdField: INodeProperties = {
 	displayName: 'External ID',
 	name: 'externalId',
 	type: 'string',
@@ -82,6 +82,9 @@ export const optionalTransactionFields: INodeProperties[] = [
 ];
 
 /** The body of a transaction: External ID and every optional field. */
-export const TRANSACTION_FIELDS = fieldSpecs([externalIdField, ...optionalTransactionFields], {
-	countryCode: 'country_code',
-});
+export const TRANSACTION_FIELDS = fieldSpecs(
+	[transactionExternalIdField, ...optionalTransactionFields],
+	{
+		countryCode: 'country_code',
+	},
+);
