@@ -326,7 +326,7 @@ describe("n8n's AI Agent with the AffilBox and Affelios tools", () => {
 		expect(results.call_1_1).toEqual([
 			toolError(
 				`AffilBox error 404: Conversion not found: ${UNKNOWN_ORDER}.`,
-				"Method ConfirmConversion failed. Check: Conversion ID must be the transaction ID your shop sent with the conversion (a conversion's transactionId, e.g. an order number or customer e-mail), not AffilBox's internal id; if that transaction ID exists in several campaigns, also give the campaign.",
+				"Method ConfirmConversion failed. Check: Transaction ID must be the one your shop sent with the conversion (a conversion's transactionId, e.g. an order number or customer e-mail), not AffilBox's internal id; if that transaction ID exists in several campaigns, also give the campaign.",
 			),
 		]);
 		expect(results.call_1_2).toEqual([
@@ -478,9 +478,7 @@ describeMcp(MCP_TITLE, () => {
 		});
 		expect(isError).toBe(true);
 		expect(text).toContain(`AffilBox error 404: Conversion not found: ${UNKNOWN_ORDER}`);
-		expect(text).toContain(
-			'Conversion ID must be the transaction ID your shop sent with the conversion',
-		);
+		expect(text).toContain('Transaction ID must be the one your shop sent with the conversion');
 		expect(text).not.toContain(AFFILBOX_KEY);
 	});
 });

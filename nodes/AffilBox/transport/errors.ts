@@ -20,17 +20,17 @@ import type { AffilBoxAnswerProblem } from './answer';
  * node as a tool) most often get wrong. AffilBox does not publish its error texts, so the hint
  * cannot depend on the answer; it names what the method's identifying values must look like.
  */
-const CONVERSION_ID =
-	"Conversion ID must be the transaction ID your shop sent with the conversion (a conversion's transactionId, e.g. an order number or customer e-mail), not AffilBox's internal id";
+const TRANSACTION_ID =
+	"Transaction ID must be the one your shop sent with the conversion (a conversion's transactionId, e.g. an order number or customer e-mail), not AffilBox's internal id";
 const SEVERAL_CAMPAIGNS =
 	'if that transaction ID exists in several campaigns, also give the campaign';
 const PARTNER = "Partner must be the partner's affiliate ID (affilId) or e-mail";
 const CAMPAIGN = 'Campaign must be the campaign number (Get Many campaigns lists them)';
 
 const HINTS: Record<string, string[]> = {
-	ConfirmConversion: [`${CONVERSION_ID}; ${SEVERAL_CAMPAIGNS}`],
-	GetConversion: [CONVERSION_ID],
-	UpdateConversion: [`${CONVERSION_ID}; ${SEVERAL_CAMPAIGNS}`, PARTNER],
+	ConfirmConversion: [`${TRANSACTION_ID}; ${SEVERAL_CAMPAIGNS}`],
+	GetConversion: [TRANSACTION_ID],
+	UpdateConversion: [`${TRANSACTION_ID}; ${SEVERAL_CAMPAIGNS}`, PARTNER],
 	AddConversion: [PARTNER, CAMPAIGN],
 	AddBonus: [PARTNER],
 	AddClick: [PARTNER, CAMPAIGN],

@@ -58,7 +58,7 @@ describe('AffilBox called as an AI tool', () => {
 			decision: 'approve',
 		});
 		expect(result.error?.message).toBe(
-			"AffilBox error 404: Conversion not found: NO-SUCH-ORDER. Method ConfirmConversion failed. Check: Conversion ID must be the transaction ID your shop sent with the conversion (a conversion's transactionId, e.g. an order number or customer e-mail), not AffilBox's internal id; if that transaction ID exists in several campaigns, also give the campaign.",
+			"AffilBox error 404: Conversion not found: NO-SUCH-ORDER. Method ConfirmConversion failed. Check: Transaction ID must be the one your shop sent with the conversion (a conversion's transactionId, e.g. an order number or customer e-mail), not AffilBox's internal id; if that transaction ID exists in several campaigns, also give the campaign.",
 		);
 	});
 
