@@ -43,13 +43,6 @@ export const conversionIdField: INodeProperties = {
 		'Your transaction ID of the conversion (order number or customer e-mail), not an AffilBox internal ID',
 };
 
-export const conversionStateOptions = [
-	{ name: 'Authorized', value: 'authorized' },
-	{ name: 'Invoiced', value: 'invoiced' },
-	{ name: 'Rejected', value: 'rejection' },
-	{ name: 'Waiting', value: 'waiting' },
-];
-
 export const noteField: INodeProperties = {
 	displayName: 'Note',
 	name: 'note',

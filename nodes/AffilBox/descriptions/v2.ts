@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { CONVERSION_STATE_CHOICES } from '../helpers/conversionState';
 import { RECENT_CONVERSION_DAYS } from '../methods/labels';
-import { conversionStateOptions } from './common';
 
 /**
  * Fields of version 2 that replace a version-1 field of the same name (see versions.ts): pickers
@@ -130,7 +130,7 @@ export function stateField(description: string): INodeProperties {
 		displayName: 'State',
 		name: 'state',
 		type: 'options',
-		options: conversionStateOptions,
+		options: CONVERSION_STATE_CHOICES,
 		default: '',
 		placeholder: 'Choose a state',
 		allowArbitraryValues: true,

@@ -1,21 +1,30 @@
-import { oneOf } from './text';
+import { oneOfChoices, type LabelledChoice } from './text';
 
-export const CONVERSION_STATES = ['authorized', 'invoiced', 'rejection', 'waiting'] as const;
-export type ConversionState = (typeof CONVERSION_STATES)[number];
+export type ConversionState = 'authorized' | 'invoiced' | 'rejection' | 'waiting';
+
+/** AffilBox's four states: the State choice's options, as the editor labels them and AffilBox names them. */
+export const CONVERSION_STATE_CHOICES: Array<LabelledChoice<ConversionState>> = [
+	{ name: 'Authorized', value: 'authorized' },
+	{ name: 'Invoiced', value: 'invoiced' },
+	{ name: 'Rejected', value: 'rejection' },
+	{ name: 'Waiting', value: 'waiting' },
+];
 export const CONVERSION_STATE_HINT = 'A rejected conversion has the state "rejection".';
 
-/** Version 1's State: whatever it holds must be one of AffilBox's four states (never a default). */
+/**
+ * Version 1's State: whatever it holds must be one of AffilBox's four states (never a default),
+ * typed as AffilBox names it or as the editor labels it (`Rejected`, `rejected`: `rejection`).
+ */
 export function requireConversionState(value: unknown, field: string): ConversionState {
-	return oneOf(value, CONVERSION_STATES, field, CONVERSION_STATE_HINT);
+	return oneOfChoices(value, CONVERSION_STATE_CHOICES, field, CONVERSION_STATE_HINT);
 }
 
 /**
- * A State field of version 2: empty means "not given" (nothing is preselected), anything else must
- * be one of AffilBox's four states. `rejected` is accepted for `rejection`, the word the UI shows.
+ * A State field of version 2 and later: empty means "not given" (nothing is preselected), anything
+ * else is read as version 1's.
  */
 export function readConversionState(value: unknown, field: string): ConversionState | undefined {
 	if (value === undefined || value === null) return undefined;
-	const text = String(value).trim().toLowerCase();
-	if (text === '') return undefined;
-	return requireConversionState(text === 'rejected' ? 'rejection' : text, field);
+	if (String(value).trim() === '') return undefined;
+	return requireConversionState(value, field);
 }

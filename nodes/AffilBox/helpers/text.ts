@@ -28,7 +28,7 @@ export function oneOf<T extends string>(
 	field: string,
 	hint?: string,
 ): T {
-	const text = typeof value === 'string' ? value.trim() : String(value ?? '');
+	const text = typedText(value);
 	const found = allowed.find((choice) => choice === text.toLowerCase());
 	if (found !== undefined) return found;
 	throw new InvalidInputError(
@@ -36,4 +36,34 @@ export function oneOf<T extends string>(
 		`${field} must be one of ${allowed.map((choice) => `"${choice}"`).join(', ')}, got "${text}"`,
 		hint,
 	);
+}
+
+/** A choice as the editor shows it (`name`, its label) and as it is saved and sent (`value`). */
+export interface LabelledChoice<T extends string> {
+	name: string;
+	value: T;
+}
+
+/**
+ * oneOf for a choice whose labels are not its values (State's Rejected is `rejection`): typed text
+ * may be either, case aside, and the error names each choice as the editor shows it, with its value.
+ */
+export function oneOfChoices<T extends string>(
+	value: unknown,
+	choices: ReadonlyArray<LabelledChoice<T>>,
+	field: string,
+	hint?: string,
+): T {
+	const text = typedText(value);
+	const typed = text.toLowerCase();
+	const found = choices.find(
+		(choice) => choice.value === typed || choice.name.toLowerCase() === typed,
+	);
+	if (found !== undefined) return found.value;
+	const listed = choices.map((choice) => `${choice.name} ("${choice.value}")`).join(', ');
+	throw new InvalidInputError(field, `${field} must be one of ${listed}, got "${text}"`, hint);
+}
+
+function typedText(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : String(value ?? '');
 }

@@ -94,7 +94,7 @@ describe('AffilBox called as an AI tool', () => {
 			filters: { state: '={{ "approved" }}' },
 		});
 		expect(result.error?.message).toBe(
-			'State must be one of "authorized", "invoiced", "rejection", "waiting", got "approved". A rejected conversion has the state "rejection".',
+			'State must be one of Authorized ("authorized"), Invoiced ("invoiced"), Rejected ("rejection"), Waiting ("waiting"), got "approved". A rejected conversion has the state "rejection".',
 		);
 		expect(sandbox().requests).toHaveLength(0);
 	});

@@ -411,7 +411,7 @@ describe('no value is sent that nobody chose', () => {
 			{ typeVersion: 2 },
 		);
 		expect(result.error?.message).toBe(
-			'State must be one of "authorized", "invoiced", "rejection", "waiting", got "approved"',
+			'State must be one of Authorized ("authorized"), Invoiced ("invoiced"), Rejected ("rejection"), Waiting ("waiting"), got "approved"',
 		);
 		expect(sandbox().requests).toHaveLength(0);
 	});

@@ -177,3 +177,31 @@ describe('a workflow saved with version 2 runs as before', () => {
 		});
 	});
 });
+
+describe("State typed in an expression: AffilBox's value or the choice's label", () => {
+	it.each([
+		[1, 'Rejected'],
+		[2, 'rejected'],
+		[3, 'Rejected'],
+		[3, 'rejection'],
+	])('version %i reads "%s" as the Rejected state', async (typeVersion, typed) => {
+		const { result, sent } = await runFresh(
+			{ operation: 'getMany', returnAll: true, filters: { state: `={{ "${typed}" }}` } },
+			typeVersion,
+		);
+		expect(result.error).toBeUndefined();
+		expect(new Set(sent.map((call) => call.params.filter_state))).toEqual(new Set(['rejection']));
+		expect(jsonOf(result).length).toBeGreaterThan(0);
+	});
+
+	it('anything else is refused naming the choices as the editor shows them, before any call', async () => {
+		const { result } = await runFresh(
+			{ operation: 'getMany', returnAll: true, filters: { state: '={{ "declined" }}' } },
+			3,
+		);
+		expect(result.error?.message).toBe(
+			'State must be one of Authorized ("authorized"), Invoiced ("invoiced"), Rejected ("rejection"), Waiting ("waiting"), got "declined"',
+		);
+		expect(sandbox().requests).toHaveLength(0);
+	});
+});

@@ -33,13 +33,15 @@ describe('readConversionState', () => {
 	it('accepts the four states in any case, and Rejected for rejection', () => {
 		expect(readConversionState('Authorized', 'State')).toBe('authorized');
 		expect(readConversionState('rejected', 'State')).toBe('rejection');
+		expect(readConversionState(' Rejected ', 'State')).toBe('rejection');
+		expect(readConversionState('REJECTION', 'State')).toBe('rejection');
 	});
 
 	it('refuses anything else, naming the field', () => {
 		expect(() => readConversionState('approved', 'State')).toThrow(
 			new InvalidInputError(
 				'State',
-				'State must be one of "authorized", "invoiced", "rejection", "waiting", got "approved"',
+				'State must be one of Authorized ("authorized"), Invoiced ("invoiced"), Rejected ("rejection"), Waiting ("waiting"), got "approved"',
 			),
 		);
 	});

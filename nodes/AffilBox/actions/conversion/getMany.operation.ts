@@ -3,7 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
-import { readConversionState, requireConversionState } from '../../helpers/conversionState';
+import {
+	CONVERSION_STATE_CHOICES,
+	readConversionState,
+	requireConversionState,
+} from '../../helpers/conversionState';
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../helpers/dates';
 import { locatorValue } from '../../helpers/locator';
 import { affilBoxOperation, readLimit } from '../../helpers/operation';
@@ -12,7 +16,6 @@ import type { AffilBoxParams } from '../../transport';
 import {
 	CAMPAIGN_FILTER_HELP,
 	conversionFilters,
-	conversionStateOptions,
 	optionsCollection,
 	PARTNER_FILTER_HELP,
 	returnAllAndLimit,
@@ -79,7 +82,7 @@ const filtersV1 = conversionFilters([
 		displayName: 'State',
 		name: 'state',
 		type: 'options',
-		options: conversionStateOptions,
+		options: CONVERSION_STATE_CHOICES,
 		default: 'waiting',
 		description:
 			'Only conversions in this state. In an expression: waiting, authorized, invoiced or rejection.',

@@ -5,18 +5,17 @@ import { InvalidInputError } from '../../../shared/invalidInput';
 import { readWholeNumber } from '../../../shared/numbers';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { pointToCampaignField } from '../../helpers/ambiguousConversion';
-import { readConversionState, requireConversionState } from '../../helpers/conversionState';
+import {
+	CONVERSION_STATE_CHOICES,
+	readConversionState,
+	requireConversionState,
+} from '../../helpers/conversionState';
 import { locatorValue } from '../../helpers/locator';
 import { readAffilBoxAmount, REMOVE_OR_FILL, requireAmount } from '../../helpers/amounts';
 import { affilBoxOperation } from '../../helpers/operation';
 import { requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxParams } from '../../transport';
-import {
-	conversionIdField,
-	conversionStateOptions,
-	noteField,
-	optionsCollection,
-} from '../../descriptions/common';
+import { conversionIdField, noteField, optionsCollection } from '../../descriptions/common';
 import { amountFieldV1, campaignFieldV1, partnerTextV1 } from '../../descriptions/v1';
 import {
 	amountField,
@@ -62,7 +61,7 @@ const updateFieldsV1: INodeProperties = {
 			displayName: 'State',
 			name: 'state',
 			type: 'options',
-			options: conversionStateOptions,
+			options: CONVERSION_STATE_CHOICES,
 			default: 'waiting',
 			description: STATE_HELP,
 		},
