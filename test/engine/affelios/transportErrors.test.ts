@@ -204,6 +204,11 @@ describe('Affelios error answers', () => {
 		expect((result.error as NodeApiError).description).toMatch(
 			/^The connection to the server was closed unexpectedly/,
 		);
+		// n8n's text ends with a full stop; ours follows it without a second one.
+		expect((result.error as NodeApiError).description).not.toContain('..');
+		expect((result.error as NodeApiError).description).toContain(
+			'retry later. Check the Base URL in the Affelios credential and your network.',
+		);
 	});
 
 	it('with Continue On Fail each failing item becomes an error item and the others go on', async () => {
