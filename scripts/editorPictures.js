@@ -11,9 +11,9 @@
  */
 const path = require('node:path');
 
-const { AFFILBOX_KEY, CREDENTIAL_IDS } = require('../n8n/sandboxStack');
-const { CHECKS } = require('./checks');
-const { openEditor } = require('./session');
+const { AFFILBOX_KEY, CREDENTIAL_IDS } = require('../test/e2e/n8n/sandboxStack');
+const { CHECKS } = require('../test/e2e/editor/checks');
+const { openEditor } = require('../test/e2e/editor/session');
 
 /** @param {string} name @param {number} fallback */
 const port = (name, fallback) => Number(process.env[name] || fallback);
@@ -26,7 +26,7 @@ async function main() {
 		},
 		affelios: { url: `http://127.0.0.1:${port('AFFELIOS_SANDBOX_PORT', 8082)}` },
 		credentials: CREDENTIAL_IDS,
-		pictures: process.argv[2] ?? path.join(__dirname, '..', '..', '..', 'docs'),
+		pictures: process.argv[2] ?? path.join(__dirname, '..', 'docs'),
 	};
 	const started = Date.now();
 	const editor = await openEditor(`http://localhost:${port('N8N_PORT', 5678)}`);

@@ -7,13 +7,13 @@
  *   node test/e2e/screenshot.js [workflowId] [output.png]
  */
 const path = require('node:path');
-const { launchChromium } = require('./editor/session');
-const { OWNER } = require('./n8n/owner');
+const { launchChromium } = require('../test/e2e/editor/session');
+const { OWNER } = require('../test/e2e/n8n/owner');
 
 const BASE = `http://localhost:${process.env.N8N_PORT ?? 5678}`;
 const WORKFLOW = process.argv[2] ?? 'exInvoicedPayout2';
 const OUTPUT =
-	process.argv[3] ?? path.join(__dirname, '..', '..', 'docs', 'n8n-editor-example-2.png');
+	process.argv[3] ?? path.join(__dirname, '..', 'docs', 'n8n-editor-example-2.png');
 
 async function main() {
 	const browser = await launchChromium();

@@ -16,13 +16,13 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { readExamples, examplesFingerprint, PAYOUT_DIR } = require('./n8n/examples');
-const { tailOf } = require('./n8n/instance');
-const { ensureN8n } = require('./n8n/install');
-const { createOwner, OWNER } = require('./n8n/owner');
-const { prepareInstance, startSandboxes, LICENCE_ZONE } = require('./n8n/sandboxStack');
-const { duration } = require('./n8n/time');
-const { assertPortsFree, stopAllSupervised, supervisedCount } = require('./processes');
+const { readExamples, examplesFingerprint, PAYOUT_DIR } = require('../test/e2e/n8n/examples');
+const { tailOf } = require('../test/e2e/n8n/instance');
+const { ensureN8n } = require('../test/e2e/n8n/install');
+const { createOwner, OWNER } = require('../test/e2e/n8n/owner');
+const { prepareInstance, startSandboxes, LICENCE_ZONE } = require('../test/e2e/n8n/sandboxStack');
+const { duration } = require('../test/e2e/n8n/time');
+const { assertPortsFree, stopAllSupervised, supervisedCount } = require('../test/e2e/processes');
 
 /** @param {string} line */
 const say = (line) => process.stdout.write(`${line}\n`);

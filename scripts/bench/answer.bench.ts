@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 
-import { startSandbox } from '../e2e/processes';
+import { startSandbox } from '../../test/e2e/processes';
 
 /**
  * Large AffilBox answers: for 10,000 and 100,000 authorized conversions (one answer each), the

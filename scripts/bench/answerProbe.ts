@@ -5,8 +5,8 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { DateTime } from 'luxon';
 
 import { packageNamed } from '../../tools/packages';
-import { loadBuiltPackage } from '../harness/nodeTypes';
-import { createPoller, runNode } from '../harness/runWorkflow';
+import { loadBuiltPackage } from '../../test/support/harness/nodeTypes';
+import { createPoller, runNode } from '../../test/support/harness/runWorkflow';
 
 /**
  * One figure of the answer benchmark, measured in a process of its own (answer.bench.ts starts it):

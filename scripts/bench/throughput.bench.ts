@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { XMLBuilder } from 'fast-xml-parser';
 
 import { listPackages } from '../../tools/packages';
-import { loadBuiltPackages } from '../harness/nodeTypes';
-import { runNode } from '../harness/runWorkflow';
-import { startSandbox } from '../e2e/processes';
-import affilboxSeed from '../fixtures/affilbox/seed.json';
+import { loadBuiltPackages } from '../../test/support/harness/nodeTypes';
+import { runNode } from '../../test/support/harness/runWorkflow';
+import { startSandbox } from '../../test/e2e/processes';
+import affilboxSeed from '../../test/fixtures/affilbox/seed.json';
 import { latencyProxy, median, optionName, runLimited, timed } from './benchTools';
 
 const ROOT = process.cwd();

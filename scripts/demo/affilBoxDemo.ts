@@ -2,9 +2,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { packageNamed } from '../../tools/packages';
-import { loadBuiltPackage } from '../harness/nodeTypes';
-import { runNode } from '../harness/runWorkflow';
-import { startAffilBoxSandbox } from '../sandbox/affilbox';
+import { loadBuiltPackage } from '../../test/support/harness/nodeTypes';
+import { runNode } from '../../test/support/harness/runWorkflow';
+import { startAffilBoxSandbox } from '../../test/support/sandbox/affilbox';
 
 const NODE_TYPE = 'n8n-nodes-affilbox.affilBox';
 

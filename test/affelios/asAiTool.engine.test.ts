@@ -1,7 +1,7 @@
-import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
-import { Affelios } from '../../../nodes/Affelios/Affelios.node';
-import { runNode } from '../../harness/runWorkflow';
-import { runAffelios, sandboxCredentials, useAffeliosSandbox } from './affeliosWorkflow';
+import { AffeliosApi } from '../../credentials/AffeliosApi.credentials';
+import { Affelios } from '../../nodes/Affelios/Affelios.node';
+import { runNode } from '../support/harness/runWorkflow';
+import { runAffelios, sandboxCredentials, useAffeliosSandbox } from '../support/workflows/affeliosWorkflow';
 
 /** The Affelios node under the type name n8n gives its AI-tool variant (see the AffilBox twin). */
 const TOOL_TYPE = 'n8n-nodes-affelios.affeliosTool';

@@ -5,10 +5,10 @@ import {
 	expectFailedWithoutSecret,
 	secretSearch,
 	type FailurePath,
-} from '../../harness/secretLeaks';
-import { useSandbox } from '../../harness/useSandbox';
-import { startAffeliosSandbox } from '../../sandbox/affelios';
-import { JANA, runAffelios } from './affeliosWorkflow';
+} from '../support/harness/secretLeaks';
+import { useSandbox } from '../support/harness/useSandbox';
+import { startAffeliosSandbox } from '../support/sandbox/affelios';
+import { JANA, runAffelios } from '../support/workflows/affeliosWorkflow';
 
 // Distinctive, and full of characters that JSON and URLs escape, so every encoded form can be searched
 // for. (Header values must stay visible ASCII.)

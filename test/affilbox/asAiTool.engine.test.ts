@@ -1,14 +1,14 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
-import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
-import { runNode } from '../../harness/runWorkflow';
+import { AffilBoxApi } from '../../credentials/AffilBoxApi.credentials';
+import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
+import { runNode } from '../support/harness/runWorkflow';
 import {
 	runAffilBox,
 	sandboxCredentials,
 	useAffilBoxSandbox,
 	type AffilBoxSandbox,
-} from './affilBoxWorkflow';
+} from '../support/workflows/affilBoxWorkflow';
 
 /**
  * The AffilBox node as n8n hands it to an AI agent: the same node under the type name n8n gives

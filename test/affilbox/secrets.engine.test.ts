@@ -1,19 +1,19 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { escapeXmlText } from '../../../nodes/shared/redact';
+import { escapeXmlText } from '../../nodes/shared/redact';
 import {
 	captureConsole,
 	expectFailedWithoutSecret,
 	secretSearch,
 	type FailurePath,
-} from '../../harness/secretLeaks';
-import { useSandbox } from '../../harness/useSandbox';
-import { startAffilBoxSandbox } from '../../sandbox/affilbox';
-import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
-import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
-import { runPoll } from '../../harness/runWorkflow';
-import { runAffilBox, sandboxCredentials } from './affilBoxWorkflow';
-import { TRIGGER_TYPE } from './triggerWorkflow';
+} from '../support/harness/secretLeaks';
+import { useSandbox } from '../support/harness/useSandbox';
+import { startAffilBoxSandbox } from '../support/sandbox/affilbox';
+import { AffilBoxApi } from '../../credentials/AffilBoxApi.credentials';
+import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
+import { runPoll } from '../support/harness/runWorkflow';
+import { runAffilBox, sandboxCredentials } from '../support/workflows/affilBoxWorkflow';
+import { TRIGGER_TYPE } from '../support/workflows/triggerWorkflow';
 
 // Distinctive, and full of characters that XML and URLs escape, so every encoded form can be searched for.
 const API_KEY = `Kx9<&>"'sEcReT-🔑-${Date.now()}`;

@@ -5,7 +5,7 @@ import { Affelios } from '../../nodes/Affelios/Affelios.node';
 import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
 import { AffilBoxPartnerTrigger } from '../../nodes/AffilBox/AffilBoxPartnerTrigger.node';
 import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
-import { NodeTypesRegistry } from '../harness/nodeTypes';
+import { NodeTypesRegistry } from '../support/harness/nodeTypes';
 import affelliosCodex from '../../nodes/Affelios/Affelios.node.json';
 import affilBoxCodex from '../../nodes/AffilBox/AffilBox.node.json';
 import triggerCodex from '../../nodes/AffilBox/AffilBoxTrigger.node.json';

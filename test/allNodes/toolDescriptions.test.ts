@@ -2,8 +2,8 @@
 import type { INode, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { Affelios } from '../../../nodes/Affelios/Affelios.node';
-import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
+import { Affelios } from '../../nodes/Affelios/Affelios.node';
+import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
 
 /**
  * What a model reads about each operation when the node is attached to an AI Agent or an MCP

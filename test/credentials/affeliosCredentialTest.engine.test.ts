@@ -1,14 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
-import { testCredential } from '../../harness/credentialTest';
+import { AffeliosApi } from '../../credentials/AffeliosApi.credentials';
+import { testCredential } from '../support/harness/credentialTest';
 import {
 	requestLines,
 	sandboxCredentials,
 	seed,
 	useAffeliosSandbox,
 	type AffeliosSandbox,
-} from './affeliosWorkflow';
+} from '../support/workflows/affeliosWorkflow';
 
 const sandbox = useAffeliosSandbox();
 const credentialType = new AffeliosApi();

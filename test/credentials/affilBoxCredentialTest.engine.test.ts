@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
-import { testCredential } from '../../harness/credentialTest';
-import { sandboxCredentials, useAffilBoxSandbox, type AffilBoxSandbox } from './affilBoxWorkflow';
+import { AffilBoxApi } from '../../credentials/AffilBoxApi.credentials';
+import { testCredential } from '../support/harness/credentialTest';
+import { sandboxCredentials, useAffilBoxSandbox, type AffilBoxSandbox } from '../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const credentialType = new AffilBoxApi();

@@ -165,7 +165,7 @@ async function stopAllSupervised() {
  *   `output`: what the sandbox printed so far (with `--verbose`, a line per call)
  */
 async function startSandbox(name, options = {}) {
-	const script = path.join(ROOT, 'test', 'sandbox', name, 'server.js');
+	const script = path.join(ROOT, 'test', 'support', 'sandbox', name, 'server.js');
 	const args = [script, '--port', options.port ?? '0', ...(options.args ?? [])];
 	const sandbox = spawnSupervised(process.execPath, args, { stdout: 'pipe' });
 	const stdout = /** @type {import('node:stream').Readable} */ (sandbox.child.stdout);

@@ -20,7 +20,7 @@ const { commandLine, groupMembers, groupOf, processesWithEnv } = require('./grou
 const { ensureN8n } = require('./n8n/install');
 const { freePort, spawnSupervised } = require('./processes');
 
-const START = path.join(__dirname, 'start.js');
+const START = path.join(__dirname, '..', '..', 'scripts', 'start.js');
 const OWN_GROUP = groupOf(process.pid);
 /** How long a killed start's supervisors may take to stop n8n (its grace is 20 s, then SIGKILL). */
 const CLEANUP_DEADLINE_MS = 90_000;

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IWorkflowDataProxyData, NodeParameterValue } from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
-import { readExamples } from '../../e2e/n8n/examples';
-import { readmeCurlBodies } from '../../e2e/n8n/readmeCurls';
+import { readExamples } from '../e2e/n8n/examples';
+import { readmeCurlBodies } from '../e2e/n8n/readmeCurls';
 
 /**
  * What the editor previews for the example nodes that read the webhook caller's data, with the

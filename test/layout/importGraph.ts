@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /** The repository this file is in. */
-export const REPOSITORY_ROOT = resolve(__dirname, '..', '..', '..');
+export const REPOSITORY_ROOT = resolve(__dirname, '..', '..');
 
 /** file → the files it imports (relative imports only, resolved to .ts files), paths from the root. */
 export type ImportGraph = Map<string, string[]>;

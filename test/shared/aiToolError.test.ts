@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { runsAsAiTool, withHintForModel } from '../../../nodes/shared/aiToolError';
+import { runsAsAiTool, withHintForModel } from '../../nodes/shared/aiToolError';
 
 const node = (type: string): INode => ({
 	id: '1',

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { Affelios } from '../../../nodes/Affelios/Affelios.node';
-import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
+import { Affelios } from '../../nodes/Affelios/Affelios.node';
+import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
 import {
 	CALL_OPTIONS,
 	DEFAULT_CALL_SETTINGS,
 	readCallSettings,
 	readRequestsInParallel,
-} from '../../../nodes/shared/callOptions';
+} from '../../nodes/shared/callOptions';
 
 function contextWithOptions(options: IDataObject[]): IExecuteFunctions {
 	return {

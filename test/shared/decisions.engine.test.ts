@@ -2,23 +2,23 @@ import { DateTime } from 'luxon';
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeApiError, setGlobalState } from 'n8n-workflow';
 
-import { DATE_HINT } from '../../../nodes/shared/dates';
-import { TLS_NOT_SENT } from '../../../nodes/shared/networkFailure';
-import type { RunNodeResult } from '../../harness/runWorkflow';
-import { startUntrustedTlsServer } from '../../sandbox/shared/untrustedTls';
+import { DATE_HINT } from '../../nodes/shared/dates';
+import { TLS_NOT_SENT } from '../../nodes/shared/networkFailure';
+import type { RunNodeResult } from '../support/harness/runWorkflow';
+import { startUntrustedTlsServer } from '../support/sandbox/shared/untrustedTls';
 import {
 	JANA,
 	jsonOf as affeliosJson,
 	lastRequest,
 	runAffelios,
 	useAffeliosSandbox,
-} from '../affelios/affeliosWorkflow';
+} from '../support/workflows/affeliosWorkflow';
 import {
 	jsonOf as affilBoxJson,
 	lastCall,
 	runAffilBox,
 	useAffilBoxSandbox,
-} from '../affilbox/affilBoxWorkflow';
+} from '../support/workflows/affilBoxWorkflow';
 
 /**
  * The differences the two nodes once had, decided once for both and pinned here through the real

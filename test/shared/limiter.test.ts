@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
-import { runLimited } from '../../../nodes/shared/limiter';
-import { deferred, microtasks } from '../deferred';
+import { runLimited } from '../../nodes/shared/limiter';
+import { deferred, microtasks } from '../support/deferred';
 
 /** A task whose finishing the test controls, with a record of what runs at the same time. */
 function controlledTasks(count: number) {

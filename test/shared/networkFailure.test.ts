@@ -1,4 +1,4 @@
-import { classifyNetworkError } from '../../../nodes/shared/networkFailure';
+import { classifyNetworkError } from '../../nodes/shared/networkFailure';
 
 /**
  * The shapes n8n hands the node when a request gets no HTTP answer. The first kind is what

@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../../../nodes/shared/invalidInput';
-import { readAmount, readNumberInRange, readWholeNumber } from '../../../nodes/shared/numbers';
-import { requireText } from '../../../nodes/shared/parameters';
+import { InvalidInputError } from '../../nodes/shared/invalidInput';
+import { readAmount, readNumberInRange, readWholeNumber } from '../../nodes/shared/numbers';
+import { requireText } from '../../nodes/shared/parameters';
 
 describe('readWholeNumber', () => {
 	it('accepts whole numbers as numbers or text', () => {

@@ -9,7 +9,7 @@ import {
 	parseRetryAfter,
 	type CallFailure,
 	type RetryState,
-} from '../../../nodes/shared/retryPolicy';
+} from '../../nodes/shared/retryPolicy';
 
 /** Retried at all: for a read, when the failure may pass; for a create, only when it certainly did not arrive. */
 const isRetryable = (failure: CallFailure, creates: boolean) =>

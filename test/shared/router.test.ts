@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { routeOperation, type Operation } from '../../../nodes/shared/router';
+import { routeOperation, type Operation } from '../../nodes/shared/router';
 
 function contextSelecting(resource: string, operation: string): IExecuteFunctions {
 	return {

@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
+import { AffilBoxApi } from '../../credentials/AffilBoxApi.credentials';
 
 /** An API URL on a local port that nothing listens on: connecting to it is refused. */
 export async function closedPortUrl(): Promise<string> {

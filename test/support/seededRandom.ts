@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { AffilBoxSandbox } from './affilBoxWorkflow';
-import type { ActiveTrigger, CheckOptions } from './triggerWorkflow';
+import type { AffilBoxSandbox } from './workflows/affilBoxWorkflow';
+import type { ActiveTrigger, CheckOptions } from './workflows/triggerWorkflow';
 
 /** A small seeded generator for the randomized trigger tests, so a failing sequence can be replayed from its seed. */
 export function random(seed: number) {

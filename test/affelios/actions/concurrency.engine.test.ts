@@ -8,7 +8,7 @@ import {
 	runAffelios,
 	useAffeliosSandbox,
 	type RecordedRequest,
-} from './affeliosWorkflow';
+} from '../../support/workflows/affeliosWorkflow';
 
 /**
  * Requests in Parallel, through the engine, proven by counting: the sandbox holds requests at its

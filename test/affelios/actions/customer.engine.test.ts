@@ -9,7 +9,7 @@ import {
 	runAffelios,
 	seed,
 	useAffeliosSandbox,
-} from './affeliosWorkflow';
+} from '../../support/workflows/affeliosWorkflow';
 
 const sandbox = useAffeliosSandbox();
 

@@ -8,7 +8,7 @@ import {
 	lastRequest,
 	runAffelios,
 	useAffeliosSandbox,
-} from './affeliosWorkflow';
+} from '../../support/workflows/affeliosWorkflow';
 
 const sandbox = useAffeliosSandbox();
 

@@ -9,7 +9,7 @@ import {
 	requestLines,
 	runAffelios,
 	useAffeliosSandbox,
-} from './affeliosWorkflow';
+} from '../../support/workflows/affeliosWorkflow';
 
 const sandbox = useAffeliosSandbox();
 

@@ -1,6 +1,6 @@
 import { setGlobalState } from 'n8n-workflow';
 
-import { lastRequest, runAffelios, useAffeliosSandbox } from './affeliosWorkflow';
+import { lastRequest, runAffelios, useAffeliosSandbox } from '../../support/workflows/affeliosWorkflow';
 
 const sandbox = useAffeliosSandbox();
 

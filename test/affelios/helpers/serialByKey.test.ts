@@ -1,5 +1,5 @@
 import { serialByKey } from '../../../nodes/Affelios/helpers/serialByKey';
-import { deferred, microtasks } from '../deferred';
+import { deferred, microtasks } from '../../support/deferred';
 
 describe('serialByKey', () => {
 	it('runs tasks with the same key one after another, in order; other keys in parallel', async () => {

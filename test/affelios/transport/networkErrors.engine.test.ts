@@ -11,8 +11,8 @@ import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
 import { CREDENTIAL_TYPE, httpOptions } from '../../../nodes/Affelios/transport';
 import { askingForFullAnswer } from '../../../nodes/shared/exchange';
 import { classifyNetworkError } from '../../../nodes/shared/networkFailure';
-import { runNode } from '../../harness/runWorkflow';
-import { sandboxCredentials, useAffeliosSandbox } from './affeliosWorkflow';
+import { runNode } from '../../support/harness/runWorkflow';
+import { sandboxCredentials, useAffeliosSandbox } from '../../support/workflows/affeliosWorkflow';
 
 /**
  * What n8n-core really throws from httpRequestWithAuthentication when the network fails, asked

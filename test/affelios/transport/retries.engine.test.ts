@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { usePauseRecorder } from '../../harness/pauses';
-import { JANA, jsonOf, requestLines, runAffelios, useAffeliosSandbox } from './affeliosWorkflow';
+import { usePauseRecorder } from '../../support/harness/pauses';
+import { JANA, jsonOf, requestLines, runAffelios, useAffeliosSandbox } from '../../support/workflows/affeliosWorkflow';
 
 /**
  * Retries against the sandbox's fault injection, counting what the sandbox received and recording

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { JANA, lastRequest, runAffelios, useAffeliosSandbox } from './affeliosWorkflow';
+import { JANA, lastRequest, runAffelios, useAffeliosSandbox } from '../../support/workflows/affeliosWorkflow';
 
 const sandbox = useAffeliosSandbox();
 const getJana = { resource: 'customer', operation: 'get', customerId: JANA.id };

@@ -1,4 +1,4 @@
-import { jsonOf, lastCall, runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, lastCall, runAffilBox, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { jsonOf, runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, runAffilBox, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

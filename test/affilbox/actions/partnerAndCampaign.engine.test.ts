@@ -1,4 +1,4 @@
-import { jsonOf, lastCall, runAffilBox, seed, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, lastCall, runAffilBox, seed, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

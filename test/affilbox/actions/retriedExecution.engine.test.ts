@@ -1,4 +1,4 @@
-import { jsonOf, runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, runAffilBox, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 /**
  * The same item twice: a user's Retry of a failed execution (n8n runs it in mode `retry` and runs

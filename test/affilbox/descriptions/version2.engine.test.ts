@@ -4,12 +4,12 @@ import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
 import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
 import { simplifyConversion } from '../../../nodes/AffilBox/helpers/simplifyConversion';
 import { simplifyPartner } from '../../../nodes/AffilBox/helpers/simplifyPartner';
-import { useSandbox } from '../../harness/useSandbox';
-import { parameterShape, withoutLaterAdditions } from '../../harness/parameterShape';
-import { startAffilBoxSandbox } from '../../sandbox/affilbox';
+import { useSandbox } from '../../support/harness/useSandbox';
+import { parameterShape, withoutLaterAdditions } from '../../support/harness/parameterShape';
+import { startAffilBoxSandbox } from '../../support/sandbox/affilbox';
 import v1Parameters from '../../fixtures/affilbox/node-v1-parameters.json';
 import simplifiedConversion1002 from '../../fixtures/affilbox/simplified-conversion-1002.json';
-import { jsonOf, lastCall, runAffilBox, runOnSeed, sentCalls } from './affilBoxWorkflow';
+import { jsonOf, lastCall, runAffilBox, runOnSeed, sentCalls } from '../../support/workflows/affilBoxWorkflow';
 
 // A fixed clock, so that a write's confirmation date is the same in two runs.
 const sandbox = useSandbox(() =>

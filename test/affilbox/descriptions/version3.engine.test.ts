@@ -3,12 +3,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
 import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
 import { simplifyConversion } from '../../../nodes/AffilBox/helpers/simplifyConversion';
-import { parameterShape, withoutLaterAdditions } from '../../harness/parameterShape';
-import { useSandbox } from '../../harness/useSandbox';
-import { startAffilBoxSandbox } from '../../sandbox/affilbox';
+import { parameterShape, withoutLaterAdditions } from '../../support/harness/parameterShape';
+import { useSandbox } from '../../support/harness/useSandbox';
+import { startAffilBoxSandbox } from '../../support/sandbox/affilbox';
 import v2Parameters from '../../fixtures/affilbox/node-v2-parameters.json';
 import savedWithV2 from '../../fixtures/affilbox/workflow-saved-with-v2.json';
-import { jsonOf, runAffilBox, runOnSeed, sentCalls } from './affilBoxWorkflow';
+import { jsonOf, runAffilBox, runOnSeed, sentCalls } from '../../support/workflows/affilBoxWorkflow';
 
 /**
  * Version 3 of the AffilBox node: the transaction ID under one name per type (Add's text field

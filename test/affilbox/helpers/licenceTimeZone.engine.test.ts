@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
-import { jsonOf, runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, runAffilBox, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const field = new AffilBoxApi().properties.find((property) => property.name === 'timeZone')!;

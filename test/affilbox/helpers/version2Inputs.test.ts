@@ -8,7 +8,7 @@ import { readConversionState } from '../../../nodes/AffilBox/helpers/conversionS
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import { locatorValue } from '../../../nodes/AffilBox/helpers/locator';
 import { requireAmount } from '../../../nodes/AffilBox/helpers/requiredAmount';
-import { FAKE_NODE } from './fakeContext';
+import { FAKE_NODE } from '../../support/fakeContext';
 
 describe('locatorValue', () => {
 	it.each([

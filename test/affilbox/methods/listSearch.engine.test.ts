@@ -3,9 +3,9 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
 import { RECENT_CONVERSION_DAYS } from '../../../nodes/AffilBox/methods/labels';
-import { startAffilBoxSandbox } from '../../sandbox/affilbox';
-import { lastCall, loadOptionsContext, useAffilBoxSandbox } from './affilBoxWorkflow';
-import { addConversion, pragueTime } from './triggerWorkflow';
+import { startAffilBoxSandbox } from '../../support/sandbox/affilbox';
+import { lastCall, loadOptionsContext, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
+import { addConversion, pragueTime } from '../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

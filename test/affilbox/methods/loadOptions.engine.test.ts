@@ -1,5 +1,5 @@
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
-import { loadOptionsContext, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { loadOptionsContext, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

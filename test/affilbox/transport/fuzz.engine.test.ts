@@ -1,9 +1,9 @@
 /* eslint-disable no-console -- prints the fuzz figures for the record */
 import type { IDataObject } from 'n8n-workflow';
 
-import { FUZZ_OPERATIONS, expectationFor, withValues } from '../../unit/affilbox/fuzzFields';
-import { fuzzStrings, xmlForbids } from '../../unit/affilbox/fuzzStrings';
-import { runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { FUZZ_OPERATIONS, expectationFor, withValues } from '../../support/fuzzFields';
+import { fuzzStrings, xmlForbids } from '../../support/fuzzStrings';
+import { runAffilBox, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 /**
  * A smaller sample of the fuzz (test/unit/affilbox/fuzz.test.ts does the bulk) through real

@@ -4,12 +4,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 import * as transport from '../../../nodes/AffilBox/transport';
 import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
-import { fakeExecuteContext } from './fakeContext';
-import { FUZZ_OPERATIONS, expectationFor, withValues, type FuzzOperation } from './fuzzFields';
-import { fuzzStrings, xmlForbids } from './fuzzStrings';
+import { fakeExecuteContext } from '../../support/fakeContext';
+import { FUZZ_OPERATIONS, expectationFor, withValues, type FuzzOperation } from '../../support/fuzzFields';
+import { fuzzStrings, xmlForbids } from '../../support/fuzzStrings';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const protocol = require('../../sandbox/affilbox/protocol.js') as {
+const protocol = require('../../support/sandbox/affilbox/protocol.js') as {
 	parseRequestXml(xml: string): { params: Record<string, string> };
 };
 

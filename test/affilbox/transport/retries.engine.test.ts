@@ -10,11 +10,11 @@ import { NodeApiError, NodeConnectionTypes, sleep } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { classifyNetworkError } from '../../../nodes/shared/networkFailure';
-import { usePauseRecorder } from '../../harness/pauses';
-import { runNode } from '../../harness/runWorkflow';
-import { startAffilBoxSandbox } from '../../sandbox/affilbox';
-import { jsonOf, runAffilBox, useAffilBoxSandbox, type AffilBoxSandbox } from './affilBoxWorkflow';
-import { CountingAffilBoxApi, closedPortUrl } from './retryHelpers';
+import { usePauseRecorder } from '../../support/harness/pauses';
+import { runNode } from '../../support/harness/runWorkflow';
+import { startAffilBoxSandbox } from '../../support/sandbox/affilbox';
+import { jsonOf, runAffilBox, useAffilBoxSandbox, type AffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
+import { CountingAffilBoxApi, closedPortUrl } from '../../support/retryHelpers';
 
 /**
  * Retries, back-off, Retry-After, time-outs and the create rules, through the engine against the

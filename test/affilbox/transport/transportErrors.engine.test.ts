@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { jsonOf, lastCall, runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, lastCall, runAffilBox, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const getCampaigns = { resource: 'campaign', operation: 'getMany', returnAll: true };

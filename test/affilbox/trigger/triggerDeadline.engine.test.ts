@@ -2,10 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
-import { createPoller } from '../../harness/runWorkflow';
-import { sandboxCredentials, useAffilBoxSandbox } from './affilBoxWorkflow';
-import { partnerTrigger } from './partnerTriggerWorkflow';
-import { ActiveTrigger, addConversion, TRIGGER_TYPE } from './triggerWorkflow';
+import { createPoller } from '../../support/harness/runWorkflow';
+import { sandboxCredentials, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
+import { partnerTrigger } from '../../support/workflows/partnerTriggerWorkflow';
+import { ActiveTrigger, addConversion, TRIGGER_TYPE } from '../../support/workflows/triggerWorkflow';
 
 /**
  * How long a check may run. n8n 2.41.1 gives the check at activation the PollContext's default

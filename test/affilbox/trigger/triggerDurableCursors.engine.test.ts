@@ -1,6 +1,6 @@
-import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { partnerTrigger, fired, register } from './partnerTriggerWorkflow';
-import { ActiveTrigger, addConversion, emitted, pragueTime, setState } from './triggerWorkflow';
+import { useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
+import { partnerTrigger, fired, register } from '../../support/workflows/partnerTriggerWorkflow';
+import { ActiveTrigger, addConversion, emitted, pragueTime, setState } from '../../support/workflows/triggerWorkflow';
 
 /**
  * Both triggers under n8n's saving rules with durable poll cursors on (ActiveTrigger models n8n

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { lastCall, useAffilBoxSandbox } from './affilBoxWorkflow';
-import { ActiveTrigger, addConversion, emitted, pragueTime, setState } from './triggerWorkflow';
+import { lastCall, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
+import { ActiveTrigger, addConversion, emitted, pragueTime, setState } from '../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

@@ -4,7 +4,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { planPoll, type Observation } from '../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
 import { TriggerStateStore } from '../../../nodes/AffilBox/trigger/stateStore';
 import { readTriggerState } from '../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
-import { FAKE_NODE } from './fakeContext';
+import { FAKE_NODE } from '../../support/fakeContext';
 
 const TRACKED = 100_000;
 const EVENTS = ['created', 'authorized', 'invoiced', 'rejected'] as const;

@@ -2,10 +2,10 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { AffeliosApi } from '../../../credentials/AffeliosApi.credentials';
 import { Affelios } from '../../../nodes/Affelios/Affelios.node';
-import type { NodeUnderTestOptions } from '../../harness/nodeUnderTest';
-import { runNode, type RunNodeResult } from '../../harness/runWorkflow';
-import { useSandbox } from '../../harness/useSandbox';
-import { startAffeliosSandbox } from '../../sandbox/affelios';
+import type { NodeUnderTestOptions } from '../harness/nodeUnderTest';
+import { runNode, type RunNodeResult } from '../harness/runWorkflow';
+import { useSandbox } from '../harness/useSandbox';
+import { startAffeliosSandbox } from '../sandbox/affelios';
 import seed from '../../fixtures/affelios/seed.json';
 
 export { seed };

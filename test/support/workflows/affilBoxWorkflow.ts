@@ -10,13 +10,13 @@ import { Workflow } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
-import { createAdditionalData } from '../../harness/additionalData';
-import { InMemoryCredentialsHelper } from '../../harness/credentialsHelper';
-import { NodeTypesRegistry } from '../../harness/nodeTypes';
-import type { NodeUnderTestOptions } from '../../harness/nodeUnderTest';
-import { runNode, type RunNodeOptions, type RunNodeResult } from '../../harness/runWorkflow';
-import { useSandbox } from '../../harness/useSandbox';
-import { startAffilBoxSandbox } from '../../sandbox/affilbox';
+import { createAdditionalData } from '../harness/additionalData';
+import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
+import { NodeTypesRegistry } from '../harness/nodeTypes';
+import type { NodeUnderTestOptions } from '../harness/nodeUnderTest';
+import { runNode, type RunNodeOptions, type RunNodeResult } from '../harness/runWorkflow';
+import { useSandbox } from '../harness/useSandbox';
+import { startAffilBoxSandbox } from '../sandbox/affilbox';
 import seed from '../../fixtures/affilbox/seed.json';
 
 export { seed };

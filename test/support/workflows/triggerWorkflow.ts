@@ -3,8 +3,8 @@ import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
-import { DEFAULT_NODE_NAME } from '../../harness/nodeUnderTest';
-import { runPoll, type RunPollResult } from '../../harness/runWorkflow';
+import { DEFAULT_NODE_NAME } from '../harness/nodeUnderTest';
+import { runPoll, type RunPollResult } from '../harness/runWorkflow';
 import { sandboxCredentials, type AffilBoxSandbox } from './affilBoxWorkflow';
 
 export const TRIGGER_TYPE = 'n8n-nodes-affilbox.affilBoxTrigger';

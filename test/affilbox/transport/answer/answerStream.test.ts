@@ -4,11 +4,11 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { AnswerReader } from '../../../nodes/AffilBox/transport/answer/reader';
-import type { AffilBoxRecordKind } from '../../../nodes/AffilBox/transport/answer/types';
-import { readAffilBoxAnswer, readAnswerStream } from '../../../nodes/AffilBox/transport/answer';
+import { AnswerReader } from '../../../../nodes/AffilBox/transport/answer/reader';
+import type { AffilBoxRecordKind } from '../../../../nodes/AffilBox/transport/answer/types';
+import { readAffilBoxAnswer, readAnswerStream } from '../../../../nodes/AffilBox/transport/answer';
 
-const ANSWERS = join(__dirname, '..', '..', 'fixtures', 'affilbox', 'answers');
+const ANSWERS = join(__dirname, '..', '..', '..', 'fixtures', 'affilbox', 'answers');
 const FIXTURES = readdirSync(ANSWERS).map((name) => ({
 	name,
 	body: readFileSync(join(ANSWERS, name), 'utf8'),

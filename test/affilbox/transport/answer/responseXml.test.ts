@@ -8,9 +8,9 @@ import {
 	type AffilBoxAnswer,
 	type AffilBoxAnswerProblem,
 	type AffilBoxReadResult,
-} from '../../../nodes/AffilBox/transport/answer';
+} from '../../../../nodes/AffilBox/transport/answer';
 
-const ANSWERS = join(__dirname, '..', '..', 'fixtures', 'affilbox', 'answers');
+const ANSWERS = join(__dirname, '..', '..', '..', 'fixtures', 'affilbox', 'answers');
 
 function fixture(name: string): string {
 	return readFileSync(join(ANSWERS, name), 'utf8');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import type { NodeApiError } from 'n8n-workflow';
 
-import { jsonOf, runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { jsonOf, runAffilBox, useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const getConversions = { resource: 'conversion', operation: 'getMany', returnAll: true };
@@ -36,7 +36,7 @@ async function answerOfLastCall(): Promise<{ bytes: number; sent: number }> {
 describe('AffilBox answers are read as they stream in', () => {
 	it('Timeout covers the whole answer: a body that dribbles in is stopped, then retried', async () => {
 		const body = readFileSync(
-			join(__dirname, '..', '..', 'fixtures', 'affilbox', 'answers', 'sandbox-conversions.xml'),
+			join(__dirname, '..', '..', '..', 'fixtures', 'affilbox', 'answers', 'sandbox-conversions.xml'),
 			'utf8',
 		);
 		// 8 bytes every 50 ms: the answer would take several seconds, the Timeout is half a second.

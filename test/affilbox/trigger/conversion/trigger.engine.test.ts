@@ -1,10 +1,10 @@
-import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
-import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
-import { runPoll } from '../../harness/runWorkflow';
+import { AffilBoxApi } from '../../../../credentials/AffilBoxApi.credentials';
+import { AffilBoxTrigger } from '../../../../nodes/AffilBox/AffilBoxTrigger.node';
+import { runPoll } from '../../../support/harness/runWorkflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { lastCall, sandboxCredentials, useAffilBoxSandbox } from './affilBoxWorkflow';
+import { lastCall, sandboxCredentials, useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
 import {
 	ActiveTrigger,
 	addConversion,
@@ -12,7 +12,7 @@ import {
 	pragueTime,
 	setState,
 	TRIGGER_TYPE,
-} from './triggerWorkflow';
+} from '../../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const BOTH = { events: ['authorized', 'invoiced'], lookbackDays: 90 };

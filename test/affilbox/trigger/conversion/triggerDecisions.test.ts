@@ -2,7 +2,7 @@ import {
 	planPoll,
 	type Observation,
 	type PlanInput,
-} from '../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
+} from '../../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
 import {
 	configHash,
 	conversionKey,
@@ -11,7 +11,7 @@ import {
 	entryMinute,
 	readTriggerState,
 	type TriggerState,
-} from '../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
+} from '../../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
 
 const NOW = 29_000_000; // epoch minutes, about 2025-02
 const WINDOW_START = NOW - 90 * 24 * 60;

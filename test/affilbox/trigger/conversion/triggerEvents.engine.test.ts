@@ -1,13 +1,13 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { useAffilBoxSandbox } from './affilBoxWorkflow';
+import { useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
 import {
 	ActiveTrigger,
 	addConversion,
 	emitted,
 	setState,
 	type ConversionState,
-} from './triggerWorkflow';
+} from '../../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

@@ -3,8 +3,8 @@ import {
 	planPoll,
 	type Observation,
 	type PlanBasis,
-} from '../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
-import { encodeEntry } from '../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
+} from '../../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
+import { encodeEntry } from '../../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
 
 const NOW = 29_000_000;
 const basis: PlanBasis = {

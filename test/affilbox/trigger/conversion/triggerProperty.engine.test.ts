@@ -1,8 +1,8 @@
 /* eslint-disable no-console -- prints the run's totals for the record */
-import * as decisions from '../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
-import type { PlanInput } from '../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
-import * as stateChoice from '../../../nodes/AffilBox/trigger/stateChoice';
-import { useAffilBoxSandbox } from './affilBoxWorkflow';
+import * as decisions from '../../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
+import type { PlanInput } from '../../../../nodes/AffilBox/trigger/conversion/conversionDecisions';
+import * as stateChoice from '../../../../nodes/AffilBox/trigger/stateChoice';
+import { useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
 import {
 	failingFaults,
 	random,
@@ -10,14 +10,14 @@ import {
 	zeroCheckTotals,
 	type CheckTotals,
 	type Random,
-} from './seededRandom';
+} from '../../../support/seededRandom';
 import {
 	ActiveTrigger,
 	addConversion,
 	pragueTime,
 	setState,
 	type ConversionState,
-} from './triggerWorkflow';
+} from '../../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import saved from '../../fixtures/affilbox/trigger-state-before-copies.json';
-import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { fired, partnerTrigger, register } from './partnerTriggerWorkflow';
-import { ActiveTrigger, emitted, setState, type ConversionState } from './triggerWorkflow';
+import saved from '../../../fixtures/affilbox/trigger-state-before-copies.json';
+import { useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
+import { fired, partnerTrigger, register } from '../../../support/workflows/partnerTriggerWorkflow';
+import { ActiveTrigger, emitted, setState, type ConversionState } from '../../../support/workflows/triggerWorkflow';
 
 /**
  * States both triggers stored before they kept a copy in the workflow's global static data (the

@@ -1,7 +1,7 @@
 import { PollContext } from 'n8n-core';
 
-import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { ActiveTrigger } from './triggerWorkflow';
+import { useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
+import { ActiveTrigger } from '../../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const parameters = { events: ['authorized', 'invoiced'], lookbackDays: 3650 };

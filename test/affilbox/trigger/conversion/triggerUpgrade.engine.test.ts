@@ -1,9 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { configHash, readTriggerState } from '../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
-import saved from '../../fixtures/affilbox/trigger-state-before-new-events.json';
-import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { ActiveTrigger, emitted, setState, type ConversionState } from './triggerWorkflow';
+import { configHash, readTriggerState } from '../../../../nodes/AffilBox/trigger/conversion/conversionTriggerState';
+import saved from '../../../fixtures/affilbox/trigger-state-before-new-events.json';
+import { useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
+import { ActiveTrigger, emitted, setState, type ConversionState } from '../../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 

@@ -1,6 +1,6 @@
-import { simplifyConversion } from '../../../nodes/AffilBox/helpers/simplifyConversion';
-import { lastCall, useAffilBoxSandbox } from './affilBoxWorkflow';
-import { ActiveTrigger, addConversion, emitted, setState } from './triggerWorkflow';
+import { simplifyConversion } from '../../../../nodes/AffilBox/helpers/simplifyConversion';
+import { lastCall, useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
+import { ActiveTrigger, addConversion, emitted, setState } from '../../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const BOTH = { events: ['authorized', 'invoiced'], lookbackDays: 90 };

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 
-import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
-import { parameterShape } from '../../harness/parameterShape';
-import { useAffilBoxSandbox } from './affilBoxWorkflow';
-import { ActiveTrigger, addConversion, setState } from './triggerWorkflow';
+import { AffilBoxTrigger } from '../../../../nodes/AffilBox/AffilBoxTrigger.node';
+import { parameterShape } from '../../../support/harness/parameterShape';
+import { useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
+import { ActiveTrigger, addConversion, setState } from '../../../support/workflows/triggerWorkflow';
 
 /**
  * Version 4 of the AffilBox Trigger: its output in the editor's words (a rejected conversion's

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_NODE_NAME } from '../../harness/nodeUnderTest';
-import { jsonOf, lastCall, runAffilBox, useAffilBoxSandbox } from './affilBoxWorkflow';
-import { fired, partnerTrigger, register } from './partnerTriggerWorkflow';
-import { pragueTime } from './triggerWorkflow';
+import { DEFAULT_NODE_NAME } from '../../../support/harness/nodeUnderTest';
+import { jsonOf, lastCall, runAffilBox, useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
+import { fired, partnerTrigger, register } from '../../../support/workflows/partnerTriggerWorkflow';
+import { pragueTime } from '../../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const ZONE = 'Europe/Prague';

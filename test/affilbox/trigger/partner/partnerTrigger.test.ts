@@ -2,26 +2,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createdMinuteReader } from '../../../nodes/AffilBox/helpers/createdMinute';
-import { newestRecordOnly } from '../../../nodes/AffilBox/trigger/fetchTestEvent';
+import { createdMinuteReader } from '../../../../nodes/AffilBox/helpers/createdMinute';
+import { newestRecordOnly } from '../../../../nodes/AffilBox/trigger/fetchTestEvent';
 import {
 	checkWindowStart,
 	mayFire,
 	planPartnerPoll,
 	type PartnerBasis,
 	type PartnerObservation,
-} from '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
+} from '../../../../nodes/AffilBox/trigger/partner/partnerDecisions';
 import {
 	isAllowed,
 	partnerKey,
 	registrationOf,
-} from '../../../nodes/AffilBox/trigger/partner/partnerFacts';
-import { registerFrom } from '../../../nodes/AffilBox/trigger/partner/observePartners';
-import { partnerConfigHash } from '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
-import { planFirstCheck } from '../../../nodes/AffilBox/trigger/startFrom';
-import { readAffilBoxAnswer } from '../../../nodes/AffilBox/transport/answer';
+} from '../../../../nodes/AffilBox/trigger/partner/partnerFacts';
+import { registerFrom } from '../../../../nodes/AffilBox/trigger/partner/observePartners';
+import { partnerConfigHash } from '../../../../nodes/AffilBox/trigger/partner/partnerDecisions';
+import { planFirstCheck } from '../../../../nodes/AffilBox/trigger/startFrom';
+import { readAffilBoxAnswer } from '../../../../nodes/AffilBox/transport/answer';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'affilbox', 'answers');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'affilbox', 'answers');
 function partnersOf(name: string) {
 	const read = readAffilBoxAnswer(readFileSync(join(FIXTURES, name), 'utf8'));
 	if (!read.ok) throw new Error(`unreadable fixture ${name}`);

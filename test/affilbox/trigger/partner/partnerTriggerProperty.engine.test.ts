@@ -1,9 +1,9 @@
 /* eslint-disable no-console -- prints the run's totals for the record */
 import type { INodeType } from 'n8n-workflow';
 
-import type * as Decisions from '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
-import type * as StateChoice from '../../../nodes/AffilBox/trigger/stateChoice';
-import { useAffilBoxSandbox } from './affilBoxWorkflow';
+import type * as Decisions from '../../../../nodes/AffilBox/trigger/partner/partnerDecisions';
+import type * as StateChoice from '../../../../nodes/AffilBox/trigger/stateChoice';
+import { useAffilBoxSandbox } from '../../../support/workflows/affilBoxWorkflow';
 import {
 	failingFaults,
 	random,
@@ -11,9 +11,9 @@ import {
 	zeroCheckTotals,
 	type CheckTotals,
 	type Random,
-} from './seededRandom';
-import { fired, partnerTrigger } from './partnerTriggerWorkflow';
-import { pragueTime } from './triggerWorkflow';
+} from '../../../support/seededRandom';
+import { fired, partnerTrigger } from '../../../support/workflows/partnerTriggerWorkflow';
+import { pragueTime } from '../../../support/workflows/triggerWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 
@@ -165,7 +165,7 @@ function mutantOf<M extends object, K extends keyof M>(
 		const real = jest.requireActual<M>(path);
 		jest.doMock(path, () => ({ ...real, [name]: mutate(real[name]) }));
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the mock
-		Trigger = require('../../../nodes/AffilBox/AffilBoxPartnerTrigger.node').AffilBoxPartnerTrigger;
+		Trigger = require('../../../../nodes/AffilBox/AffilBoxPartnerTrigger.node').AffilBoxPartnerTrigger;
 		// The mock stays registered otherwise: the next mutant would carry this one too.
 		jest.dontMock(path);
 	});

@@ -4,7 +4,7 @@
 /**
  * Entry point for tests:
  *
- *   const { startAffeliosSandbox } = require('./test/sandbox/affelios');
+ *   const { startAffeliosSandbox } = require('./test/support/sandbox/affelios');
  *   const sb = await startAffeliosSandbox({ port: 0 });
  *   // sb.url (Base URL), sb.apiKey, sb.limitedKeys, sb.store, sb.requests, sb.injectFault(), sb.hold(),
  *   // sb.concurrency, sb.reset(), await sb.close()

@@ -1,4 +1,4 @@
-import seed from '../../fixtures/affelios/seed.json';
+import seed from '../../../fixtures/affelios/seed.json';
 import { startAffeliosSandbox } from './index';
 
 type Sandbox = Awaited<ReturnType<typeof startAffeliosSandbox>>;

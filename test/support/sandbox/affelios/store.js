@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { buildCustomer, buildTransaction } = require('./records');
 
-const DEFAULT_SEED_PATH = path.join(__dirname, '..', '..', 'fixtures', 'affelios', 'seed.json');
+const DEFAULT_SEED_PATH = path.join(__dirname, '..', '..', '..', 'fixtures', 'affelios', 'seed.json');
 
 /**
  * @typedef {Record<string, any>} Row

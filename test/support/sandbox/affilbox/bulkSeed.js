@@ -6,7 +6,7 @@
  * the sandbox's seed with `count` authorized conversions, one a minute back from `now` over the last
  * 80 days (then again from the newest), every tenth with a comment that needs escaping.
  */
-const seed = require('../../fixtures/affilbox/seed.json');
+const seed = require('../../../fixtures/affilbox/seed.json');
 
 const MINUTE = 60_000;
 const SPREAD_MINUTES = 80 * 24 * 60;

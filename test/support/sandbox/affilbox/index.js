@@ -4,7 +4,7 @@
 /**
  * Entry point for tests:
  *
- *   const { startAffilBoxSandbox } = require('./test/sandbox/affilbox');
+ *   const { startAffilBoxSandbox } = require('./test/support/sandbox/affilbox');
  *   const sb = await startAffilBoxSandbox({ port: 0 });
  *   // sb.url, sb.apiKey, sb.timeZone, sb.store, sb.requests, sb.injectFault(), sb.hold(), sb.concurrency,
  *   // sb.reset(), await sb.close(), sb.registerPartner({ allow: false }), sb.allowPartner(id)

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import seed from '../../fixtures/affilbox/seed.json';
+import seed from '../../../fixtures/affilbox/seed.json';
 import { startAffilBoxSandbox } from './index';
 import { datedRecently } from './recentDates';
 

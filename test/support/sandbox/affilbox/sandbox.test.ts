@@ -1,7 +1,7 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { sleep } from 'n8n-workflow';
 
-import seed from '../../fixtures/affilbox/seed.json';
+import seed from '../../../fixtures/affilbox/seed.json';
 import { startAffilBoxSandbox } from './index';
 
 type Sandbox = Awaited<ReturnType<typeof startAffilBoxSandbox>>;

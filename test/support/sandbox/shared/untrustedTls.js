@@ -12,7 +12,7 @@ const fs = require('node:fs');
 const https = require('node:https');
 const path = require('node:path');
 
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'tls');
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures', 'tls');
 
 /** @returns {Promise<{ origin: string, connections: number, requests: number, close(): Promise<void> }>} */
 async function startUntrustedTlsServer() {
