@@ -5,7 +5,7 @@
 /**
  * Runs the editor checks (checks.js) against a running `npm start` and takes the README's pictures
  * of the editor into docs/ (or the folder given):
- *   node test/e2e/editor/run.js [picturesFolder]
+ *   node scripts/editorPictures.js [picturesFolder]
  * N8N_PORT and AFFILBOX_SANDBOX_PORT / AFFELIOS_SANDBOX_PORT as for `npm start`. Prints one line per
  * check and exits 1 when one fails. The affiliate e2e suite runs the same checks in its own n8n.
  */

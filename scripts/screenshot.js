@@ -4,7 +4,7 @@
 /**
  * Takes the picture of an example workflow (docs/) in the n8n editor, from a running `npm start`.
  * Uses the system's Chromium (Debian package `chromium`) headless; nothing is downloaded.
- *   node test/e2e/screenshot.js [workflowId] [output.png]
+ *   node scripts/screenshot.js [workflowId] [output.png]
  */
 const path = require('node:path');
 const { launchChromium } = require('../test/e2e/editor/session');

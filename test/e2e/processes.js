@@ -158,7 +158,7 @@ async function stopAllSupervised() {
 }
 
 /**
- * Starts a sandbox script (`test/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
+ * Starts a sandbox script (`test/support/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
  * @param {string} name
  * @param {{ port?: string, args?: string[] }} [options] port 0 (default): any free one
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void>, output: () => string }>}

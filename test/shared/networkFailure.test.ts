@@ -3,7 +3,7 @@ import { classifyNetworkError } from '../../nodes/shared/networkFailure';
 /**
  * The shapes n8n hands the node when a request gets no HTTP answer. The first kind is what
  * n8n-core 2.11 really throws (pinned against the real engine in
- * test/engine/affilbox/retries.test.ts); the second is what later n8n versions throw
+ * test/affilbox/transport/retries.engine.test.ts); the second is what later n8n versions throw
  * (ExecutionBaseError keeps `cause`: the axios error, whose own `cause` is Node's error).
  */
 describe('classifyNetworkError', () => {

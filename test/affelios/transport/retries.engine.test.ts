@@ -7,7 +7,7 @@ import { JANA, jsonOf, requestLines, runAffelios, useAffeliosSandbox } from '../
 /**
  * Retries against the sandbox's fault injection, counting what the sandbox received and recording
  * the pauses the node chose (never timing the run). Pauses are kept short with Retry-After: 0 or a
- * single backoff (≤ 0.5 s); long waits are unit-tested in test/unit/shared/retryPolicy.test.ts.
+ * single backoff (≤ 0.5 s); long waits are unit-tested in test/shared/retryPolicy.test.ts.
  */
 const sandbox = useAffeliosSandbox();
 const pauses = usePauseRecorder();

@@ -6,7 +6,7 @@ import { fuzzStrings, xmlForbids } from '../../support/fuzzStrings';
 import { runAffilBox, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 
 /**
- * A smaller sample of the fuzz (test/unit/affilbox/fuzz.test.ts does the bulk) through real
+ * A smaller sample of the fuzz (test/affilbox/transport/fuzz.test.ts does the bulk) through real
  * workflows: the strings come in as item JSON, go through n8n's expressions, the node, n8n's HTTP
  * client and the form encoding, and are compared with what the sandbox decoded.
  */

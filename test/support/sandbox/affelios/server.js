@@ -5,7 +5,7 @@
 /**
  * HTTP side of the Affelios sandbox (plain node:http) and its command line:
  *
- *   node test/sandbox/affelios/server.js --port 8082 [--host 127.0.0.1] [--key affelios-sandbox-key] [--verbose]
+ *   node test/support/sandbox/affelios/server.js --port 8082 [--host 127.0.0.1] [--key affelios-sandbox-key] [--verbose]
  *
  * prints one line with the Base URL and the demo keys, and runs until SIGINT/SIGTERM. `--verbose` adds one line
  * per call with method, path and status only: headers and bodies (where the key travels) are never printed.
@@ -200,7 +200,7 @@ if (require.main === module) {
 	runCli({
 		tag: 'affelios sandbox',
 		usage:
-			'usage: node test/sandbox/affelios/server.js [--port 8082] [--host 127.0.0.1] [--key affelios-sandbox-key] [--verbose]',
+			'usage: node test/support/sandbox/affelios/server.js [--port 8082] [--host 127.0.0.1] [--key affelios-sandbox-key] [--verbose]',
 		parseArgs,
 		create: (args) =>
 			createSandboxServer({

@@ -5,7 +5,7 @@
 /**
  * HTTP side of the AffilBox sandbox (plain node:http) and its command line:
  *
- *   node test/sandbox/affilbox/server.js --port 8081 [--host 127.0.0.1] [--key sandbox-key]
+ *   node test/support/sandbox/affilbox/server.js --port 8081 [--host 127.0.0.1] [--key sandbox-key]
  *        [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions 100000] [--dates recent]
  *        [--verbose]
  *
@@ -316,7 +316,7 @@ if (require.main === module) {
 	runCli({
 		tag: 'affilbox sandbox',
 		usage:
-			'usage: node test/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions N] [--dates seed|recent] [--verbose]',
+			'usage: node test/support/sandbox/affilbox/server.js [--port 8081] [--host 127.0.0.1] [--key sandbox-key] [--time-zone Europe/Prague] [--seed state.json | --bulk-conversions N] [--dates seed|recent] [--verbose]',
 		parseArgs,
 		create: (args) =>
 			createSandboxServer({
