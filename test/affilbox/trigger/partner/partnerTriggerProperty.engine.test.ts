@@ -172,8 +172,8 @@ function mutantOf<M extends object, K extends keyof M>(
 	return () => new Trigger();
 }
 
-const DECISIONS = '../../../nodes/AffilBox/trigger/partner/partnerDecisions';
-const CHOICE = '../../../nodes/AffilBox/trigger/stateChoice';
+const DECISIONS = '../../../../nodes/AffilBox/trigger/partner/partnerDecisions';
+const CHOICE = '../../../../nodes/AffilBox/trigger/stateChoice';
 type Planner = typeof Decisions.planPartnerPoll;
 type Choice = typeof StateChoice.chooseState;
 
