@@ -93,7 +93,7 @@ async function scan() {
 }
 
 /**
- * Runs one of the TypeScript scripts under test/ (the demo, the benchmarks) without a separate
+ * Runs one of the TypeScript scripts under scripts/ (the demo, the benchmarks) without a separate
  * compile step: esbuild turns it into one file, with every package left to node_modules.
  */
 async function buildScript(entry) {
@@ -150,19 +150,19 @@ async function runScript(entry, env = {}) {
 
 /** `npm run demo`: the AffilBox sandbox and a marketer's scenario through the built node. */
 async function demo() {
-	await runScript('test/demo/affilBoxDemo.ts');
+	await runScript('scripts/demo/affilBoxDemo.ts');
 }
 
 /** `npm run bench`: prints figures, never asserts (`gulp benchAnswers`: the large answers only). */
 async function bench() {
-	await runScript('test/bench/throughput.bench.ts');
+	await runScript('scripts/bench/throughput.bench.ts');
 	await benchAnswers();
 }
 
 /** Large answers: each figure is measured by answerProbe.js in a process of its own. */
 async function benchAnswers() {
-	const probe = await buildScript('test/bench/answerProbe.ts');
-	await runScript('test/bench/answer.bench.ts', { BENCH_PROBE: probe });
+	const probe = await buildScript('scripts/bench/answerProbe.ts');
+	await runScript('scripts/bench/answer.bench.ts', { BENCH_PROBE: probe });
 }
 
 exports.bundle = bundle;

@@ -6,8 +6,8 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
-	reporters: ['default', '<rootDir>/test/setup/summaryReporter.js'],
-	setupFiles: ['<rootDir>/test/setup/env.js'],
+	reporters: ['default', '<rootDir>/test/support/setup/summaryReporter.js'],
+	setupFiles: ['<rootDir>/test/support/setup/env.js'],
 	// n8n-core leaves timers (expression sandbox, logger) running after a workflow ends.
 	forceExit: true,
 	testTimeout: 30000,

@@ -7,7 +7,7 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/queue\\.e2e\\.test\\.js$'],
 	// Installs the n8n under test (N8N_VERSION) before any suite: suites read what it offers.
 	globalSetup: '<rootDir>/test/e2e/globalSetup.js',
-	reporters: ['default', '<rootDir>/test/setup/summaryReporter.js'],
+	reporters: ['default', '<rootDir>/test/support/setup/summaryReporter.js'],
 	testTimeout: 300000,
 	maxWorkers: 1,
 };

@@ -1,8 +1,8 @@
 /**
  * Reads what kind of failure a request that got no HTTP answer ran into. n8n wraps the HTTP
  * client's error in a NodeApiError, and what survives depends on the n8n version (both shapes are
- * pinned by tests: test/unit/shared/networkFailure.test.ts, and against the real n8n-core in
- * test/engine/affilbox/retries.test.ts and test/engine/affelios/networkErrors.test.ts):
+ * pinned by tests: test/shared/networkFailure.test.ts, and against the real n8n-core in
+ * test/affilbox/transport/retries.engine.test.ts and test/affelios/transport/networkErrors.engine.test.ts):
  * - n8n-core 2.11: `cause` is dropped; `httpCode` holds the client's error code (NodeApiError takes
  *   any `code` property for it) and `messages` the original texts, e.g. "connect ECONNREFUSED
  *   127.0.0.1:9", "socket hang up", "timeout of 300ms exceeded";

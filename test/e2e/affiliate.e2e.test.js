@@ -13,7 +13,7 @@ const { DateTime } = require('luxon');
 const os = require('node:os');
 const path = require('node:path');
 
-const { startAffilBoxSandbox } = require('../sandbox/affilbox');
+const { startAffilBoxSandbox } = require('../support/sandbox/affilbox');
 const { EXPECTED_PAYOUTS, readExamples, readPayoutCsv } = require('./n8n/examples');
 const { durableCursorEnv } = require('./n8n/instance');
 const { ensureN8n, installedN8n } = require('./n8n/install');

@@ -28,8 +28,8 @@ const { installedN8n } = require('./n8n/install');
 const { releaseTraits } = require('./n8n/releaseTraits');
 const { sandboxCredentials } = require('./n8n/sandboxStack');
 const { freePort, packPackages } = require('./processes');
-const { startAffilBoxSandbox } = require('../sandbox/affilbox');
-const { startAffeliosSandbox } = require('../sandbox/affelios');
+const { startAffilBoxSandbox } = require('../support/sandbox/affilbox');
+const { startAffeliosSandbox } = require('../support/sandbox/affelios');
 const affilBoxSeed = require('../fixtures/affilbox/seed.json');
 const affeliosSeed = require('../fixtures/affelios/seed.json');
 

@@ -158,14 +158,14 @@ async function stopAllSupervised() {
 }
 
 /**
- * Starts a sandbox script (`test/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
+ * Starts a sandbox script (`test/support/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
  * @param {string} name
  * @param {{ port?: string, args?: string[] }} [options] port 0 (default): any free one
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void>, output: () => string }>}
  *   `output`: what the sandbox printed so far (with `--verbose`, a line per call)
  */
 async function startSandbox(name, options = {}) {
-	const script = path.join(ROOT, 'test', 'sandbox', name, 'server.js');
+	const script = path.join(ROOT, 'test', 'support', 'sandbox', name, 'server.js');
 	const args = [script, '--port', options.port ?? '0', ...(options.args ?? [])];
 	const sandbox = spawnSupervised(process.execPath, args, { stdout: 'pipe' });
 	const stdout = /** @type {import('node:stream').Readable} */ (sandbox.child.stdout);

@@ -16,8 +16,8 @@ const path = require('node:path');
 
 const { DateTime } = require('luxon');
 
-const { startAffeliosSandbox } = require('../sandbox/affelios');
-const { startAffilBoxSandbox } = require('../sandbox/affilbox');
+const { startAffeliosSandbox } = require('../support/sandbox/affelios');
+const { startAffilBoxSandbox } = require('../support/sandbox/affilbox');
 const { executionRecords, itemsOf } = require('./n8n/executionRecords');
 const { EXPECTED_PAYOUTS, readExamples, readPayoutCsv } = require('./n8n/examples');
 const { ensureN8n } = require('./n8n/install');

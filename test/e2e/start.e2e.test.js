@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * `npm start` as a user meets it: the script npm start runs (test/e2e/start.js), run for real.
+ * `npm start` as a user meets it: the script npm start runs (scripts/start.js), run for real.
  * It comes up while both cores are kept busy and Ctrl-C then leaves nothing; a taken port, an n8n
  * that does not come up in time, a Ctrl-C during start-up and a killed `npm start` all end with
  * nothing left running, and failures say why. "Nothing left" is checked process by process: every
@@ -20,7 +20,7 @@ const { commandLine, groupMembers, groupOf, processesWithEnv } = require('./grou
 const { ensureN8n } = require('./n8n/install');
 const { freePort, spawnSupervised } = require('./processes');
 
-const START = path.join(__dirname, 'start.js');
+const START = path.join(__dirname, '..', '..', 'scripts', 'start.js');
 const OWN_GROUP = groupOf(process.pid);
 /** How long a killed start's supervisors may take to stop n8n (its grace is 20 s, then SIGKILL). */
 const CLEANUP_DEADLINE_MS = 90_000;
@@ -30,7 +30,7 @@ const CLEANUP_DEADLINE_MS = 90_000;
 const launched = new Set();
 
 /**
- * Runs `node test/e2e/start.js` with free ports and a demo folder of its own, watching which
+ * Runs `node scripts/start.js` with free ports and a demo folder of its own, watching which
  * processes (by marker) and process groups it brings up.
  * @param {Record<string, string>} [env]
  */

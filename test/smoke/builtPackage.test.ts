@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { packageNamed } from '../../tools/packages';
-import { loadBuiltPackage } from '../harness/nodeTypes';
-import type { NodeUnderTestOptions } from '../harness/nodeUnderTest';
-import { runNode } from '../harness/runWorkflow';
-import { startAffeliosSandbox } from '../sandbox/affelios';
-import { startAffilBoxSandbox } from '../sandbox/affilbox';
+import { loadBuiltPackage } from '../support/harness/nodeTypes';
+import type { NodeUnderTestOptions } from '../support/harness/nodeUnderTest';
+import { runNode } from '../support/harness/runWorkflow';
+import { startAffeliosSandbox } from '../support/sandbox/affelios';
+import { startAffilBoxSandbox } from '../support/sandbox/affilbox';
 import affeliosSeed from '../fixtures/affelios/seed.json';
 import seed from '../fixtures/affilbox/seed.json';
 import savedWithV1 from '../fixtures/affilbox/workflow-saved-with-v1.json';

@@ -4,7 +4,7 @@
 /**
  * What a marketer meets in the n8n editor, checked from what the page shows: each check is a named
  * step run in a new workflow of a logged-in editor (session.js), failing with what it saw. The
- * affiliate e2e suite runs them against its n8n; `node test/e2e/editor/run.js` against a running
+ * affiliate e2e suite runs them against its n8n; `node scripts/editorPictures.js` against a running
  * `npm start`, taking the README's pictures. Nodes are added through the node panel, so each check
  * meets the node version a new node gets.
  */

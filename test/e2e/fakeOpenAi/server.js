@@ -19,7 +19,7 @@
  * everything else.
  */
 const http = require('node:http');
-const { readBody, serverLifecycle } = require('../../sandbox/shared/httpServer');
+const { readBody, serverLifecycle } = require('../../support/sandbox/shared/httpServer');
 
 const MODEL = 'fake-agent-model';
 

@@ -1,0 +1,241 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- a benchmark script: it spawns processes, reads files and prints */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { XMLBuilder } from 'fast-xml-parser';
+
+import { listPackages } from '../../tools/packages';
+import { loadBuiltPackages } from '../../test/support/harness/nodeTypes';
+import { runNode } from '../../test/support/harness/runWorkflow';
+import { startSandbox } from '../../test/e2e/processes';
+import affilboxSeed from '../../test/fixtures/affilbox/seed.json';
+import { latencyProxy, median, optionName, runLimited, timed } from './benchTools';
+
+const ROOT = process.cwd();
+const PACKAGES = listPackages();
+const LATENCY_MS = 20;
+const CONFIRMS = 2_000;
+const TRANSACTIONS = 10_000;
+const PARALLEL = 5;
+const AFFILBOX_KEY = 'bench-key';
+const AFFELIOS_KEY = 'affelios-bench-key';
+
+type Row = [string, string];
+const rows: Row[] = [];
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function confirmDocument(id: string): string {
+	return new XMLBuilder({}).build({
+		'?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+		request: { key: AFFILBOX_KEY, method: 'ConfirmConversion', conversion_id: id, value: 'true' },
+	}) as string;
+}
+
+async function rawConfirm(url: string, id: string): Promise<void> {
+	const response = await fetch(url, {
+		method: 'POST',
+		body: new URLSearchParams({ data: confirmDocument(id) }),
+	});
+	const text = await response.text();
+	if (!text.includes('<status>OK</status>'))
+		throw new Error(`raw confirm of ${id} failed: ${text.slice(0, 200)}`);
+}
+
+async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackages>>) {
+	const seedFile = join(mkdtempSync(join(tmpdir(), 'bench-affilbox-')), 'seed.json');
+	const template = affilboxSeed.conversions[1];
+	const conversions = Array.from({ length: CONFIRMS }, (_, index) => ({
+		...template,
+		id: String(100_000 + index),
+		transactionId: `BENCH-${index}`,
+		state: 'waiting',
+	}));
+	writeFileSync(
+		seedFile,
+		JSON.stringify({ ...affilboxSeed, conversions: [...affilboxSeed.conversions, ...conversions] }),
+	);
+	const sandbox = await startSandbox('affilbox', {
+		args: ['--key', AFFILBOX_KEY, '--seed', seedFile],
+	});
+	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
+	try {
+		const nodeType = loaded.nodeTypes['n8n-nodes-affilbox.affilBox'];
+		const parallel = optionName(nodeType, 'Requests in Parallel');
+		const label = `${CONFIRMS.toLocaleString('en')} × Confirm Conversion, ${LATENCY_MS} ms latency`;
+		const sequential = await timed(() =>
+			runLimited(CONFIRMS, 1, (index) => rawConfirm(proxy.url, `BENCH-${index}`)),
+		);
+		rows.push([`${label}: raw fetch, one after another`, `${(sequential.ms / 1000).toFixed(2)} s`]);
+		for (const inFlight of [PARALLEL, 2 * PARALLEL]) {
+			const node = await timed(() =>
+				runNode({
+					nodeTypes: loaded.nodeTypes,
+					credentialTypes: loaded.credentialTypes,
+					credentials: {
+						affilBoxApi: { apiUrl: proxy.url, apiKey: AFFILBOX_KEY, timeZone: 'Europe/Prague' },
+					},
+					node: {
+						type: 'n8n-nodes-affilbox.affilBox',
+						parameters: {
+							resource: 'conversion',
+							operation: 'confirm',
+							// Version 3 (the default): the transaction ID is the picker `transactionId`.
+							transactionId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+							decision: 'approve',
+							options: parallel ? { [parallel]: inFlight } : {},
+						},
+					},
+					inputItems: Array.from({ length: CONFIRMS }, (_, index) => ({ id: `BENCH-${index}` })),
+				}),
+			);
+			if (node.value.error || node.value.items.length !== CONFIRMS)
+				throw new Error(`node run failed: ${node.value.error?.message}`);
+			const floor = await timed(() =>
+				runLimited(CONFIRMS, inFlight, (index) => rawConfirm(proxy.url, `BENCH-${index}`)),
+			);
+			rows.push([
+				`${label}: AffilBox node, Requests in Parallel ${inFlight}${inFlight === PARALLEL ? ' (default)' : ''}`,
+				`${(node.ms / 1000).toFixed(2)} s`,
+			]);
+			rows.push([
+				`${label}: raw fetch, ${inFlight} in flight (floor)`,
+				`${(floor.ms / 1000).toFixed(2)} s`,
+			]);
+			rows.push([
+				`→ node at ${inFlight} vs one after another / ÷ raw floor`,
+				`${(sequential.ms / node.ms).toFixed(2)}× faster / ${(node.ms / floor.ms).toFixed(2)}×`,
+			]);
+		}
+	} finally {
+		proxy.close();
+		sandbox.stop();
+	}
+}
+
+async function bulkScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackages>>) {
+	const sandbox = await startSandbox('affelios', { args: ['--key', AFFELIOS_KEY] });
+	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
+	try {
+		const nodeType = loaded.nodeTypes['n8n-nodes-affelios.affelios'];
+		const parallel = optionName(nodeType, 'Requests in Parallel');
+		const items = Array.from({ length: TRANSACTIONS }, (_, index) => ({
+			id: `TX-${index}`,
+			amount: (index % 500) + 0.5,
+		}));
+		const createMany = (mode: 'fields' | 'json') =>
+			timed(() =>
+				runNode({
+					nodeTypes: loaded.nodeTypes,
+					credentialTypes: loaded.credentialTypes,
+					credentials: {
+						affeliosApi: { apiKey: AFFELIOS_KEY, baseUrl: proxy.url, authorizationHeader: 'none' },
+					},
+					node: {
+						type: 'n8n-nodes-affelios.affelios',
+						parameters: {
+							resource: 'transaction',
+							operation: 'createMany',
+							inputMode: mode,
+							externalId: '={{ $json.id }}',
+							additionalFields: { grossRevenue: '={{ $json.amount }}' },
+							options: { batchSize: 500, ...(parallel ? { [parallel]: PARALLEL } : {}) },
+						},
+					},
+					inputItems:
+						mode === 'json'
+							? items.map((item) => ({ externalId: item.id, grossRevenue: item.amount }))
+							: items,
+				}),
+			);
+		const mapped = await createMany('fields');
+		const asIs = await createMany('json');
+		for (const run of [mapped, asIs])
+			if (run.value.error) throw new Error(`node run failed: ${run.value.error.message}`);
+		const batches = Array.from({ length: Math.ceil(TRANSACTIONS / 500) }, (_, batch) =>
+			JSON.stringify(
+				items
+					.slice(batch * 500, batch * 500 + 500)
+					.map((item) => ({ externalId: item.id, grossRevenue: item.amount })),
+			),
+		);
+		const raw = await timed(() =>
+			runLimited(batches.length, PARALLEL, async (index) => {
+				const response = await fetch(`${proxy.url.replace(/\/$/, '')}/api/v1/transaction/bulk`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json', 'X-Api-Key': AFFELIOS_KEY },
+					body: batches[index],
+				});
+				if (response.status !== 202 && response.status !== 201)
+					throw new Error(`raw bulk failed: HTTP ${response.status}`);
+				await response.arrayBuffer();
+			}),
+		);
+		const label = `Create Many ${TRANSACTIONS.toLocaleString('en')} transactions (20 batches of 500, ${PARALLEL} in flight), ${LATENCY_MS} ms latency`;
+		rows.push([`${label}: raw bulk POSTs`, `${(raw.ms / 1000).toFixed(2)} s`]);
+		rows.push([`${label}: Affelios node, Use Item JSON As Is`, `${(asIs.ms / 1000).toFixed(2)} s`]);
+		rows.push([
+			`${label}: Affelios node, Map Fields Below (2 expressions per item)`,
+			`${(mapped.ms / 1000).toFixed(2)} s`,
+		]);
+		rows.push([
+			'→ Affelios node ÷ raw bulk: as is / mapped',
+			`${(asIs.ms / raw.ms).toFixed(2)}× / ${(mapped.ms / raw.ms).toFixed(2)}×`,
+		]);
+	} finally {
+		proxy.close();
+		sandbox.stop();
+	}
+}
+
+function coldRequire() {
+	const entries = PACKAGES.flatMap(({ builtDir, manifest }) =>
+		[...manifest.n8n.nodes, ...manifest.n8n.credentials].map((entry) => join(builtDir, entry)),
+	);
+	const script = `const t=process.hrtime.bigint();for(const f of ${JSON.stringify(entries)})require(f);process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+	const runs = Array.from({ length: 7 }, () =>
+		Number(spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }).stdout),
+	);
+	const baseline = Array.from({ length: 7 }, () =>
+		Number(
+			spawnSync(
+				process.execPath,
+				[
+					'-e',
+					"const t=process.hrtime.bigint();require('n8n-workflow');require('luxon');process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))",
+				],
+				{ cwd: ROOT, encoding: 'utf8' },
+			).stdout,
+		),
+	);
+	rows.push([
+		`cold require of all ${entries.length} built nodes and credentials (median of 7)`,
+		`${median(runs).toFixed(0)} ms`,
+	]);
+	rows.push([
+		'  of which n8n-workflow + luxon alone (n8n has them loaded already)',
+		`${median(baseline).toFixed(0)} ms`,
+	]);
+}
+
+async function main() {
+	if (!PACKAGES.every(({ builtDir }) => existsSync(builtDir)))
+		throw new Error('run npm run build first');
+	const loaded = await loadBuiltPackages(PACKAGES.map(({ builtDir }) => builtDir));
+	await confirmScenario(loaded);
+	await bulkScenario(loaded);
+	coldRequire();
+	say(
+		`\nThroughput benchmark — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}\n`,
+	);
+	say('| measure | value |\n|---|---|');
+	for (const [measure, value] of rows) say(`| ${measure} | ${value} |`);
+	// Keep-alive sockets of the proxies and of fetch would hold the process open for minutes.
+	process.exit(0);
+}
+
+main().catch((error) => {
+	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+	process.exit(1);
+});
