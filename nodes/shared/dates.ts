@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 
 import { InvalidInputError } from './invalidInput';
 
@@ -41,18 +41,47 @@ function fromEpoch(value: number, zone: string): DateTime {
 	return DateTime.fromMillis(millis, { zone });
 }
 
+type FormatParser = Parameters<typeof DateTime.fromFormatParser>[1];
+
+/**
+ * luxon compiles a format into a parser (a regular expression and its units) on every
+ * `fromFormat`: most of the time of a Simplify of dates in the later formats. Compiled once per
+ * format and default locale instead (`buildFormatParser`, luxon 3.5 and later; older copies of
+ * luxon in n8n fall back to `fromFormat`). Same parser, same result, same invalid explanation.
+ */
+const formatParsers = new Map<string, FormatParser>();
+
+function fromFormat(text: string, format: string, options: { zone: string }): DateTime {
+	if (typeof DateTime.buildFormatParser !== 'function') {
+		return DateTime.fromFormat(text, format, options);
+	}
+	// fromFormat reads the locale when it parses: the parser is built for the one in force now.
+	const key = `${format}\u0000${Settings.defaultLocale}\u0000${Settings.defaultNumberingSystem}`;
+	let parser = formatParsers.get(key);
+	if (parser === undefined) {
+		parser = DateTime.buildFormatParser(format);
+		formatParsers.set(key, parser);
+	}
+	return DateTime.fromFormatParser(text, parser, options);
+}
+
+// The forms luxon reads by itself, tried first.
+const BUILT_IN_FORMS: Array<(text: string, options: { zone: string }) => DateTime> = [
+	(text, options) => DateTime.fromISO(text, options),
+	(text, options) => DateTime.fromSQL(text, options),
+	(text, options) => DateTime.fromRFC2822(text, options),
+	(text, options) => DateTime.fromHTTP(text, options),
+];
+
 function fromText(text: string, zone: string): DateTime | undefined {
 	if (/^-?\d+(\.\d+)?$/.test(text)) return fromEpoch(Number(text), zone);
 	const options = { zone };
-	const attempts = [
-		() => DateTime.fromISO(text, options),
-		() => DateTime.fromSQL(text, options),
-		() => DateTime.fromRFC2822(text, options),
-		() => DateTime.fromHTTP(text, options),
-		...EXTRA_FORMATS.map((format) => () => DateTime.fromFormat(text, format, options)),
-	];
-	for (const attempt of attempts) {
-		const parsed = attempt();
+	for (const parse of BUILT_IN_FORMS) {
+		const parsed = parse(text, options);
+		if (parsed.isValid) return parsed;
+	}
+	for (const format of EXTRA_FORMATS) {
+		const parsed = fromFormat(text, format, options);
 		if (parsed.isValid) return parsed;
 	}
 	return undefined;
