@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { amountOf, firstText, isoDateOf, textOrNull } from './simplifyValues';
+import { amountOf, fieldReader, isoDateOf, textOrNull } from './simplifyValues';
 
 /**
  * The names each simplified field is looked up under, best first. The first names are those of the
@@ -30,10 +30,6 @@ const RECOGNISED = [
 	...NAMES.createdAt,
 ];
 
-export function looksLikeConversion(record: IDataObject): boolean {
-	return firstText(record, RECOGNISED) !== undefined;
-}
-
 /**
  * How a simplified conversion names its state: as AffilBox does (`rejection`: the AffilBox node's
  * version 2, the trigger's versions 2 and 3, which keep it), or in the words the editor shows and
@@ -60,8 +56,8 @@ export function simplifyConversion(
 	zone: string,
 	words: StateWords = 'affilbox',
 ): IDataObject {
-	if (!looksLikeConversion(record)) return record;
-	const text = (names: readonly string[]) => firstText(record, names);
+	const text = fieldReader(record);
+	if (text(RECOGNISED) === undefined) return record;
 	const simplified: IDataObject = {
 		id: textOrNull(text(NAMES.id)),
 		transactionId: textOrNull(text(NAMES.transactionId)),

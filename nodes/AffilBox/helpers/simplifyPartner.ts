@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { firstText, isoDateOf, textOrNull } from './simplifyValues';
+import { fieldReader, firstText, isoDateOf, textOrNull } from './simplifyValues';
 
 /** The names each partner field is looked up under (AffilBox does not publish them). */
 export const PARTNER_FIELD_NAMES = {
@@ -34,7 +34,7 @@ export function personOf(record: IDataObject): IDataObject {
 export function simplifyPartner(record: IDataObject, zone: string): IDataObject {
 	const person = personOf(record);
 	const company = group(record, 'company');
-	const text = (names: readonly string[]) => firstText(person, names);
+	const text = fieldReader(person);
 	const simplified: IDataObject = {
 		id: textOrNull(text(PARTNER_FIELD_NAMES.id)),
 		affilId: textOrNull(text(PARTNER_FIELD_NAMES.affilId)),

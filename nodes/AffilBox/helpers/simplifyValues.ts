@@ -21,22 +21,32 @@ export function textOf(value: unknown): string | undefined {
 }
 
 /**
- * The text under the first of `names` the record has with a non-empty value (any letter case); `''`
- * when the record has such a field but it is empty everywhere; undefined when it has none.
+ * Reads a record's fields by name, any letter case (the first spelling of a name in the record
+ * wins): the lowered names are listed once, however many fields are read.
  */
-export function firstText(record: IDataObject, names: readonly string[]): string | undefined {
+export function fieldReader(record: IDataObject): (names: readonly string[]) => string | undefined {
 	const byLowerName = new Map<string, unknown>();
 	for (const [key, value] of Object.entries(record)) {
 		const lower = key.toLowerCase();
 		if (!byLowerName.has(lower)) byLowerName.set(lower, value);
 	}
-	let found: string | undefined;
-	for (const name of names) {
-		const text = textOf(byLowerName.get(name.toLowerCase()));
-		if (text) return text;
-		found ??= text;
-	}
-	return found;
+	return (names) => {
+		let found: string | undefined;
+		for (const name of names) {
+			const text = textOf(byLowerName.get(name.toLowerCase()));
+			if (text) return text;
+			found ??= text;
+		}
+		return found;
+	};
+}
+
+/**
+ * The text under the first of `names` the record has with a non-empty value (any letter case); `''`
+ * when the record has such a field but it is empty everywhere; undefined when it has none.
+ */
+export function firstText(record: IDataObject, names: readonly string[]): string | undefined {
+	return fieldReader(record)(names);
 }
 
 /** Text, with empty text as null. */
