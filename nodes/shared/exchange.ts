@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -38,17 +39,31 @@ export function askingForFullAnswer(request: IHttpRequestOptions): IHttpRequestO
  * Sends one request through n8n's helper with the credential (which adds the key), asking for the
  * full answer whatever its status. Never throws: a request that got no answer comes back as its
  * classified network failure. The platform sets method, URL, headers, body, encoding and timeout.
+ * `credentials`: the credential as the caller already read it from this context, so that n8n does
+ * not read (and decrypt) it again for every request.
  */
 export async function exchangeOnce(
 	context: CallingContext,
 	credentialType: string,
 	request: IHttpRequestOptions,
+	credentials?: ICredentialDataDecryptedObject,
 ): Promise<Exchange> {
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			credentialType,
 			askingForFullAnswer(request),
+			// n8n's helper uses only `data` of an already decrypted credential.
+			credentials === undefined
+				? undefined
+				: {
+						credentialsDecrypted: {
+							id: '',
+							name: credentialType,
+							type: credentialType,
+							data: credentials,
+						},
+					},
 		)) as FullResponse;
 		return {
 			kind: 'response',

@@ -5,6 +5,7 @@ import { readWholeNumber } from '../../shared/numbers';
 import { runForEachItem } from '../../shared/runner';
 import {
 	affilBoxApiCall,
+	sharedConnection,
 	type AffilBoxCallResult,
 	type AffilBoxParams,
 	type AffilBoxRecordKind,
@@ -113,7 +114,8 @@ function repeatGuard(
 /**
  * One AffilBox call per input item, through the shared prepare-then-send runner: every item's call
  * (and its Max Retries and Timeout) is read and checked before the first is sent; what is the same
- * for every item (Options without an expression, Simplify, the licence's zone) is read once.
+ * for every item (Options without an expression, Simplify, the licence's zone, the credential and
+ * its API URL check) is read once.
  */
 export async function runAffilBoxOperation(
 	context: IExecuteFunctions,
@@ -123,6 +125,7 @@ export async function runAffilBoxOperation(
 	const { simplify } = operation;
 	let zone: string | undefined;
 	const licenceZone = async () => (zone ??= await getLicenceZone(context));
+	const connection = sharedConnection(context);
 	return await runForEachItem(context, async (itemIndex, execution) => {
 		const run: AffilBoxRun = { getNode: execution.getNode, licenceZone };
 		const call = await operation.call.call(context, itemIndex, run);
@@ -154,6 +157,7 @@ export async function runAffilBoxOperation(
 						itemIndex,
 						settings,
 						{ rawXml },
+						connection,
 					);
 					if (guard.done(found)) {
 						return shape(outputRecords(found, { ...output, mode: 'read' }, rawXml));
@@ -166,6 +170,7 @@ export async function runAffilBoxOperation(
 					itemIndex,
 					settings,
 					reading,
+					connection,
 				);
 				return shape(outputRecords(result, output, rawXml));
 			} catch (error) {

@@ -1,4 +1,8 @@
-import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type NodeApiError,
+} from 'n8n-workflow';
 
 import { DEFAULT_CALL_SETTINGS, type CallSettings } from '../../shared/callOptions';
 import {
@@ -12,7 +16,7 @@ import { InvalidInputError } from '../../shared/invalidInput';
 import { classifyNetworkError } from '../../shared/networkFailure';
 import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
-import { checkApiUrl } from './credential';
+import { checkApiUrl, type ApiUrlCheck } from './credential';
 import {
 	affilBoxMayHaveBeenAppliedError,
 	affilBoxNetworkError,
@@ -124,25 +128,31 @@ function failedAttempt(error: unknown, deadline: AbortSignal): Exchange {
  */
 async function attempt(
 	context: CallingContext,
+	credentials: ICredentialDataDecryptedObject,
 	url: string,
 	data: string,
 	reading: AnswerReading,
 	ms: number,
 ): Promise<Exchange> {
 	const deadline = AbortSignal.timeout(ms);
-	const exchange = await exchangeOnce(context, CREDENTIAL_TYPE, {
-		method: 'POST',
-		url,
-		headers: {
-			'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
-			Accept: 'text/xml, application/xml, text/plain;q=0.8, */*;q=0.5',
+	const exchange = await exchangeOnce(
+		context,
+		CREDENTIAL_TYPE,
+		{
+			method: 'POST',
+			url,
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
+				Accept: 'text/xml, application/xml, text/plain;q=0.8, */*;q=0.5',
+			},
+			body: { data },
+			encoding: 'stream',
+			json: false,
+			timeout: ms,
+			abortSignal: deadline,
 		},
-		body: { data },
-		encoding: 'stream',
-		json: false,
-		timeout: ms,
-		abortSignal: deadline,
-	});
+		credentials,
+	);
 	if (exchange.kind === 'network') {
 		return deadline.aborted ? failedAttempt(new Error(exchange.reason), deadline) : exchange;
 	}
@@ -166,6 +176,42 @@ async function attempt(
 	}
 }
 
+/** The credential as a call uses it: its API URL (checked) and the key (for redacting errors). */
+export interface Connection {
+	credentials: ICredentialDataDecryptedObject;
+	url: ApiUrlCheck;
+	apiKey: string | undefined;
+}
+
+async function readConnection(context: CallingContext): Promise<Connection> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return {
+		credentials,
+		url: checkApiUrl(credentials.apiUrl),
+		apiKey: typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined,
+	};
+}
+
+/** Where a call gets the credential from: by default it reads it itself (see sharedConnection). */
+export type ConnectionSource = () => Promise<Connection>;
+
+/**
+ * The credential for all calls of one run of a node: read and its URL checked once, not per item
+ * (n8n resolves a credential for the first item either way). A read that fails is not kept: each
+ * call then reads it again and fails with an error of its own, as it would alone.
+ */
+export function sharedConnection(context: CallingContext): ConnectionSource {
+	let shared: Promise<Connection> | undefined;
+	return async () => {
+		try {
+			return await (shared ??= readConnection(context));
+		} catch {
+			shared = undefined;
+			return await readConnection(context);
+		}
+	};
+}
+
 /**
  * One AffilBox API call: builds the document, sends it, reads the answer. Passing failures are
  * retried as the shared retry policy decides; a call that creates something is repeated only when
@@ -178,13 +224,23 @@ export async function affilBoxApiCall(
 	itemIndex?: number,
 	settings: CallSettings = DEFAULT_CALL_SETTINGS,
 	reading: AnswerReading = {},
+	connection: ConnectionSource = async () => await readConnection(this),
 ): Promise<AffilBoxCallResult> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey : undefined;
+	return await callAffilBox(this, await connection(), method, params, itemIndex, settings, reading);
+}
 
-	const url = checkApiUrl(credentials.apiUrl);
+async function callAffilBox(
+	context: CallingContext,
+	connection: Connection,
+	method: string,
+	params: AffilBoxParams,
+	itemIndex: number | undefined,
+	settings: CallSettings,
+	reading: AnswerReading,
+): Promise<AffilBoxCallResult> {
+	const { url, apiKey } = connection;
 	if (!url.ok) {
-		throw new NodeOperationError(this.getNode(), url.message, {
+		throw new NodeOperationError(context.getNode(), url.message, {
 			description: 'Fix the API URL field of the AffilBox credential.',
 			itemIndex,
 		});
@@ -194,33 +250,34 @@ export async function affilBoxApiCall(
 		data = buildRequestXml(method, params);
 	} catch (error) {
 		if (!(error instanceof InvalidInputError)) {
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 		}
-		throw new NodeOperationError(this.getNode(), error.message, {
+		throw new NodeOperationError(context.getNode(), error.message, {
 			description: error.hint,
 			itemIndex,
 		});
 	}
 
 	let lastMs = settings.timeoutMs;
-	const call = await sendWithRetries(this, settings, CREATING_METHODS.has(method), async () => {
+	const call = await sendWithRetries(context, settings, CREATING_METHODS.has(method), async () => {
 		lastMs = attemptMs(settings);
-		return await attempt(this, url.url, data, reading, lastMs);
+		return await attempt(context, connection.credentials, url.url, data, reading, lastMs);
 	});
-	const context: AffilBoxErrorContext = {
-		node: this.getNode(),
+	// Only a failure needs it (getNode copies the node).
+	const errorContext = (): AffilBoxErrorContext => ({
+		node: context.getNode(),
 		method,
 		apiKey,
 		itemIndex,
 		attempts: call.attempts,
-	};
+	});
 	if (!call.ok) {
 		// A deadline that cut the attempt short is what the error names.
-		throw giveUpError(context, call, Math.min(settings.timeoutMs, lastMs), url.url);
+		throw giveUpError(errorContext(), call, Math.min(settings.timeoutMs, lastMs), url.url);
 	}
 	const { streamed, records } = call.response.body as ReadAnswer;
 	const { end, rawXml, bytesRead } = streamed;
-	if (!end.ok) throw answerProblemError(context, end.problem);
+	if (!end.ok) throw answerProblemError(errorContext(), end.problem);
 	return {
 		answer: { ...end.envelope, records },
 		rawXml: rawXml ?? '',
