@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 
 import { AFFILBOX_DATE_FORMATS, formatAffilBoxDate } from '../../../nodes/AffilBox/helpers/dates';
-import { parseDate } from '../../../nodes/shared/dates';
 import { InvalidInputError } from '../../../nodes/shared/invalidInput';
 
 const PRAGUE = 'Europe/Prague';
@@ -70,14 +69,5 @@ describe('formatAffilBoxDate', () => {
 		expect(() => formatAffilBoxDate('2025-03-11', 'Mars/Olympus', day, 'X')).toThrow(
 			/Licence time zone "Mars\/Olympus"/i,
 		);
-	});
-});
-
-describe('parseDate', () => {
-	it('returns undefined for nothing and for invalid dates', () => {
-		expect(parseDate(undefined, PRAGUE)).toBeUndefined();
-		expect(parseDate('   ', PRAGUE)).toBeUndefined();
-		expect(parseDate(new Date('nope'), PRAGUE)).toBeUndefined();
-		expect(parseDate(Number.NaN, PRAGUE)).toBeUndefined();
 	});
 });
