@@ -31,6 +31,7 @@ const {
  * @property {{ url: string, key: string }} affilbox the AffilBox sandbox (API URL and key)
  * @property {{ url: string }} affelios the Affelios sandbox
  * @property {{ affilbox: string, affelios: string }} credentials the ids of the sandbox credentials
+ * @property {ReturnType<typeof import('../n8n/releaseTraits').releaseTraits>} release the n8n in use
  * @property {string} [pictures] a folder to take the README's pictures into
  * @property {string} [failures] a folder for a picture of the page when a check fails
  */
@@ -356,11 +357,12 @@ const CHECKS = [
 					await modal.getByText('Couldn’t connect with these settings').waitFor();
 					const details = modal.getByText('More details');
 					if (await details.isVisible()) await details.click();
-					await modal.getByText(dialog.refusal).or(modal.getByText('Retry')).first().waitFor();
+					const refusal = stack.release.credentialRefusal(dialog.refusal);
+					await modal.getByText(refusal).or(modal.getByText('Retry')).first().waitFor();
 					const refused = await modal.innerText();
 					expectThat(
-						refused.includes(dialog.refusal),
-						`a wrong ${dialog.node.entry} key is refused saying "${dialog.refusal}": ${refused}`,
+						refused.includes(refusal),
+						`a wrong ${dialog.node.entry} key is refused saying "${refusal}": ${refused}`,
 					);
 					// Leave the instance as it was: that credential goes again.
 					await modal.locator('[data-test-id="credential-delete-button"]').click();
