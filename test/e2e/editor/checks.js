@@ -13,8 +13,10 @@ const path = require('node:path');
 const { callSandbox } = require('../n8n/watch');
 const {
 	addNode,
+	addOptionalField,
 	choicesOf,
 	choose,
+	closeNode,
 	drawn,
 	fieldValues,
 	fillPickersById,
@@ -262,11 +264,7 @@ const CHECKS = [
 
 				// The optional Campaign of Confirm or Reject, added and left empty, is no error.
 				await choose(page, 'operation', 'Confirm or Reject');
-				await page
-					.locator('[data-test-id="ndv"] [data-test-id="collection-parameter-add"]')
-					.first()
-					.click();
-				await page.getByRole('option', { name: 'Campaign', exact: true }).click();
+				await addOptionalField(page, 'Campaign');
 				await picker(page, 'campaignId').waitFor();
 				await drawn(page);
 				const confirm = await page.locator('[data-test-id="ndv"]').innerText();
@@ -368,7 +366,7 @@ const CHECKS = [
 					await modal.locator('[data-test-id="credential-delete-button"]').click();
 					await page.getByRole('button', { name: 'Yes, delete' }).click();
 					await modal.waitFor({ state: 'hidden' });
-					await page.locator('[data-test-id="ndv-close-button"]').click();
+					await closeNode(page);
 				}
 			}),
 	},

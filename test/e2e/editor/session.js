@@ -179,6 +179,42 @@ async function addNode(page, choice) {
 	if (choice.credential) await chooseCredential(page, choice.credential);
 }
 
+/**
+ * Closes the node's details view back to the canvas. n8n 2.x (and 1.x's new details view) has a
+ * close button; 1.x's details view (seen in 1.123.81) a "Back to canvas" link instead.
+ * @param {Page} page
+ */
+async function closeNode(page) {
+	await page
+		.locator('[data-test-id="ndv-close-button"]:visible, [data-test-id="back-to-canvas"]:visible')
+		.first()
+		.click();
+	await page.locator('[data-test-id="ndv"]').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Adds the optional field `name` of the details view's first collection (e.g. Additional Fields).
+ * n8n 2.x offers them through an "Add Field" button and its menu; n8n 1.x (seen in 1.123.81)
+ * through a dropdown of the fields, used only where that button is absent.
+ * @param {Page} page @param {string} name
+ */
+async function addOptionalField(page, name) {
+	const ndv = page.locator('[data-test-id="ndv"]');
+	const add = ndv.locator('[data-test-id="collection-parameter-add"]');
+	if (await add.count()) {
+		await add.first().click();
+		await page.getByRole('option', { name, exact: true }).click();
+		return;
+	}
+	// The dropdown closes the collection, after the fields already added.
+	const field = ndv.locator('.collection-parameter').first().locator('.el-select').last();
+	const list = await openDropdown(field);
+	await list
+		.locator('[data-test-id="collection-parameter-option"]', { hasText: exactly(name) })
+		.first()
+		.click();
+}
+
 /** @param {Page} page @param {string} id the credential's id, e.g. affilboxSandbox */
 async function chooseCredential(page, id) {
 	const field = page.locator('[data-test-id="node-credentials-select"]');
@@ -363,161 +399,6 @@ async function pickerEntries(page, field, search, whileOpen) {
 			.first()
 			.click();
 	await list.waitFor({ state: 'hidden' });
-}
-
-/**
- * Chooses the item of a dropdown's list that holds `item`.
- * @param {import('playwright-core').Locator} field @param {import('playwright-core').Locator} item
- */
-async function chooseIn(field, item) {
-	const list = await openDropdown(field);
-	await list.locator('.el-select-dropdown__item').filter({ has: item }).first().click();
-	await closed(field, list);
-}
-
-/**
- * The choices of a dropdown field, as its list shows them (their headlines).
- * @param {Page} page @param {string} parameter e.g. operation
- */
-async function choicesOf(page, parameter) {
-	const field = dropdown(page, parameter);
-	const list = await openDropdown(field);
-	const choices = await list.locator('.option-headline').allInnerTexts();
-	await page.keyboard.press('Escape');
-	await closed(field, list);
-	return choices;
-}
-
-/** Resolves once the page has drawn two more frames: what a change made is on the screen. @param {Page} page */
-async function drawn(page) {
-	await page.evaluate(
-		() =>
-			new Promise((resolve) =>
-				/** @type {any} */ (globalThis).requestAnimationFrame(() =>
-					/** @type {any} */ (globalThis).requestAnimationFrame(resolve),
-				),
-			),
-	);
-}
-
-/**
- * Chooses a dropdown field's value by its headline and waits until the field shows it.
- * @param {Page} page @param {string} parameter @param {string} choice
- */
-async function choose(page, parameter, choice) {
-	await chooseIn(
-		dropdown(page, parameter),
-		page.locator('.option-headline', { hasText: exactly(choice) }),
-	);
-	await page.waitForFunction(
-		({ name, value }) =>
-			/** @type {any} */ (globalThis).document.querySelector(
-				`[data-test-id="parameter-input-${name}"] input[role="combobox"]`,
-			)?.value === value,
-		{ name: parameter, value: choice },
-	);
-	await drawn(page);
-}
-
-/**
- * Every field value the node's details view shows, by parameter path: text and number inputs,
- * dropdowns (their shown choice) and editors.
- * @param {Page} page
- * @returns {Promise<Array<{ path: string, value: string }>>}
- */
-async function fieldValues(page) {
-	return await page.evaluate(() =>
-		[
-			.../** @type {any} */ (globalThis).document.querySelectorAll(
-				'[data-test-id="ndv"] [data-parameter-path]',
-			),
-		].flatMap((field) => {
-			const path = field.getAttribute('data-parameter-path') ?? '?';
-			const inputs = [...field.querySelectorAll('input, textarea')].map(
-				(/** @type {{ value: string }} */ input) => input.value,
-			);
-			const editors = [...field.querySelectorAll('[contenteditable="true"]')].map(
-				(editor) => editor.textContent ?? '',
-			);
-			return [...inputs, ...editors].map((value) => ({ path, value }));
-		}),
-	);
-}
-
-/**
- * Types `value` into every picker the view shows in its By ID mode, as a user giving an ID would.
- * @param {Page} page @param {string} value
- */
-async function fillPickersById(page, value) {
-	const pickers = page.locator('[data-test-id="ndv"] [data-test-id^="resource-locator-"]');
-	for (const picker of await pickers.all()) {
-		const mode = await picker.locator('[data-test-id="rlc-mode-selector"] input').inputValue();
-		if (mode === 'By ID') await picker.locator('[data-test-id="rlc-input"]').fill(value);
-	}
-	await drawn(page);
-}
-
-/**
- * A picker (resource locator) of the node's details view: the one of parameter `name`, or the
- * first one shown.
- * @param {Page} page @param {string} [name]
- */
-function picker(page, name) {
-	return page
-		.locator(`[data-test-id="ndv"] [data-test-id^="resource-locator-${name ?? ''}"]`)
-		.first();
-}
-
-/** The text shown around a picker: the hint of its mode, under it. @param {import('playwright-core').Locator} field */
-async function pickerHint(field) {
-	return await field.locator('xpath=ancestor::*[@data-test-id="parameter-input"][1]').innerText();
-}
-
-/**
- * Opens a picker's list ("From List" mode) and returns its entries; with `search`, types it into
- * the list's search and returns the entries then shown. `whileOpen` runs before the list closes.
- * @param {Page} page @param {import('playwright-core').Locator} field the picker @param {string} [search]
- * @param {() => Promise<unknown>} [whileOpen]
- */
-async function pickerEntries(page, field, search, whileOpen) {
-	const mode = field.locator('[data-test-id="rlc-mode-selector"]');
-	if ((await mode.locator('input').inputValue()) !== 'From list')
-		await chooseIn(mode, page.getByText(/^From list$/i));
-	await field.locator('[data-test-id="rlc-input"]').click();
-	const items = page.locator('[data-test-id="rlc-item"]:visible');
-	// An empty list shows a text instead of items: wait for either.
-	await items
-		.first()
-		.or(page.getByText(/^(No results|Could not load list)$/))
-		.first()
-		.waitFor();
-	if (search !== undefined) {
-		// The editor asks the node for the entries matching a new search; wait for its answer.
-		const answered = page.waitForResponse((response) =>
-			response.url().includes('/resource-locator-results'),
-		);
-		await page.locator('[data-test-id="rlc-search"]:visible').fill(search);
-		await answered;
-		await drawn(page);
-	}
-	const entries = await items.allInnerTexts();
-	if (whileOpen) await whileOpen();
-	await page.keyboard.press('Escape');
-	// n8n 1.x keeps the list open after Escape (seen in 1.123.81); a click on the field's label
-	// closes it there. n8n 2.x has closed it by then.
-	const list = page.locator('[data-test-id="rlc-search"]:visible').first();
-	if (
-		!(await list.waitFor({ state: 'hidden', timeout: 2000 }).then(
-			() => true,
-			() => false,
-		))
-	)
-		await field
-			.locator('xpath=ancestor::*[@data-test-id="parameter-item"][1]')
-			.locator('label')
-			.first()
-			.click();
-	await list.waitFor({ state: 'hidden' });
 	return entries;
 }
 
@@ -528,6 +409,8 @@ module.exports = {
 	searchNodePanel,
 	openPanelEntry,
 	addNode,
+	addOptionalField,
+	closeNode,
 	chooseCredential,
 	choicesOf,
 	choose,
