@@ -11,6 +11,8 @@
  */
 const path = require('node:path');
 
+const { installedN8n } = require('../test/e2e/n8n/install');
+const { releaseTraits } = require('../test/e2e/n8n/releaseTraits');
 const { AFFILBOX_KEY, CREDENTIAL_IDS } = require('../test/e2e/n8n/sandboxStack');
 const { CHECKS } = require('../test/e2e/editor/checks');
 const { openEditor } = require('../test/e2e/editor/session');
@@ -26,6 +28,8 @@ async function main() {
 		},
 		affelios: { url: `http://127.0.0.1:${port('AFFELIOS_SANDBOX_PORT', 8082)}` },
 		credentials: CREDENTIAL_IDS,
+		// The n8n `npm start` runs (N8N_VERSION, else the default).
+		release: releaseTraits(installedN8n()),
 		pictures: process.argv[2] ?? path.join(__dirname, '..', 'docs'),
 	};
 	const started = Date.now();

@@ -224,7 +224,9 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			const stored = await callAffilBox('GetConversion', { conversion_id: 'OBJ-2025-0002' });
 			const note = /<comment>([^<]*)<\/comment>/.exec(stored)?.[1] ?? '';
 			expect(note).toMatch(/^Paid \(card\) on \d{4}-\d\d-\d\d \d\d:\d\d$/);
-			const noted = DateTime.fromFormat(note.slice(-16), 'yyyy-MM-dd HH:mm', { zone: LICENCE_ZONE });
+			const noted = DateTime.fromFormat(note.slice(-16), 'yyyy-MM-dd HH:mm', {
+				zone: LICENCE_ZONE,
+			});
 			expect(Math.abs(confirmed.diff(noted, 'minutes').minutes)).toBeLessThan(2);
 		});
 
@@ -406,6 +408,7 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 						affilbox: { url: affilbox.url, key: AFFILBOX_KEY },
 						affelios: { url: affelios.url },
 						credentials: CREDENTIAL_IDS,
+						release: n8n.release,
 						failures: work,
 					});
 				},

@@ -13,8 +13,10 @@ const path = require('node:path');
 const { callSandbox } = require('../n8n/watch');
 const {
 	addNode,
+	addOptionalField,
 	choicesOf,
 	choose,
+	closeNode,
 	drawn,
 	fieldValues,
 	fillPickersById,
@@ -31,6 +33,7 @@ const {
  * @property {{ url: string, key: string }} affilbox the AffilBox sandbox (API URL and key)
  * @property {{ url: string }} affelios the Affelios sandbox
  * @property {{ affilbox: string, affelios: string }} credentials the ids of the sandbox credentials
+ * @property {ReturnType<typeof import('../n8n/releaseTraits').releaseTraits>} release the n8n in use
  * @property {string} [pictures] a folder to take the README's pictures into
  * @property {string} [failures] a folder for a picture of the page when a check fails
  */
@@ -261,11 +264,7 @@ const CHECKS = [
 
 				// The optional Campaign of Confirm or Reject, added and left empty, is no error.
 				await choose(page, 'operation', 'Confirm or Reject');
-				await page
-					.locator('[data-test-id="ndv"] [data-test-id="collection-parameter-add"]')
-					.first()
-					.click();
-				await page.getByRole('option', { name: 'Campaign', exact: true }).click();
+				await addOptionalField(page, 'Campaign');
 				await picker(page, 'campaignId').waitFor();
 				await drawn(page);
 				const confirm = await page.locator('[data-test-id="ndv"]').innerText();
@@ -356,17 +355,18 @@ const CHECKS = [
 					await modal.getByText('Couldn’t connect with these settings').waitFor();
 					const details = modal.getByText('More details');
 					if (await details.isVisible()) await details.click();
-					await modal.getByText(dialog.refusal).or(modal.getByText('Retry')).first().waitFor();
+					const refusal = stack.release.credentialRefusal(dialog.refusal);
+					await modal.getByText(refusal).or(modal.getByText('Retry')).first().waitFor();
 					const refused = await modal.innerText();
 					expectThat(
-						refused.includes(dialog.refusal),
-						`a wrong ${dialog.node.entry} key is refused saying "${dialog.refusal}": ${refused}`,
+						refused.includes(refusal),
+						`a wrong ${dialog.node.entry} key is refused saying "${refusal}": ${refused}`,
 					);
 					// Leave the instance as it was: that credential goes again.
 					await modal.locator('[data-test-id="credential-delete-button"]').click();
 					await page.getByRole('button', { name: 'Yes, delete' }).click();
 					await modal.waitFor({ state: 'hidden' });
-					await page.locator('[data-test-id="ndv-close-button"]').click();
+					await closeNode(page);
 				}
 			}),
 	},

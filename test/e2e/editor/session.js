@@ -60,7 +60,12 @@ async function openEditor(base) {
 		context.setDefaultTimeout(PAGE_TIMEOUT_MS);
 		const page = await context.newPage();
 		await page.goto(`${base}/signin`);
-		await page.getByLabel(/email/i).first().fill(OWNER.email);
+		// n8n 1.x's sign-in form does not tie its labels to the inputs: the field's name as fallback.
+		await page
+			.getByLabel(/email/i)
+			.or(page.locator('input[name="emailOrLdapLoginId"]'))
+			.first()
+			.fill(OWNER.email);
 		await page.locator('input[type=password]').fill(OWNER.password);
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL(/\/home|\/workflow/);
@@ -172,6 +177,42 @@ async function addNode(page, choice) {
 	}
 	await page.locator('[data-test-id="ndv"]').waitFor();
 	if (choice.credential) await chooseCredential(page, choice.credential);
+}
+
+/**
+ * Closes the node's details view back to the canvas. n8n 2.x (and 1.x's new details view) has a
+ * close button; 1.x's details view (seen in 1.123.81) a "Back to canvas" link instead.
+ * @param {Page} page
+ */
+async function closeNode(page) {
+	await page
+		.locator('[data-test-id="ndv-close-button"]:visible, [data-test-id="back-to-canvas"]:visible')
+		.first()
+		.click();
+	await page.locator('[data-test-id="ndv"]').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Adds the optional field `name` of the details view's first collection (e.g. Additional Fields).
+ * n8n 2.x offers them through an "Add Field" button and its menu; n8n 1.x (seen in 1.123.81)
+ * through a dropdown of the fields, used only where that button is absent.
+ * @param {Page} page @param {string} name
+ */
+async function addOptionalField(page, name) {
+	const ndv = page.locator('[data-test-id="ndv"]');
+	const add = ndv.locator('[data-test-id="collection-parameter-add"]');
+	if (await add.count()) {
+		await add.first().click();
+		await page.getByRole('option', { name, exact: true }).click();
+		return;
+	}
+	// The dropdown closes the collection, after the fields already added.
+	const field = ndv.locator('.collection-parameter').first().locator('.el-select').last();
+	const list = await openDropdown(field);
+	await list
+		.locator('[data-test-id="collection-parameter-option"]', { hasText: exactly(name) })
+		.first()
+		.click();
 }
 
 /** @param {Page} page @param {string} id the credential's id, e.g. affilboxSandbox */
@@ -343,6 +384,21 @@ async function pickerEntries(page, field, search, whileOpen) {
 	const entries = await items.allInnerTexts();
 	if (whileOpen) await whileOpen();
 	await page.keyboard.press('Escape');
+	// n8n 1.x keeps the list open after Escape (seen in 1.123.81); a click on the details view's
+	// open Parameters tab, which does nothing else, closes it there. n8n 2.x has closed it by then.
+	const list = page.locator('[data-test-id="rlc-search"]:visible').first();
+	if (
+		!(await list.waitFor({ state: 'hidden', timeout: 2000 }).then(
+			() => true,
+			() => false,
+		))
+	)
+		await page
+			.locator('[data-test-id="ndv"]')
+			.getByText('Parameters', { exact: true })
+			.first()
+			.click();
+	await list.waitFor({ state: 'hidden' });
 	return entries;
 }
 
@@ -353,6 +409,8 @@ module.exports = {
 	searchNodePanel,
 	openPanelEntry,
 	addNode,
+	addOptionalField,
+	closeNode,
 	chooseCredential,
 	choicesOf,
 	choose,

@@ -74,6 +74,13 @@ function releaseTraits(runtime) {
 		hasExportNodes: hasCommand('export/nodes.js'),
 		/** Whether a failed tool call reaches the model only with the tool node's On Error: Continue. */
 		toolErrorsNeedContinue: major < 2,
+		/**
+		 * What the credential dialog says when a credential's test is refused (HTTP 401): n8n 2.x the
+		 * credential's own message for that code; n8n 1.x (seen in 1.123.81) its own words instead.
+		 * @param {string} credentialsOwn
+		 */
+		credentialRefusal: (credentialsOwn) =>
+			major < 2 ? 'Authorization failed - please check your credentials' : credentialsOwn,
 		/** n8n's log messages around an activation (its first poll included). */
 		activationLog:
 			major < 2
