@@ -12,8 +12,7 @@ const { OWNER } = require('../test/e2e/n8n/owner');
 
 const BASE = `http://localhost:${process.env.N8N_PORT ?? 5678}`;
 const WORKFLOW = process.argv[2] ?? 'exInvoicedPayout2';
-const OUTPUT =
-	process.argv[3] ?? path.join(__dirname, '..', 'docs', 'n8n-editor-example-2.png');
+const OUTPUT = process.argv[3] ?? path.join(__dirname, '..', 'docs', 'n8n-editor-example-2.png');
 
 async function main() {
 	const browser = await launchChromium();
