@@ -77,7 +77,7 @@ export function transactionIdParameter(context: Versioned): { name: string; fiel
 }
 
 /** How Simplify names the states: from version 3 in the editor's words ("rejected"). */
-export function stateWordsOf(context: Versioned): StateWords {
+function stateWordsOf(context: Versioned): StateWords {
 	return isVersion3(context) ? 'editor' : 'affilbox';
 }
 

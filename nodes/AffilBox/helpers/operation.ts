@@ -117,7 +117,7 @@ function repeatGuard(
  * for every item (Options without an expression, Simplify, the licence's zone, the credential and
  * its API URL check) is read once.
  */
-export async function runAffilBoxOperation(
+async function runAffilBoxOperation(
 	context: IExecuteFunctions,
 	operation: AffilBoxOperation,
 ): Promise<INodeExecutionData[]> {

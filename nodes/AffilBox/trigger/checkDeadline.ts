@@ -104,7 +104,7 @@ function secondsText(ms: number): string {
 }
 
 /** The trigger's own error for a check that ran out of time, naming what to change. */
-export function deadlineError(
+function deadlineError(
 	context: IPollFunctions,
 	deadline: CheckDeadline,
 	options: TriggerOptions,

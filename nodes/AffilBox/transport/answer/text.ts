@@ -7,7 +7,7 @@ const MAX_TEXT = 500;
 /** Longest server text repeated inside a problem's message. */
 const MAX_MESSAGE_TEXT = 200;
 
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
