@@ -73,8 +73,37 @@ const BUILT_IN_FORMS: Array<(text: string, options: { zone: string }) => DateTim
 	(text, options) => DateTime.fromHTTP(text, options),
 ];
 
+// AffilBox's own form (`2025-02-03 8:45:21`), in every answer: read straight from its parts.
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?$/;
+
+/**
+ * The most common form without trying four readers and a format first (a fifth of Simplify's time
+ * per answer). The same wall time in the same zone as the general path; anything it cannot make
+ * a valid date of goes on to that path, so the answer never differs.
+ */
+function fromWallClock(text: string, zone: string): DateTime | undefined {
+	const parts = WALL_CLOCK.exec(text);
+	if (parts === null) return undefined;
+	const [, year, month, day, hour, minute, second, millisecond] = parts;
+	const parsed = DateTime.fromObject(
+		{
+			year: Number(year),
+			month: Number(month),
+			day: Number(day),
+			hour: Number(hour),
+			minute: Number(minute),
+			second: second === undefined ? 0 : Number(second),
+			millisecond: millisecond === undefined ? 0 : Number(millisecond),
+		},
+		{ zone },
+	);
+	return parsed.isValid ? parsed : undefined;
+}
+
 function fromText(text: string, zone: string): DateTime | undefined {
 	if (/^-?\d+(\.\d+)?$/.test(text)) return fromEpoch(Number(text), zone);
+	const wallClock = fromWallClock(text, zone);
+	if (wallClock !== undefined) return wallClock;
 	const options = { zone };
 	for (const parse of BUILT_IN_FORMS) {
 		const parsed = parse(text, options);
