@@ -79,6 +79,8 @@ export interface PlatformWords {
 	name: string;
 	/** The credential field holding the API's address, e.g. "API URL". */
 	urlField: string;
+	/** The credential's name where it is not the platform's, e.g. "AffilBox V2 API". */
+	credential?: string;
 }
 
 /** What both nodes say about a failed TLS handshake: it comes before the request, so nothing was sent. */
@@ -110,7 +112,7 @@ export function networkAdvice(
 	reason: string,
 ): string {
 	const tls = failure.kind === 'tls' ? `${TLS_NOT_SENT}. ` : '';
-	return `${tls}${withoutFinalStop(reason)}. Check the ${platform.urlField} in the ${platform.name} credential and your network.`;
+	return `${tls}${withoutFinalStop(reason)}. Check the ${platform.urlField} in the ${platform.credential ?? platform.name} credential and your network.`;
 }
 
 /**
