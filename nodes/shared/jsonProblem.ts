@@ -13,6 +13,11 @@ export function parseJson(text: string): unknown {
 	}
 }
 
+/** Server text shown in an error: at most `max` characters, an ellipsis where it was cut. */
+export function clip(text: string, max = 500): string {
+	return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** Non-empty trimmed text, else undefined. */
 export function nonEmptyText(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;

@@ -8,6 +8,7 @@ import {
 
 import type { CallSettings } from '../../shared/callOptions';
 import { bodyText, exchangeOnce, headerOf } from '../../shared/exchange';
+import { parseJson } from '../../shared/jsonProblem';
 import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
 import { checkBaseUrl, CREDENTIAL_TYPE } from './credential';
@@ -19,7 +20,6 @@ import {
 	uncertainCause,
 	type AffeliosErrorContext,
 } from './errors';
-import { parseJson } from './problem';
 
 export { CREDENTIAL_TYPE };
 

@@ -1,4 +1,10 @@
-import { fieldErrors, nonEmptyText, parseJson, type JsonRecord } from '../../../shared/jsonProblem';
+import {
+	clip,
+	fieldErrors,
+	nonEmptyText,
+	parseJson,
+	type JsonRecord,
+} from '../../../shared/jsonProblem';
 
 /**
  * What an API v2 answer body says, whatever its HTTP status. Reported (never specified) by the
@@ -43,6 +49,5 @@ export function errorBodyText(text: string, max = 500): string {
 			.join(' ');
 		if (shown === '') shown = JSON.stringify(answer.kind === 'ok' ? answer.body : {});
 	}
-	if (shown === '') return '(empty body)';
-	return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+	return shown === '' ? '(empty body)' : clip(shown, max);
 }
