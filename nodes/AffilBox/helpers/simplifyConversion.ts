@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { amountOf, fieldReader, isoDateOf, textOrNull } from './simplifyValues';
+import { isoDateOf } from '../transport/values';
+import { amountOf, fieldReader, textOrNull } from './simplifyValues';
 
 /**
  * The names each simplified field is looked up under, best first. The first names are those of the

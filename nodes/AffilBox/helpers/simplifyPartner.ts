@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fieldReader, firstText, isoDateOf, textOrNull } from './simplifyValues';
+import { isoDateOf } from '../transport/values';
+import { fieldReader, firstText, textOrNull } from './simplifyValues';
 
 /** The names each partner field is looked up under (AffilBox does not publish them). */
 export const PARTNER_FIELD_NAMES = {

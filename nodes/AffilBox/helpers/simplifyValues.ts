@@ -1,24 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseDate } from '../../shared/dates';
+import { textOf } from '../transport/values';
 import { readAffilBoxAmount } from './amounts';
 
 /**
- * Reading single values for Simplify. AffilBox does not publish its answers' field names, so each
+ * Reading single values for Simplify (text and dates as both AffilBox APIs send them: transport/values.ts). AffilBox does not publish its answers' field names, so each
  * field is looked up under several names, case-insensitively, and a value that cannot be read as a
  * number or date is kept as the text it was (never dropped, never an error).
  */
-
-/** The text of a value as the lenient reader gives it: text, `{ '#text': … }`, or a number. */
-export function textOf(value: unknown): string | undefined {
-	if (typeof value === 'string') return value.trim();
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-		const text = (value as IDataObject)['#text'];
-		if (typeof text === 'string' || typeof text === 'number') return textOf(text);
-	}
-	return undefined;
-}
 
 /**
  * Reads a record's fields by name, any letter case (the first spelling of a name in the record
@@ -62,19 +51,4 @@ export function amountOf(text: string | undefined): number | string | null {
 	} catch {
 		return text;
 	}
-}
-
-// AffilBox writes "no date" as zeros in some places.
-const NO_DATE = /^0{4}-0{2}-0{2}/;
-
-/**
- * A date as ISO 8601 with the licence zone's offset (`2025-02-03T08:45:21+01:00`); text without an
- * offset is read as the licence's wall-clock time. Empty or zero dates → null; unreadable text is
- * kept as it is.
- */
-export function isoDateOf(text: string | undefined, zone: string): string | null {
-	if (text === undefined || text === '' || NO_DATE.test(text)) return null;
-	const parsed = parseDate(text, zone);
-	if (!parsed?.isValid) return text;
-	return parsed.toISO({ suppressMilliseconds: true }) ?? text;
 }

@@ -1,6 +1,7 @@
 import { simplifyConversion } from '../../../nodes/AffilBox/helpers/simplifyConversion';
 import { simplifyPartner } from '../../../nodes/AffilBox/helpers/simplifyPartner';
-import { amountOf, isoDateOf } from '../../../nodes/AffilBox/helpers/simplifyValues';
+import { amountOf } from '../../../nodes/AffilBox/helpers/simplifyValues';
+import { isoDateOf } from '../../../nodes/AffilBox/transport/values';
 import seed from '../../fixtures/affilbox/seed.json';
 import simplifiedConversion1002 from '../../fixtures/affilbox/simplified-conversion-1002.json';
 

@@ -1,5 +1,5 @@
-import { parseDate } from '../../../shared/dates';
 import type { JsonRecord } from '../../../shared/jsonProblem';
+import { isoDateOf, textOf } from '../values';
 
 /**
  * Single values of API v2 answers, read tolerantly. Every quirk here is one the public client's
@@ -8,13 +8,6 @@ import type { JsonRecord } from '../../../shared/jsonProblem';
  * only, `false`/`''`/null for none), booleans as JSON booleans (other spellings defensively). What
  * cannot be read is kept as it came, never dropped and never an error.
  */
-
-/** Text of a string or number; '' stays ''; anything else undefined. */
-export function textOf(value: unknown): string | undefined {
-	if (typeof value === 'string') return value.trim();
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return undefined;
-}
 
 /** An identifier as text (`"3884"` and `21` alike, leading zeros kept); none → null. */
 export function idOf(value: unknown): string | null {
@@ -109,17 +102,13 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * A date of an answer. API v2 dates carry no offset (`2025-03-11 10:50:50`, `2025-03-10
  * 8:45:21`): read as wall-clock time in the licence zone, given as ISO 8601 with its offset.
  * A date without a time (`2025-12-31`) is a calendar day and stays so. `null`, `''`, `false`
- * and zero dates mean "none" → null; unreadable text is kept.
+ * and zero dates mean "none" → null; unreadable text is kept (both as in the XML answers:
+ * transport/values.ts).
  */
 export function dateOf(value: unknown, zone: string): string | null {
-	if (value === null || value === undefined || value === false) return null;
+	if (value === false) return null;
 	const text = textOf(value);
-	if (text === undefined) return null;
-	if (text === '' || /^0{4}-0{2}-0{2}/.test(text)) return null;
-	if (DATE_ONLY.test(text)) return text;
-	const parsed = parseDate(text, zone);
-	if (!parsed?.isValid) return text;
-	return parsed.toISO({ suppressMilliseconds: true }) ?? text;
+	return text !== undefined && DATE_ONLY.test(text) ? text : isoDateOf(text, zone);
 }
 
 /** An object, or the first object of a list (`person: [{…}]`); an empty list or none → {}. */
