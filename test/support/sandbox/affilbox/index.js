@@ -9,6 +9,9 @@
  *   // sb.url, sb.apiKey, sb.timeZone, sb.store, sb.requests, sb.injectFault(), sb.hold(), sb.concurrency,
  *   // sb.reset(), await sb.close(), sb.registerPartner({ allow: false }), sb.allowPartner(id)
  *   // startAffilBoxSandbox({ dates: 'recent' }): the seed dated so that its newest date is yesterday
+ *   // API v2 (v2/): sb.v2Url (the credential's API URL), sb.v2Instance, sb.v2Requests, sb.v2IssuedSecrets,
+ *   // sb.setV2InvoiceList('bare'), sb.setV2Instance('plain'), sb.setV2UnknownIds('reject'),
+ *   // sb.setV2BillingRequest('refused'); reset() restores them
  *
  * The wire dialect is described at the top of protocol.js; the seed is test/fixtures/affilbox/seed.json.
  */
@@ -28,7 +31,8 @@ const { createSandboxServer } = require('./server');
  *   & { timeZone: string, datesMovedBy: number,
  *       registerPartner: ReturnType<typeof import('./partnerRows').partnerControls>['registerPartner'],
  *       allowPartner: ReturnType<typeof import('./partnerRows').partnerControls>['allowPartner'],
- *       answerSent: (request: RecordedRequest) => import('./server').AnswerSent | undefined }} AffilBoxSandbox
+ *       answerSent: (request: RecordedRequest) => import('./server').AnswerSent | undefined,
+ *       v2Url: string } & ReturnType<typeof import('./v2/endpoint').createV2Endpoint>['controls']} AffilBoxSandbox
  */
 
 /**
@@ -38,8 +42,17 @@ const { createSandboxServer } = require('./server');
 async function startAffilBoxSandbox(options = {}) {
 	const { port, host, ...rest } = options;
 	const sandbox = createSandboxServer(rest);
+	const handle = await listenForTests(sandbox, { port, host });
 	return {
-		...(await listenForTests(sandbox, { port, host })),
+		...handle,
+		v2Url: `${new URL(handle.url).origin}/v2`,
+		v2Instance: sandbox.v2Instance,
+		v2Requests: sandbox.v2Requests,
+		v2IssuedSecrets: sandbox.v2IssuedSecrets,
+		setV2InvoiceList: sandbox.setV2InvoiceList,
+		setV2Instance: sandbox.setV2Instance,
+		setV2UnknownIds: sandbox.setV2UnknownIds,
+		setV2BillingRequest: sandbox.setV2BillingRequest,
 		timeZone: sandbox.timeZone,
 		datesMovedBy: sandbox.datesMovedBy,
 		registerPartner: sandbox.registerPartner,

@@ -31,6 +31,7 @@ const { bulkSeed } = require('./bulkSeed');
 const { datedRecently } = require('./recentDates');
 const { createStore, loadDefaultSeed } = require('./store');
 const { partnerControls } = require('./partnerRows');
+const { createV2Endpoint, V2_PATH } = require('./v2/endpoint');
 
 const API_PATH = '/api/';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,7 +40,9 @@ const NOT_FOUND_PAGE =
 
 /**
  * @typedef {object} SandboxOptions
- * @property {string} [apiKey] the key requests must carry (default 'sandbox-key')
+ * @property {string} [apiKey] the key requests must carry (default 'sandbox-key'); API v2 takes it too,
+ *   as the Basic password
+ * @property {string} [v2Instance] the instance number API v2 calls must give as the Basic user (default '1234')
  * @property {string} [timeZone] licence time zone for dates the sandbox creates (default 'Europe/Prague')
  * @property {() => Date} [now] clock (default: the real one)
  * @property {Partial<import('./store').State>} [seed] initial state (default: test/fixtures/affilbox/seed.json)
@@ -171,6 +174,12 @@ function createSandboxServer(options = {}) {
 
 	/** @type {import('./methods').MethodContext} */
 	const ctx = { state: store.state, now: () => formatNow(clock(), timeZone) };
+	const v2 = createV2Endpoint({
+		state: store.state,
+		now: ctx.now,
+		apiKey,
+		instance: options.v2Instance ?? '1234',
+	});
 
 	/**
 	 * @param {http.IncomingMessage} req
@@ -179,7 +188,9 @@ function createSandboxServer(options = {}) {
 	async function handle(req, res) {
 		concurrency.track(res);
 		const body = await readBody(req, MAX_BODY_BYTES);
-		const pathname = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname;
+		const requestUrl = new URL(req.url ?? '/', 'http://sandbox.invalid');
+		const pathname = requestUrl.pathname;
+		if (pathname.startsWith(V2_PATH)) return await handleV2(req, res, requestUrl, body);
 		const isApi = pathname === API_PATH;
 
 		const data =
@@ -251,6 +262,27 @@ function createSandboxServer(options = {}) {
 		}
 	}
 
+	/**
+	 * An API v2 call: recorded, then faults and the gate as for XML calls, then answered as JSON.
+	 * @param {http.IncomingMessage} req
+	 * @param {http.ServerResponse} res
+	 * @param {URL} requestUrl
+	 * @param {Buffer | undefined} body
+	 */
+	async function handleV2(req, res, requestUrl, body) {
+		if (!body) return send(res, 413, 'text/plain', 'Request Entity Too Large');
+		const recorded = v2.record(req, requestUrl, body.toString('utf8'));
+		const fault = faults.take();
+		await gate.pass(res, recorded);
+		if (fault) {
+			const status = await serveFault(req, res, fault, lifecycle.sleep, () => undefined);
+			if (status !== undefined) return;
+		}
+		const answer = v2.answer(recorded);
+		log(`v2 ${recorded.httpMethod} ${recorded.path} → ${answer.status}`);
+		send(res, answer.status, 'application/json; charset=utf-8', JSON.stringify(answer.body));
+	}
+
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((error) => {
 			// A bug in the sandbox itself: answer 500 and say so on stderr (the message only, never the body).
@@ -269,9 +301,14 @@ function createSandboxServer(options = {}) {
 		server,
 		apiKey,
 		timeZone,
+		...controls,
+		reset() {
+			controls.reset();
+			v2.reset();
+		},
+		...v2.controls,
 		/** How many days the seed's dates were moved (`dates: 'recent'`), 0 when they were not. */
 		datesMovedBy: dated.days,
-		...controls,
 		...partnerControls(store.state, ctx.now),
 		/**
 		 * How much of the answer to `request` was sent, once that answer is over.

@@ -3,9 +3,10 @@
 
 /**
  * In-memory state of one sandbox, seeded from test/fixtures/affilbox/seed.json (or a seed given by the caller).
- * The state object and its five arrays keep their identity for the sandbox's whole life: `reset()` refills
+ * The state object and its six arrays keep their identity for the sandbox's whole life: `reset()` refills
  * them in place with a fresh deep copy of the seed, so a test holding `sb.store.conversions` stays in sync.
- * All values are strings, as the API sends them.
+ * All values are strings, as the XML API sends them; `invoices` are kept in the API v2 answer's own shape
+ * (test/fixtures/affilbox/v2/README.md), which mixes strings, numbers and booleans.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -15,11 +16,12 @@ const DEFAULT_SEED_PATH = path.join(__dirname, '..', '..', '..', 'fixtures', 'af
 /**
  * @typedef {Record<string, string>} Row
  * @typedef {{ person: Row, address: Row, company: Row, campaigns: string[], souhlas_sdeleni: string }} PartnerRow
- * @typedef {{ campaigns: Row[], partners: PartnerRow[], conversions: Row[], bonuses: Row[], clicks: Row[] }} State
+ * @typedef {Record<string, unknown>} InvoiceRow an invoice as API v2 answers it
+ * @typedef {{ campaigns: Row[], partners: PartnerRow[], conversions: Row[], bonuses: Row[], clicks: Row[], invoices: InvoiceRow[] }} State
  */
 
 /** @type {Array<keyof State>} */
-const COLLECTIONS = ['campaigns', 'partners', 'conversions', 'bonuses', 'clicks'];
+const COLLECTIONS = ['campaigns', 'partners', 'conversions', 'bonuses', 'clicks', 'invoices'];
 
 /** @returns {State} */
 function loadDefaultSeed() {
@@ -32,7 +34,14 @@ function loadDefaultSeed() {
 function createStore(seed) {
 	const source = structuredClone(seed ?? loadDefaultSeed());
 	/** @type {State} */
-	const state = { campaigns: [], partners: [], conversions: [], bonuses: [], clicks: [] };
+	const state = {
+		campaigns: [],
+		partners: [],
+		conversions: [],
+		bonuses: [],
+		clicks: [],
+		invoices: [],
+	};
 
 	function reset() {
 		const copy = structuredClone(source);
