@@ -79,7 +79,10 @@ function createV2Endpoint({ state, now, apiKey, instance }) {
 		if (!recorded.authorized) return { status: 401, body: fixture('error-401') };
 		try {
 			const ctx = { state, now, instance, modes, issuedSecrets };
-			return { status: 200, body: dispatchV2(recorded.httpMethod, recorded.path, recorded.params, ctx) };
+			return {
+				status: 200,
+				body: dispatchV2(recorded.httpMethod, recorded.path, recorded.params, ctx),
+			};
 		} catch (error) {
 			if (!(error instanceof V2Error)) throw error;
 			return { status: error.status, body: error.body };

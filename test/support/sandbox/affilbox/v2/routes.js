@@ -71,7 +71,8 @@ function wholeNumber(params, name) {
 /** @param {V2Params} params @param {string} name */
 function decimal(params, name) {
 	const value = scalar(params, name);
-	if (value !== undefined && !/^-?\d+(\.\d+)?$/.test(value)) throw invalid(name, 'must be a number');
+	if (value !== undefined && !/^-?\d+(\.\d+)?$/.test(value))
+		throw invalid(name, 'must be a number');
 	return value;
 }
 
@@ -160,7 +161,11 @@ function listConversions(params, ctx) {
 	const ids = idList(params, 'conversionsId');
 	const transactions = params.transactionsId;
 	const transactionIds =
-		transactions === undefined ? undefined : Array.isArray(transactions) ? transactions : [transactions];
+		transactions === undefined
+			? undefined
+			: Array.isArray(transactions)
+				? transactions
+				: [transactions];
 	const campaignId = wholeNumber(params, 'campaignId');
 	const coupon = scalar(params, 'coupon');
 	const wanted = state(params);
@@ -197,7 +202,9 @@ function addConversion(params, ctx) {
 	if (!partner) throw invalid('userId', `${userId} is not a partner`);
 	if (
 		transactionId !== undefined &&
-		ctx.state.conversions.some((c) => c.transactionId === transactionId && c.campaignId === campaignId)
+		ctx.state.conversions.some(
+			(c) => c.transactionId === transactionId && c.campaignId === campaignId,
+		)
 	)
 		throw invalid('transactionId', `${transactionId} already exists in campaign ${campaignId}`);
 	const id = String(Math.max(0, ...ctx.state.conversions.map((c) => Number(c.id) || 0)) + 1);
@@ -384,7 +391,8 @@ const ROUTES = {
 	'POST partner/list': listPartners,
 	'POST partner/add': addPartner,
 	'GET dashboard': () => fixture('dashboard'),
-	'GET instance': (_params, ctx) => fixture(ctx.modes.instance === 'plain' ? 'instance-plain' : 'instance'),
+	'GET instance': (_params, ctx) =>
+		fixture(ctx.modes.instance === 'plain' ? 'instance-plain' : 'instance'),
 	'GET invoices/list': listInvoices,
 	'GET invoices/billing-request': billingRequest,
 	'POST invoices/upload': uploadInvoice,
