@@ -599,6 +599,7 @@ describe('AffilBox sandbox: test helpers', () => {
 			conversions: seed.conversions,
 			bonuses: seed.bonuses,
 			clicks: seed.clicks,
+			invoices: seed.invoices,
 		});
 		expect((await call('GetCampaigns')).status).toBe(200);
 	});
