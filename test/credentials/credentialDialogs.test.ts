@@ -6,6 +6,7 @@ import type { ICredentialType } from 'n8n-workflow';
 
 import { AffeliosApi } from '../../credentials/AffeliosApi.credentials';
 import { AffilBoxApi } from '../../credentials/AffilBoxApi.credentials';
+import { AffilBoxApiV2Api } from '../../credentials/AffilBoxApiV2Api.credentials';
 
 /**
  * What the credential dialog shows: under each field a hint (n8n shows `hint` as text below the
@@ -33,7 +34,7 @@ const hintOf = (credential: ICredentialType, name: string) =>
 
 describe('credential dialogs', () => {
 	it.each(
-		[new AffilBoxApi(), new AffeliosApi()].map((credential) => [
+		[new AffilBoxApi(), new AffilBoxApiV2Api(), new AffeliosApi()].map((credential) => [
 			credential.displayName,
 			credential,
 		]),
@@ -50,6 +51,14 @@ describe('credential dialogs', () => {
 			expect(anchorsOf(file)).toContain(url.hash.slice(1));
 		},
 	);
+
+	it('AffilBox V2 API: the hints say plainly that AffilBox does not document where the instance number and key are', () => {
+		const credential = new AffilBoxApiV2Api();
+		expect(hintOf(credential, 'instanceNumber')).toMatch(/does not document where/);
+		expect(hintOf(credential, 'apiKey')).toMatch(/does not document where/);
+		expect(hintOf(credential, 'apiUrl')).toContain('https://api.affilbox.cz');
+		expect(hintOf(credential, 'timeZone')).toMatch(/carry no offset/);
+	});
 
 	it('AffilBox: the hints say where the API URL and key are, and what the licence time zone does', () => {
 		const credential = new AffilBoxApi();

@@ -82,7 +82,7 @@ describe('links in the documentation', () => {
 			return { file, url };
 		});
 		expect(codexLinks.length).toBe(8);
-		expect(credentialLinks.length).toBe(2);
+		expect(credentialLinks.length).toBe(3);
 		const broken = [...codexLinks, ...credentialLinks]
 			.map(({ file, url }) => ({
 				file,
