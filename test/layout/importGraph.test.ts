@@ -89,11 +89,13 @@ describe('the checks themselves', () => {
 		const crossing = new Map(sample)
 			.set('nodes/B/actions/op.ts', ['nodes/A/helpers/x.ts', 'nodes/shared/y.ts'])
 			.set('credentials/BApi.credentials.ts', ['nodes/B/actions/op.ts', 'nodes/A/helpers/z.ts'])
+			.set('credentials/BApiV2Api.credentials.ts', ['nodes/B/transport/v2.ts', 'nodes/A/x.ts'])
 			.set('nodes/shared/y.ts', ['nodes/B/actions/op.ts']);
 		expect(forbiddenImports(crossing)).toEqual([
 			'nodes/shared/y.ts → nodes/B/actions/op.ts',
 			'nodes/B/actions/op.ts → nodes/A/helpers/x.ts',
 			'credentials/BApi.credentials.ts → nodes/A/helpers/z.ts',
+			'credentials/BApiV2Api.credentials.ts → nodes/A/x.ts',
 		]);
 	});
 

@@ -85,12 +85,15 @@ export function folderGraph(graph: ImportGraph): ImportGraph {
 	return folders;
 }
 
-/** Which part a file belongs to: the core, a platform, or neither. */
+/**
+ * Which part a file belongs to: the core, a platform, or neither. A credential `<Platform>Api`
+ * belongs to its platform, and so does one for another version of its API (`AffilBoxApiV2Api`).
+ */
 export function partOf(file: string): string | undefined {
 	if (file.startsWith('nodes/shared/')) return 'core';
 	const node = /^nodes\/([^/]+)\//.exec(file);
 	if (node) return node[1];
-	const credential = /^credentials\/(.+)Api\.credentials\.ts$/.exec(file);
+	const credential = /^credentials\/(.+?)Api(?:V\d+Api)?\.credentials\.ts$/.exec(file);
 	return credential?.[1];
 }
 
