@@ -262,7 +262,7 @@ describe('AffilBox API v2 transport', () => {
 			credentials: { apiUrl: closed },
 		});
 		expect(refused.error?.message).toBe(`Could not reach AffilBox at ${closed} (ECONNREFUSED)`);
-		expect(refused.error?.description).toMatch(
+		expect((refused.error as { description?: string }).description).toMatch(
 			/Check the API URL in the AffilBox V2 API credential and your network\.$/,
 		);
 		sandbox().injectFault({ hang: true });
