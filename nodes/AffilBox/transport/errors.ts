@@ -59,12 +59,40 @@ export interface AffilBoxErrorContext {
 	attempts?: number;
 }
 
+const AFFILBOX: PlatformWords = { name: 'AffilBox', urlField: 'API URL' };
+
+/**
+ * What both AffilBox APIs (this XML one and API v2, apiV2/errors.ts) say alike about a failed
+ * call: how often it was tried, what another HTTP status means, what to do after a time-out, and
+ * why a create that may have reached AffilBox was not repeated.
+ */
+
 /** ` after N attempts` when the call was retried, '' otherwise. */
-function afterAttempts(context: AffilBoxErrorContext): string {
-	return (context.attempts ?? 1) > 1 ? ` after ${context.attempts} attempts` : '';
+export function afterAttempts(attempts: number | undefined): string {
+	return (attempts ?? 1) > 1 ? ` after ${attempts} attempts` : '';
 }
 
-const AFFILBOX: PlatformWords = { name: 'AffilBox', urlField: 'API URL' };
+/** The message of an HTTP status a call has no words of its own for. */
+export function otherStatusMessage(
+	call: string,
+	statusCode: number,
+	attempts: number | undefined,
+	shown: string,
+): string {
+	return `AffilBox answered HTTP ${statusCode} to ${call}${afterAttempts(attempts)}: ${shown}`;
+}
+
+/** Its description: busy or broken (5xx, 429) or not accepted, after the Retry-After note if any. */
+export function otherStatusHint(statusCode: number, note: string | undefined): string {
+	const hint =
+		statusCode >= 500 || statusCode === 429
+			? `${serverHadAProblem(AFFILBOX)} or was busy; try again later.`
+			: 'The request was not accepted.';
+	return note === undefined ? hint : `${note} ${hint}`;
+}
+
+export const TIMEOUT_ADVICE =
+	'Raise Options → Timeout if AffilBox is just slow, or try again later.';
 
 function callError(
 	context: AffilBoxErrorContext,
@@ -107,14 +135,10 @@ export function affilBoxStatusError(
 			statusCode,
 		);
 	}
-	const hint =
-		statusCode >= 500 || statusCode === 429
-			? `${serverHadAProblem(AFFILBOX)} or was busy; try again later.`
-			: 'The request was not accepted.';
 	return callError(
 		context,
-		`AffilBox answered HTTP ${statusCode} to ${context.method}${afterAttempts(context)}: ${shown}`,
-		retryAfterNote === undefined ? hint : `${retryAfterNote} ${hint}`,
+		otherStatusMessage(context.method, statusCode, context.attempts, shown),
+		otherStatusHint(statusCode, retryAfterNote),
 		statusCode,
 	);
 }
@@ -159,7 +183,7 @@ export function affilBoxNetworkError(
 ): NodeApiError {
 	return callError(
 		context,
-		`${couldNotReach(AFFILBOX, url, failure)}${afterAttempts(context)}`,
+		`${couldNotReach(AFFILBOX, url, failure)}${afterAttempts(context.attempts)}`,
 		networkAdvice(AFFILBOX, failure, reason),
 	);
 }
@@ -170,8 +194,8 @@ export function affilBoxTimeoutError(
 ): NodeApiError {
 	return callError(
 		context,
-		`${didNotAnswer(AFFILBOX, timeoutSeconds, { method: context.method })}${afterAttempts(context)}`,
-		'Raise Options → Timeout if AffilBox is just slow, or try again later.',
+		`${didNotAnswer(AFFILBOX, timeoutSeconds, { method: context.method })}${afterAttempts(context.attempts)}`,
+		TIMEOUT_ADVICE,
 	);
 }
 
@@ -200,11 +224,21 @@ export function affilBoxMayHaveBeenAppliedError(
 	context: AffilBoxErrorContext,
 	outcome: UncertainOutcome,
 ): NodeApiError {
-	const item = context.itemIndex === undefined ? '' : ` for item ${context.itemIndex}`;
 	return callError(
 		context,
-		mayHaveBeenApplied(AFFILBOX, `${context.method}${item}`),
-		`${describeOutcome(outcome)}. Calls that create something are repeated only when they certainly did not reach AffilBox (connection refused, HTTP 429, HTTP 503 with Retry-After), so this one was not.`,
+		uncertainMessage(context.method, context.itemIndex),
+		uncertainDescription(outcome),
 		outcome.kind === 'status' ? outcome.statusCode : undefined,
 	);
+}
+
+/** `<call> for item 2 may have been applied: check AffilBox before running it again`. */
+export function uncertainMessage(call: string, itemIndex: number | undefined): string {
+	const item = itemIndex === undefined ? '' : ` for item ${itemIndex}`;
+	return mayHaveBeenApplied(AFFILBOX, `${call}${item}`);
+}
+
+/** What happened, and why the call was not repeated. */
+export function uncertainDescription(outcome: UncertainOutcome): string {
+	return `${describeOutcome(outcome)}. Calls that create something are repeated only when they certainly did not reach AffilBox (connection refused, HTTP 429, HTTP 503 with Retry-After), so this one was not.`;
 }

@@ -3,22 +3,29 @@ import type { INode, NodeApiError } from 'n8n-workflow';
 import type { NetworkFailure } from '../../../shared/networkFailure';
 import {
 	apiError,
-	codeNote,
 	couldNotReach,
 	didNotAnswer,
-	mayHaveBeenApplied,
 	networkAdvice,
-	serverHadAProblem,
 	type PlatformWords,
 } from '../../../shared/nodeError';
 import { redact } from '../../../shared/redact';
+import {
+	afterAttempts,
+	otherStatusHint,
+	otherStatusMessage,
+	TIMEOUT_ADVICE,
+	uncertainDescription,
+	uncertainMessage,
+	type UncertainOutcome,
+} from '../errors';
 
 /**
  * Every error about an API v2 call, built from text we chose and the server's answer, never from
  * n8n's request error (it carries the Authorization header). Every secret of the call (the API
  * key, and e.g. a partner password the caller names) is masked out of all of it, in case a server
  * echoes the request. The sentences about a failed call are the ones both nodes use (shared
- * nodeError.ts); only the credential they name is this API's own.
+ * nodeError.ts), and where both AffilBox APIs mean the same, the XML API's (../errors.ts); only
+ * the credential they name is this API's own.
  */
 export interface V2ErrorContext {
 	node: INode;
@@ -40,10 +47,6 @@ const CREDENTIAL_HINT =
 
 function clean(context: V2ErrorContext, text: string): string {
 	return context.secrets.reduce((shown, secret) => redact(shown, secret), text);
-}
-
-function afterAttempts(context: V2ErrorContext): string {
-	return (context.attempts ?? 1) > 1 ? ` after ${context.attempts} attempts` : '';
 }
 
 function v2Error(
@@ -100,14 +103,10 @@ export function v2StatusError(
 			statusCode,
 		);
 	}
-	const hint =
-		statusCode >= 500 || statusCode === 429
-			? `${serverHadAProblem(AFFILBOX_V2)} or was busy; try again later.`
-			: 'The request was not accepted.';
 	return v2Error(
 		context,
-		`AffilBox answered HTTP ${statusCode} to ${context.call}${afterAttempts(context)}: ${serverText}`,
-		note === undefined ? hint : `${note} ${hint}`,
+		otherStatusMessage(context.call, statusCode, context.attempts, serverText),
+		otherStatusHint(statusCode, note),
 		statusCode,
 	);
 }
@@ -143,7 +142,7 @@ export function v2NetworkError(
 ): NodeApiError {
 	return v2Error(
 		context,
-		`${couldNotReach(AFFILBOX_V2, url, failure)}${afterAttempts(context)}`,
+		`${couldNotReach(AFFILBOX_V2, url, failure)}${afterAttempts(context.attempts)}`,
 		networkAdvice(AFFILBOX_V2, failure, reason),
 	);
 }
@@ -151,38 +150,20 @@ export function v2NetworkError(
 export function v2TimeoutError(context: V2ErrorContext, timeoutSeconds: number): NodeApiError {
 	return v2Error(
 		context,
-		`${didNotAnswer(AFFILBOX_V2, timeoutSeconds, { method: context.call })}${afterAttempts(context)}`,
-		'Raise Options → Timeout if AffilBox is just slow, or try again later.',
+		`${didNotAnswer(AFFILBOX_V2, timeoutSeconds, { method: context.call })}${afterAttempts(context.attempts)}`,
+		TIMEOUT_ADVICE,
 	);
-}
-
-/** What happened to a create call that may have reached AffilBox, in words for the error. */
-export type V2UncertainOutcome =
-	| { kind: 'status'; statusCode: number; serverText: string }
-	| { kind: 'timeout'; timeoutSeconds: number }
-	| { kind: 'network'; failure: NetworkFailure };
-
-function describeOutcome(outcome: V2UncertainOutcome): string {
-	switch (outcome.kind) {
-		case 'status':
-			return `AffilBox answered HTTP ${outcome.statusCode}: ${outcome.serverText}`;
-		case 'timeout':
-			return didNotAnswer(AFFILBOX_V2, outcome.timeoutSeconds);
-		case 'network':
-			return `The connection failed before AffilBox answered${codeNote(outcome.failure)}`;
-	}
 }
 
 /** A call with side effects failed in a way that leaves open whether AffilBox carried it out. */
 export function v2MayHaveBeenAppliedError(
 	context: V2ErrorContext,
-	outcome: V2UncertainOutcome,
+	outcome: UncertainOutcome,
 ): NodeApiError {
-	const item = context.itemIndex === undefined ? '' : ` for item ${context.itemIndex}`;
 	return v2Error(
 		context,
-		mayHaveBeenApplied(AFFILBOX_V2, `${context.call}${item}`),
-		`${describeOutcome(outcome)}. Calls that create something are repeated only when they certainly did not reach AffilBox (connection refused, HTTP 429, HTTP 503 with Retry-After), so this one was not.`,
+		uncertainMessage(context.call, context.itemIndex),
+		uncertainDescription(outcome),
 		outcome.kind === 'status' ? outcome.statusCode : undefined,
 	);
 }

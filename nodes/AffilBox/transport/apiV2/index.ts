@@ -143,7 +143,7 @@ function giveUpError(
 					}
 				: last.failure.kind === 'timeout'
 					? { kind: 'timeout', timeoutSeconds }
-					: { kind: 'network', failure: last.failure },
+					: { kind: 'network', code: last.failure.code, reason: last.reason },
 		);
 	}
 	if (last.kind === 'response') {
