@@ -1,5 +1,6 @@
 import type { INode, NodeApiError } from 'n8n-workflow';
 
+import type { Response } from '../../shared/exchange';
 import type { NetworkFailure } from '../../shared/networkFailure';
 import {
 	apiError,
@@ -13,6 +14,8 @@ import {
 	type PlatformWords,
 } from '../../shared/nodeError';
 import { redact } from '../../shared/redact';
+import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
+import type { RetriedCall } from '../../shared/sendWithRetries';
 import type { AffilBoxAnswerProblem } from './answer';
 
 /**
@@ -236,6 +239,31 @@ export function affilBoxMayHaveBeenAppliedError(
 export function uncertainMessage(call: string, itemIndex: number | undefined): string {
 	const item = itemIndex === undefined ? '' : ` for item ${itemIndex}`;
 	return mayHaveBeenApplied(AFFILBOX, `${call}${item}`);
+}
+
+type FailedCall = Extract<RetriedCall, { ok: false }>;
+
+/** What happened to a create that may have reached AffilBox; `serverText` reads an error answer. */
+export function uncertainOutcomeOf(
+	call: FailedCall,
+	timeoutSeconds: number,
+	serverText: (response: Response) => string,
+): UncertainOutcome {
+	const { last } = call;
+	if (last.kind === 'response') {
+		return { kind: 'status', statusCode: last.statusCode, serverText: serverText(last) };
+	}
+	return last.failure.kind === 'timeout'
+		? { kind: 'timeout', timeoutSeconds }
+		: { kind: 'network', code: last.failure.code, reason: last.reason };
+}
+
+/** Why the node did not wait out AffilBox's Retry-After, when that is why it stopped. */
+export function retryAfterNote(call: FailedCall): string | undefined {
+	const { failure } = call;
+	return call.reason === 'wait-too-long' && failure.kind === 'status'
+		? `AffilBox asked to wait ${Math.ceil((failure.retryAfterMs ?? 0) / 1000)} s before trying again (Retry-After); the node waits at most ${MAX_RETRY_AFTER_MS / 1000} s.`
+		: undefined;
 }
 
 /** What happened, and why the call was not repeated. */

@@ -14,7 +14,6 @@ import {
 } from '../../shared/exchange';
 import { InvalidInputError } from '../../shared/invalidInput';
 import { classifyNetworkError } from '../../shared/networkFailure';
-import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
 import { checkApiUrl, type ApiUrlCheck } from './credential';
 import {
@@ -24,6 +23,8 @@ import {
 	affilBoxTimeoutError,
 	answerProblemError,
 	type AffilBoxErrorContext,
+	retryAfterNote,
+	uncertainOutcomeOf,
 } from './errors';
 import { buildRequestXml, type AffilBoxParams } from './requestXml';
 import {
@@ -293,27 +294,18 @@ function giveUpError(
 	timeoutMs: number,
 	url: string,
 ): NodeApiError {
-	const { last, failure } = call;
+	const { last } = call;
 	const timeoutSeconds = timeoutMs / 1000;
 	if (call.reason === 'may-have-been-applied') {
 		return affilBoxMayHaveBeenAppliedError(
 			context,
-			last.kind === 'response'
-				? {
-						kind: 'status',
-						statusCode: last.statusCode,
-						serverText: serverSays(readAffilBoxAnswer(bodyText(last))),
-					}
-				: last.failure.kind === 'timeout'
-					? { kind: 'timeout', timeoutSeconds }
-					: { kind: 'network', code: last.failure.code, reason: last.reason },
+			uncertainOutcomeOf(call, timeoutSeconds, (response) =>
+				serverSays(readAffilBoxAnswer(bodyText(response))),
+			),
 		);
 	}
 	if (last.kind === 'response') {
-		const note =
-			call.reason === 'wait-too-long' && failure.kind === 'status'
-				? `AffilBox asked to wait ${Math.ceil((failure.retryAfterMs ?? 0) / 1000)} s before trying again (Retry-After); the node waits at most ${MAX_RETRY_AFTER_MS / 1000} s.`
-				: undefined;
+		const note = retryAfterNote(call);
 		const read = readAffilBoxAnswer(bodyText(last));
 		return affilBoxStatusError(context, last.statusCode, serverSays(read), note);
 	}

@@ -3,7 +3,6 @@ import { NodeOperationError, type IHttpRequestOptions, type NodeApiError } from 
 import { DEFAULT_CALL_SETTINGS, type CallSettings } from '../../../shared/callOptions';
 import { bodyText, exchangeOnce, type CallingContext } from '../../../shared/exchange';
 import type { JsonRecord } from '../../../shared/jsonProblem';
-import { MAX_RETRY_AFTER_MS } from '../../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../../shared/sendWithRetries';
 import { errorBodyText, readV2Answer } from './answer';
 import { V2_CREDENTIAL_TYPE, checkV2ApiUrl } from './credential';
@@ -16,6 +15,7 @@ import {
 	v2TimeoutError,
 	type V2ErrorContext,
 } from './errors';
+import { retryAfterNote, uncertainOutcomeOf } from '../errors';
 import { encodeV2Params, hasV2Params, type V2Params } from './formBody';
 
 export type { V2Params } from './formBody';
@@ -130,27 +130,16 @@ function giveUpError(
 	url: string,
 	creates: boolean,
 ): NodeApiError {
-	const { last, failure } = call;
+	const { last } = call;
 	const timeoutSeconds = timeoutMs / 1000;
 	if (creates && call.reason === 'may-have-been-applied') {
 		return v2MayHaveBeenAppliedError(
 			context,
-			last.kind === 'response'
-				? {
-						kind: 'status',
-						statusCode: last.statusCode,
-						serverText: errorBodyText(bodyText(last)),
-					}
-				: last.failure.kind === 'timeout'
-					? { kind: 'timeout', timeoutSeconds }
-					: { kind: 'network', code: last.failure.code, reason: last.reason },
+			uncertainOutcomeOf(call, timeoutSeconds, (response) => errorBodyText(bodyText(response))),
 		);
 	}
 	if (last.kind === 'response') {
-		const note =
-			call.reason === 'wait-too-long' && failure.kind === 'status'
-				? `AffilBox asked to wait ${Math.ceil((failure.retryAfterMs ?? 0) / 1000)} s before trying again (Retry-After); the node waits at most ${MAX_RETRY_AFTER_MS / 1000} s.`
-				: undefined;
+		const note = retryAfterNote(call);
 		return v2StatusError(context, last.statusCode, errorBodyText(bodyText(last)), note);
 	}
 	if (last.failure.kind === 'timeout') return v2TimeoutError(context, timeoutSeconds);
