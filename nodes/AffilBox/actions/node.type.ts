@@ -5,6 +5,10 @@ type AffilBoxMap = {
 	partner: 'get' | 'getMany' | 'getOrCreate';
 	click: 'add';
 	campaign: 'getMany';
+	// API v2 (helpers/operationV2.ts)
+	invoice: 'get' | 'getMany';
+	dashboard: 'get';
+	instance: 'get';
 };
 
 export type AffilBoxType = {
