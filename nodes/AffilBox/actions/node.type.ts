@@ -1,6 +1,6 @@
 /** Every resource → operation pair the node offers; the router checks its table against it. */
 type AffilBoxMap = {
-	conversion: 'add' | 'confirm' | 'get' | 'getMany' | 'update';
+	conversion: 'add' | 'changeMany' | 'confirm' | 'get' | 'getMany' | 'update';
 	bonus: 'add';
 	partner: 'get' | 'getMany' | 'getOrCreate';
 	click: 'add';
