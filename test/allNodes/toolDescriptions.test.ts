@@ -46,7 +46,7 @@ const AFFILBOX: Array<[string, string, string]> = [
 	['campaign', 'getMany', 'Get many campaigns in AffilBox'],
 	['click', 'add', 'Record clicks for a partner in AffilBox'],
 	['conversion', 'add', 'Record a conversion for a partner in AffilBox'],
-	['conversion', 'changeMany', 'Change many conversions in AffilBox'],
+	['conversion', 'changeMany', 'Update many conversions in AffilBox'],
 	['conversion', 'confirm', 'Approve or reject a conversion in AffilBox'],
 	['conversion', 'get', 'Get a conversion by transaction ID in AffilBox'],
 	['conversion', 'getMany', 'Get many conversions in AffilBox'],

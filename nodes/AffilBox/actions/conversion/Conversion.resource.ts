@@ -28,7 +28,7 @@ export const description: INodeProperties[] = [
 				value: 'changeMany',
 				description:
 					'Set the state of many conversions in one call, by their AffilBox IDs (AffilBox API v2)',
-				action: 'Change many conversions',
+				action: 'Update many conversions',
 			},
 			{
 				name: 'Confirm or Reject',

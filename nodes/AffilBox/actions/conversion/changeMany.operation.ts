@@ -33,9 +33,9 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.id }} or 5120, 5121',
+		placeholder: 'e.g. 5120, 5121',
 		description:
-			"AffilBox's internal ID of each conversion to change (the id field of API v2's conversion list), not your transaction ID: one per input item, or several as a list or separated by commas",
+			"AffilBox's internal ID of each conversion to change (as API v2's conversion list gives it), not your transaction ID: one per input item, or several as a list or separated by commas",
 		hint: 'All input items are changed together, in calls of up to Batch Size conversions',
 	},
 	{
@@ -128,7 +128,10 @@ type Unit = { batch: ConversionBatch; params: V2Params } | { itemIndex: number; 
  * (or, with Continue On Fail, gives one error item for) all its conversions.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const context = this;
+	return await changeMany(this);
+}
+
+async function changeMany(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	let batchSize: number;
 	try {
 		batchSize = readWholeNumber(

@@ -203,6 +203,7 @@ describe('Credentials of the AffilBox node', () => {
 		[{ resource: 'invoice', operation: 'getMany' }, ['affilBoxApiV2Api']],
 		[{ resource: 'dashboard', operation: 'get' }, ['affilBoxApiV2Api']],
 		[{ resource: 'instance', operation: 'get' }, ['affilBoxApiV2Api']],
+		[{ resource: 'conversion', operation: 'changeMany' }, ['affilBoxApiV2Api']],
 	])('%j shows %j', (parameters, names) => {
 		expect(shown(parameters)).toEqual(names);
 	});
