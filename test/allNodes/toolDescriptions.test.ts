@@ -55,6 +55,7 @@ const AFFILBOX: Array<[string, string, string]> = [
 	['instance', 'get', 'Get the instance settings in AffilBox'],
 	['invoice', 'get', 'Get an invoice in AffilBox'],
 	['invoice', 'getMany', 'Get many invoices in AffilBox'],
+	['partner', 'create', 'Create a partner in AffilBox'],
 	['partner', 'get', 'Get a partner by affiliate ID or email in AffilBox'],
 	['partner', 'getMany', 'Get many partners in AffilBox'],
 	['partner', 'getOrCreate', 'Get or create a partner by email in AffilBox'],

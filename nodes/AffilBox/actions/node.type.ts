@@ -2,7 +2,7 @@
 type AffilBoxMap = {
 	conversion: 'add' | 'changeMany' | 'confirm' | 'get' | 'getMany' | 'update';
 	bonus: 'add';
-	partner: 'get' | 'getMany' | 'getOrCreate';
+	partner: 'create' | 'get' | 'getMany' | 'getOrCreate';
 	click: 'add';
 	campaign: 'getMany';
 	// API v2 (helpers/operationV2.ts)

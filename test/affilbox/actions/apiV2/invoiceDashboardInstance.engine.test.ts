@@ -204,6 +204,8 @@ describe('Credentials of the AffilBox node', () => {
 		[{ resource: 'dashboard', operation: 'get' }, ['affilBoxApiV2Api']],
 		[{ resource: 'instance', operation: 'get' }, ['affilBoxApiV2Api']],
 		[{ resource: 'conversion', operation: 'changeMany' }, ['affilBoxApiV2Api']],
+		[{ resource: 'partner', operation: 'create' }, ['affilBoxApiV2Api']],
+		[{ resource: 'partner', operation: 'getOrCreate' }, ['affilBoxApi']],
 	])('%j shows %j', (parameters, names) => {
 		expect(shown(parameters)).toEqual(names);
 	});
