@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { getCollection, isSet, requireText } from '../../../shared/parameters';
+import { partnerEmailField } from '../../descriptions/common';
 import { API_V2_MARKER, affilBoxV2Operation, v2OptionsCollection } from '../../helpers/operationV2';
 import { checkEmail } from '../../helpers/text';
 import type { V2Params } from '../../transport/apiV2';
@@ -40,15 +41,7 @@ const INCLUDE_SECRETS = 'includeSecrets';
 
 const properties: INodeProperties[] = [
 	API_V2_MARKER,
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'E-mail of the new partner; AffilBox refuses one that is already registered',
-	},
+	partnerEmailField('E-mail of the new partner; AffilBox refuses one that is already registered'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -6,20 +6,12 @@ import { affilBoxOperation } from '../../helpers/operation';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
 import { checkEmail, requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxCallResult, AffilBoxParams } from '../../transport';
-import { optionsCollection } from '../../descriptions/common';
+import { optionsCollection, partnerEmailField } from '../../descriptions/common';
 import { simplifyField } from '../../descriptions/v2';
 import { fromV2 } from '../../descriptions/versions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'E-mail of the partner to find, or to create when none has it',
-	},
+	partnerEmailField('E-mail of the partner to find, or to create when none has it'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
