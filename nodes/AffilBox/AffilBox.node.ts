@@ -11,9 +11,14 @@ import * as bonus from './actions/bonus/Bonus.resource';
 import * as campaign from './actions/campaign/Campaign.resource';
 import * as click from './actions/click/Click.resource';
 import * as conversion from './actions/conversion/Conversion.resource';
+import * as dashboard from './actions/dashboard/Dashboard.resource';
+import * as instance from './actions/instance/Instance.resource';
+import * as invoice from './actions/invoice/Invoice.resource';
 import * as partner from './actions/partner/Partner.resource';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/operationSubtitle';
+import { V2_CREDENTIAL_DISPLAY, XML_CREDENTIAL_DISPLAY } from './helpers/operationV2';
+import { V2_CREDENTIAL_TYPE } from './transport/apiV2/credential';
 import { LATEST_VERSION, PICKER_VERSION, TRANSACTION_ID_VERSION } from './descriptions/versions';
 import { listSearch, loadOptions } from './methods';
 
@@ -28,6 +33,9 @@ const properties: INodeProperties[] = [
 			{ name: 'Campaign', value: 'campaign' },
 			{ name: 'Click', value: 'click' },
 			{ name: 'Conversion', value: 'conversion' },
+			{ name: 'Dashboard', value: 'dashboard' },
+			{ name: 'Instance', value: 'instance' },
+			{ name: 'Invoice', value: 'invoice' },
 			{ name: 'Partner', value: 'partner' },
 		],
 		default: 'conversion',
@@ -37,6 +45,9 @@ const properties: INodeProperties[] = [
 	...partner.description,
 	...click.description,
 	...campaign.description,
+	...invoice.description,
+	...dashboard.description,
+	...instance.description,
 ];
 
 export class AffilBox implements INodeType {
@@ -56,7 +67,12 @@ export class AffilBox implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'affilBoxApi', required: true }],
+		// The XML API's credential for every operation but those of API v2, which carry the hidden
+		// marker `api` (helpers/operationV2.ts): saved workflows keep their credential unchanged.
+		credentials: [
+			{ name: 'affilBoxApi', required: true, displayOptions: XML_CREDENTIAL_DISPLAY },
+			{ name: V2_CREDENTIAL_TYPE, required: true, displayOptions: V2_CREDENTIAL_DISPLAY },
+		],
 		properties,
 	};
 

@@ -21,6 +21,11 @@ export interface UnitShape {
 	itemIndex: number;
 	pairedItem: IPairedItemData | IPairedItemData[];
 	errorFields?: IDataObject;
+	/**
+	 * The pairing of each output item of the unit by its position, when they come from different
+	 * input items (a batch giving one item per entry); `pairedItem` then pairs its error item.
+	 */
+	outputPairing?: (position: number) => IPairedItemData;
 }
 
 /**
@@ -84,9 +89,12 @@ export async function runPrepared<U>(
 		const { position } = ready[index];
 		// Skipped units only follow a failure, which has thrown by then.
 		if (outcome.status === 'fulfilled') {
-			const { pairedItem } = shapeOf(units[position]);
+			const { pairedItem, outputPairing } = shapeOf(units[position]);
 			const values = Array.isArray(outcome.value) ? outcome.value : [outcome.value];
-			output[position] = values.map((json) => ({ json, pairedItem }));
+			output[position] = values.map((json, index) => ({
+				json,
+				pairedItem: outputPairing ? outputPairing(index) : pairedItem,
+			}));
 		} else if (outcome.status === 'rejected') {
 			output[position] = [failed(outcome.reason, position)];
 		}

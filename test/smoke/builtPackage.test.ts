@@ -73,7 +73,10 @@ describe('the built n8n-nodes-affilbox', () => {
 			'n8n-nodes-affilbox.affilBoxPartnerTrigger',
 			'n8n-nodes-affilbox.affilBoxTrigger',
 		]);
-		expect(loaded.credentialTypes.map((type) => type.name)).toEqual(['affilBoxApi']);
+		expect(loaded.credentialTypes.map((type) => type.name)).toEqual([
+			'affilBoxApi',
+			'affilBoxApiV2Api',
+		]);
 
 		const sandbox = await startAffilBoxSandbox({ port: 0 });
 		try {

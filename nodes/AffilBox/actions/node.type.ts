@@ -1,10 +1,14 @@
 /** Every resource → operation pair the node offers; the router checks its table against it. */
 type AffilBoxMap = {
-	conversion: 'add' | 'confirm' | 'get' | 'getMany' | 'update';
+	conversion: 'add' | 'changeMany' | 'confirm' | 'get' | 'getMany' | 'update';
 	bonus: 'add';
-	partner: 'get' | 'getMany' | 'getOrCreate';
+	partner: 'create' | 'get' | 'getMany' | 'getOrCreate';
 	click: 'add';
 	campaign: 'getMany';
+	// API v2 (helpers/operationV2.ts)
+	invoice: 'get' | 'getMany';
+	dashboard: 'get';
+	instance: 'get';
 };
 
 export type AffilBoxType = {

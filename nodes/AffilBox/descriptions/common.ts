@@ -32,6 +32,19 @@ export const optionalCampaignIdField: INodeProperties = {
 		'Needed only when the same transaction ID exists in several campaigns. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
+/** A partner's e-mail (Get or Create, Create), `description` saying what it is used for. */
+export function partnerEmailField(description: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		description,
+	};
+}
+
 export const conversionIdField: INodeProperties = {
 	displayName: 'Conversion ID',
 	name: 'conversionId',

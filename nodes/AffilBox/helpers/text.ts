@@ -67,3 +67,15 @@ export function oneOfChoices<T extends string>(
 function typedText(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : String(value ?? '');
 }
+
+// Deliberately loose: the server decides what a valid address is, we only catch obvious slips.
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** An e-mail address (trimmed) that at least looks like one, else an error naming the field. */
+export function checkEmail(email: string, field: string): string {
+	const trimmed = email.trim();
+	if (!LOOKS_LIKE_EMAIL.test(trimmed)) {
+		throw new InvalidInputError(field, `${field}: "${trimmed}" is not an e-mail address`);
+	}
+	return trimmed;
+}

@@ -9,7 +9,9 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
+import { AffilBoxApiV2Api } from '../../../credentials/AffilBoxApiV2Api.credentials';
 import { AffilBox } from '../../../nodes/AffilBox/AffilBox.node';
+import { LATEST_VERSION as LATEST_AFFILBOX_VERSION } from '../../../nodes/AffilBox/descriptions/versions';
 import { createAdditionalData } from '../harness/additionalData';
 import { InMemoryCredentialsHelper } from '../harness/credentialsHelper';
 import { NodeTypesRegistry } from '../harness/nodeTypes';
@@ -35,6 +37,20 @@ export function sandboxCredentials(
 	overrides: IDataObject = {},
 ): ICredentialDataDecryptedObject {
 	return { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague', ...overrides };
+}
+
+/** The AffilBox V2 API credential of the sandbox: its instance number, key and /v2 URL. */
+export function v2SandboxCredentials(
+	sandbox: AffilBoxSandbox,
+	overrides: IDataObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		instanceNumber: sandbox.v2Instance,
+		apiKey: sandbox.apiKey,
+		apiUrl: sandbox.v2Url,
+		timeZone: 'Europe/Prague',
+		...overrides,
+	};
 }
 
 export interface AffilBoxRunOptions {
@@ -67,6 +83,32 @@ export async function runAffilBox(
 		node: {
 			type: AFFILBOX_NODE_TYPE,
 			typeVersion: options.typeVersion ?? 1,
+			parameters,
+			continueOnFail: options.continueOnFail,
+			onError: options.onError,
+		},
+		inputItems: options.inputItems,
+		mode: options.mode,
+	});
+}
+
+/**
+ * Runs an API v2 operation of the AffilBox node as a workflow through n8n-core, with the node
+ * holding only the AffilBox V2 API credential, as the editor saves it for these operations.
+ */
+export async function runAffilBoxV2(
+	sandbox: AffilBoxSandbox,
+	parameters: INodeParameters,
+	options: Omit<AffilBoxRunOptions, 'credentialType'> = {},
+): Promise<RunNodeResult> {
+	const credentialType = new AffilBoxApiV2Api();
+	return await runNode({
+		nodeTypes: { [AFFILBOX_NODE_TYPE]: new AffilBox() },
+		credentialTypes: [credentialType],
+		credentials: { [credentialType.name]: v2SandboxCredentials(sandbox, options.credentials) },
+		node: {
+			type: AFFILBOX_NODE_TYPE,
+			typeVersion: options.typeVersion ?? LATEST_AFFILBOX_VERSION,
 			parameters,
 			continueOnFail: options.continueOnFail,
 			onError: options.onError,

@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as add from './add.operation';
+import * as changeMany from './changeMany.operation';
 import * as confirm from './confirm.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as update from './update.operation';
 
-export { add, confirm, get, getMany, update };
+export { add, changeMany, confirm, get, getMany, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -21,6 +22,13 @@ export const description: INodeProperties[] = [
 				value: 'add',
 				description: 'Record a new conversion for a partner',
 				action: 'Record a conversion for a partner',
+			},
+			{
+				name: 'Change Many',
+				value: 'changeMany',
+				description:
+					'Set the state of many conversions in one call, by their AffilBox IDs (AffilBox API v2)',
+				action: 'Update many conversions',
 			},
 			{
 				name: 'Confirm or Reject',
@@ -50,6 +58,7 @@ export const description: INodeProperties[] = [
 		default: 'add',
 	},
 	...add.description,
+	...changeMany.description,
 	...confirm.description,
 	...get.description,
 	...getMany.description,

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import * as getOrCreate from './getOrCreate.operation';
 
-export { get, getMany, getOrCreate };
+export { create, get, getMany, getOrCreate };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,6 +15,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['partner'] } },
 		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description:
+					'Register a new partner and get their login and partner portal address (AffilBox API v2)',
+				action: 'Create a partner',
+			},
 			{
 				name: 'Get',
 				value: 'get',
@@ -35,6 +43,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'get',
 	},
+	...create.description,
 	...get.description,
 	...getMany.description,
 	...getOrCreate.description,

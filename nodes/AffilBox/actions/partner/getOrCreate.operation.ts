@@ -1,26 +1,17 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InvalidInputError } from '../../../shared/invalidInput';
 import { getCollection, isSet } from '../../../shared/parameters';
 import { affilBoxOperation } from '../../helpers/operation';
 import { simplifyPartner } from '../../helpers/simplifyPartner';
-import { requireXmlText, xmlSafeText } from '../../helpers/text';
+import { checkEmail, requireXmlText, xmlSafeText } from '../../helpers/text';
 import type { AffilBoxCallResult, AffilBoxParams } from '../../transport';
-import { optionsCollection } from '../../descriptions/common';
+import { optionsCollection, partnerEmailField } from '../../descriptions/common';
 import { simplifyField } from '../../descriptions/v2';
 import { fromV2 } from '../../descriptions/versions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description: 'E-mail of the partner to find, or to create when none has it',
-	},
+	partnerEmailField('E-mail of the partner to find, or to create when none has it'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -47,9 +38,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-// Deliberately loose: the server decides what a valid address is, we only catch obvious slips.
-const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** The partner records, with `created: true|false` when the server says whether it created one. */
 function withCreated(partner: IDataObject, result: AffilBoxCallResult): IDataObject {
 	const created = result.answer.fields.created;
@@ -61,10 +49,7 @@ function withCreated(partner: IDataObject, result: AffilBoxCallResult): IDataObj
 export const execute = affilBoxOperation({
 	simplify: simplifyPartner,
 	call(i) {
-		const email = requireXmlText(this.getNodeParameter('email', i), 'Email').trim();
-		if (!LOOKS_LIKE_EMAIL.test(email)) {
-			throw new InvalidInputError('Email', `Email: "${email}" is not an e-mail address`);
-		}
+		const email = checkEmail(requireXmlText(this.getNodeParameter('email', i), 'Email'), 'Email');
 		const extra = getCollection(this, 'additionalFields', i);
 		const params: AffilBoxParams = { email };
 		if (isSet(extra.affilId)) params.affilid = xmlSafeText(extra.affilId, 'Affiliate ID');

@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -23,7 +22,7 @@ import {
 import { closedPortUrl } from '../../../support/retryHelpers';
 import {
 	useAffilBoxSandbox,
-	type AffilBoxSandbox,
+	v2SandboxCredentials,
 } from '../../../support/workflows/affilBoxWorkflow';
 
 /**
@@ -78,18 +77,7 @@ class V2CallNode implements INodeType {
 	}
 }
 
-function v2Credentials(
-	target: AffilBoxSandbox,
-	overrides: IDataObject = {},
-): ICredentialDataDecryptedObject {
-	return {
-		instanceNumber: target.v2Instance,
-		apiKey: target.apiKey,
-		apiUrl: target.v2Url,
-		timeZone: 'Europe/Prague',
-		...overrides,
-	};
-}
+const v2Credentials = v2SandboxCredentials;
 
 async function run(
 	items: IDataObject[],
