@@ -70,10 +70,14 @@ describe('the built n8n-nodes-affilbox', () => {
 		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
 		expect(Object.keys(loaded.nodeTypes).sort()).toEqual([
 			'n8n-nodes-affilbox.affilBox',
+			'n8n-nodes-affilbox.affilBoxInvoiceTrigger',
 			'n8n-nodes-affilbox.affilBoxPartnerTrigger',
 			'n8n-nodes-affilbox.affilBoxTrigger',
 		]);
-		expect(loaded.credentialTypes.map((type) => type.name)).toEqual(['affilBoxApi']);
+		expect(loaded.credentialTypes.map((type) => type.name)).toEqual([
+			'affilBoxApi',
+			'affilBoxApiV2Api',
+		]);
 
 		const sandbox = await startAffilBoxSandbox({ port: 0 });
 		try {

@@ -37,6 +37,20 @@ export function sandboxCredentials(
 	return { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague', ...overrides };
 }
 
+/** The AffilBox V2 API credential against the sandbox's API v2 (below /v2). */
+export function sandboxV2Credentials(
+	sandbox: AffilBoxSandbox,
+	overrides: IDataObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		instanceNumber: sandbox.v2Instance,
+		apiKey: sandbox.apiKey,
+		apiUrl: sandbox.v2Url,
+		timeZone: 'Europe/Prague',
+		...overrides,
+	};
+}
+
 export interface AffilBoxRunOptions {
 	inputItems?: IDataObject[];
 	continueOnFail?: boolean;

@@ -11,7 +11,15 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const DEFAULT_SEED_PATH = path.join(__dirname, '..', '..', '..', 'fixtures', 'affilbox', 'seed.json');
+const DEFAULT_SEED_PATH = path.join(
+	__dirname,
+	'..',
+	'..',
+	'..',
+	'fixtures',
+	'affilbox',
+	'seed.json',
+);
 
 /**
  * @typedef {Record<string, string>} Row
