@@ -11,15 +11,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const DEFAULT_SEED_PATH = path.join(
-	__dirname,
-	'..',
-	'..',
-	'..',
-	'fixtures',
-	'affilbox',
-	'seed.json',
-);
+const DEFAULT_SEED_PATH = path.join(__dirname, '..', '..', '..', 'fixtures', 'affilbox', 'seed.json');
 
 /**
  * @typedef {Record<string, string>} Row
