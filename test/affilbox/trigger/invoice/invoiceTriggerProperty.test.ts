@@ -8,6 +8,7 @@ import {
 	type InvoiceTriggerState,
 } from '../../../../nodes/AffilBox/trigger/invoice/invoiceDecisions';
 import { planFirstCheck, type StartFrom } from '../../../../nodes/AffilBox/trigger/startFrom';
+import { InvoiceOracle, type WorldInvoice } from '../../../support/invoiceOracle';
 import { random, type Random } from '../../../support/seededRandom';
 
 /**
@@ -26,12 +27,6 @@ const LOOKBACK_DAYS = 30;
 const DAY = 24 * 60;
 const START_MINUTE = 29_000_000; // about 2025-02: any fixed minute
 const CHECK_GAP = 5;
-
-interface Invoice {
-	id: string;
-	createdMinute?: number;
-	paid: boolean;
-}
 
 interface Config {
 	events: InvoiceEvent[];
@@ -56,7 +51,7 @@ export interface PropertyTotals {
 	firstFailingSeed?: number;
 }
 
-function observe(world: Invoice[]): InvoiceObservation[] {
+function observe(world: WorldInvoice[]): InvoiceObservation[] {
 	return world.map((invoice) => ({
 		key: invoice.id,
 		createdMinute: invoice.createdMinute,
@@ -99,7 +94,7 @@ export function runProperty(sequences: number, plan: Planner = planInvoicePoll):
 		const hash = invoiceConfigHash({ ...config, lookbackDays: LOOKBACK_DAYS });
 		let now = START_MINUTE;
 		let nextId = 100;
-		const world: Invoice[] = [];
+		const world: WorldInvoice[] = [];
 		const issue = () => {
 			nextId += rng.int(1, 3);
 			const age = rng.chance(0.85) ? rng.int(0, 20 * DAY) : rng.int(40 * DAY, 60 * DAY);
@@ -115,13 +110,10 @@ export function runProperty(sequences: number, plan: Planner = planInvoicePoll):
 		let saved: InvoiceTriggerState | undefined;
 		let memory: InvoiceTriggerState | undefined;
 		const actual: string[] = [];
-		// The oracle: what was already known (by a check that happened), what must fire.
-		const known = new Map<string, { paid: boolean }>();
-		const expected: string[] = [];
+		const oracle = new InvoiceOracle({ ...config, lookbackDays: LOOKBACK_DAYS });
 
 		const basis = (state: InvoiceTriggerState | undefined): InvoiceBasis => {
 			const lookbackStartMinute = now - LOOKBACK_DAYS * DAY;
-			const baseline = state === undefined;
 			return {
 				state,
 				config: hash,
@@ -129,35 +121,16 @@ export function runProperty(sequences: number, plan: Planner = planInvoicePoll):
 				onlyUnpaid: config.onlyUnpaid,
 				lookbackStartMinute,
 				nowMinute: now,
-				first: baseline
-					? planFirstCheck(config.startFrom, config.startDateMinute, lookbackStartMinute)
-					: { windowStartMinute: lookbackStartMinute },
+				first:
+					state === undefined
+						? planFirstCheck(config.startFrom, config.startDateMinute, lookbackStartMinute)
+						: { windowStartMinute: lookbackStartMinute },
 			};
-		};
-
-		/** What the oracle expects of one check that ran, before its decisions are known. */
-		const oracle = (baseline: boolean) => {
-			const lookbackStart = now - LOOKBACK_DAYS * DAY;
-			const first = planFirstCheck(config.startFrom, config.startDateMinute, lookbackStart);
-			for (const invoice of world) {
-				const created = invoice.createdMinute ?? now;
-				if (created < (baseline ? first.windowStartMinute : lookbackStart)) continue;
-				const announced =
-					!baseline || (first.emitFromMinute !== undefined && created >= first.emitFromMinute);
-				const before = known.get(invoice.id);
-				if (before === undefined && config.events.includes('new')) {
-					if (announced && !(config.onlyUnpaid && invoice.paid)) expected.push(`new:${invoice.id}`);
-				}
-				if (config.events.includes('paid') && invoice.paid && !before?.paid && announced) {
-					expected.push(`paid:${invoice.id}`);
-				}
-				known.set(invoice.id, { paid: invoice.paid || (before?.paid ?? false) });
-			}
 		};
 
 		// The check at activation: retried by n8n until it runs; its write is kept.
 		const activation = plan(basis(undefined), observe(world));
-		oracle(true);
+		oracle.check(world, now);
 		saved = memory = json(activation.next);
 		actual.push(...activation.fire.map(({ event, invoice }) => `${event}:${invoice.key}`));
 		totals.checks += 1;
@@ -181,12 +154,12 @@ export function runProperty(sequences: number, plan: Planner = planInvoicePoll):
 			const result = plan(basis(memory), observe(world));
 			if (result.baseline) throw new Error(`seed ${seed}: a later check started over`);
 			if (result.fire.length > 0) {
-				oracle(false);
+				oracle.check(world, now);
 				saved = memory = json(result.next);
 				actual.push(...result.fire.map(({ event, invoice }) => `${event}:${invoice.key}`));
 				continue;
 			}
-			oracle(false);
+			oracle.check(world, now);
 			const fate = rng.pick(['lost', 'memory', 'saved'] as const);
 			if (fate === 'lost') totals.lostWrites += 1;
 			if (fate === 'memory') totals.memoryOnlyWrites += 1;
@@ -194,9 +167,7 @@ export function runProperty(sequences: number, plan: Planner = planInvoicePoll):
 			if (fate === 'saved') saved = json(result.next);
 		}
 
-		const missed = expected.filter((id) => !actual.includes(id));
-		const duplicated = actual.filter((id, index) => actual.indexOf(id) !== index);
-		const unexpected = actual.filter((id) => !expected.includes(id));
+		const { missed, duplicated, unexpected } = oracle.judge(actual);
 		totals.sequences += 1;
 		totals.fired += actual.length;
 		totals.missed += missed.length;
