@@ -74,6 +74,7 @@ describe('what the source leg must have linted', () => {
 		'nodes/AffilBox/transport/index.ts',
 		'nodes/shared/numbers.ts',
 		'credentials/AffilBoxApi.credentials.ts',
+		'credentials/AffilBoxApiV2Api.credentials.ts',
 		'nodes/Affelios/Affelios.node.ts',
 		'credentials/AffeliosApi.credentials.ts',
 	];
@@ -89,7 +90,7 @@ describe('what the source leg must have linted', () => {
 			real: 'packages/affilbox/package.json',
 			linted: true,
 		},
-		...candidates.slice(0, 4).map(through),
+		...candidates.slice(0, 5).map(through),
 	];
 	const judge = (linted: Linted[]) =>
 		judgeSourceLeg({ pkg: AFFILBOX, packages, candidates, linted });
@@ -109,12 +110,13 @@ describe('what the source leg must have linted', () => {
 			everything.filter((file) => !file.real?.startsWith('credentials/')),
 			[
 				'credentials/AffilBoxApi.credentials.ts was not linted: packages/affilbox/credentials/AffilBoxApi.credentials.ts must link to ../../../credentials/AffilBoxApi.credentials.ts',
+				'credentials/AffilBoxApiV2Api.credentials.ts was not linted: packages/affilbox/credentials/AffilBoxApiV2Api.credentials.ts must link to ../../../credentials/AffilBoxApiV2Api.credentials.ts',
 			],
 		],
 		[
 			'a file ESLint only reported as ignored',
 			[
-				...everything.slice(0, 4),
+				...everything.filter((file) => file.real !== candidates[3]),
 				{
 					...through(candidates[3]),
 					linted: false,
@@ -211,7 +213,7 @@ describe("n8n's scanner on a repository whose package folders link wrongly", () 
 			' of packages/affelios, test/fixture; it must be packages/affelios alone',
 		);
 		expect(duplicated.stdout).toMatch(
-			/n8n-nodes-affilbox, sources \(packages\/affilbox\/\): passed\n {2}\d+ files linted: packages\/affilbox\/package\.json, \d+ in nodes\/AffilBox\/, \d+ in nodes\/shared\/, credentials\/AffilBoxApi\.credentials\.ts\n/,
+			/n8n-nodes-affilbox, sources \(packages\/affilbox\/\): passed\n {2}\d+ files linted: packages\/affilbox\/package\.json, \d+ in nodes\/AffilBox\/, \d+ in nodes\/shared\/, credentials\/AffilBoxApi\.credentials\.ts, credentials\/AffilBoxApiV2Api\.credentials\.ts\n/,
 		);
 	});
 });

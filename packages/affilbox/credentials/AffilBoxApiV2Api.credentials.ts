@@ -1,0 +1,1 @@
+../../../credentials/AffilBoxApiV2Api.credentials.ts
