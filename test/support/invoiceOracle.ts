@@ -16,6 +16,16 @@ export interface OracleConfig {
 	lookbackDays: number;
 }
 
+/** What a randomized run counts of its sequences' outcomes. */
+export interface SequenceTotals {
+	sequences: number;
+	fired: number;
+	missed: number;
+	duplicated: number;
+	unexpected: number;
+	firstFailingSeed?: number;
+}
+
 const DAY = 24 * 60;
 
 /**
@@ -54,12 +64,19 @@ export class InvoiceOracle {
 		}
 	}
 
-	/** What `actual` (every `event:id` fired, in order) missed, repeated or fired unexpectedly. */
-	judge(actual: string[]): { missed: string[]; duplicated: string[]; unexpected: string[] } {
-		return {
-			missed: this.expected.filter((id) => !actual.includes(id)),
-			duplicated: actual.filter((id, index) => actual.indexOf(id) !== index),
-			unexpected: actual.filter((id) => !this.expected.includes(id)),
-		};
+	/**
+	 * Adds to `totals` what `actual` (every `event:id` fired in sequence `seed`, in order) missed,
+	 * repeated or fired unexpectedly, and notes the first failing seed.
+	 */
+	tally(totals: SequenceTotals, actual: string[], seed: number): void {
+		const missed = this.expected.filter((id) => !actual.includes(id));
+		const duplicated = actual.filter((id, index) => actual.indexOf(id) !== index);
+		const unexpected = actual.filter((id) => !this.expected.includes(id));
+		totals.sequences += 1;
+		totals.fired += actual.length;
+		totals.missed += missed.length;
+		totals.duplicated += duplicated.length;
+		totals.unexpected += unexpected.length;
+		if (missed.length + duplicated.length + unexpected.length > 0) totals.firstFailingSeed ??= seed;
 	}
 }

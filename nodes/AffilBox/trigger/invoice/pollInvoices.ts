@@ -10,7 +10,7 @@ import { invoicesIn, readInvoice } from '../../transport/apiV2/records';
 import { timedCheck } from '../checkDeadline';
 import { daysText, isNewer, listedWithOr, nothingToFetch } from '../fetchTestEvent';
 import { licenceZone, readLookbackDays, readTriggerInput } from '../pollSettings';
-import { lookbackWindow, planFirstCheck, readStartFromParameters, toMinute } from '../startFrom';
+import { lookbackWindow, readFirstCheck, toMinute } from '../startFrom';
 import { entriesBefore, TriggerStateStore } from '../stateStore';
 import { startsBaseline } from '../storedState';
 import {
@@ -164,11 +164,9 @@ async function runCheck(
 		first: { windowStartMinute: lookbackStartMinute },
 	};
 	// Only a baseline reads Start From: a start date that no longer reads cannot stop later checks.
-	let basis = later;
-	if (startsBaseline(later.state, later.config)) {
-		const { startFrom, startDateMinute } = readStartFromParameters(context, zone);
-		basis = { ...later, first: planFirstCheck(startFrom, startDateMinute, lookbackStartMinute) };
-	}
+	const basis: InvoiceBasis = startsBaseline(later.state, later.config)
+		? { ...later, first: readFirstCheck(context, zone, lookbackStartMinute) }
+		: later;
 	const observations = await observeInvoices(context, zone, settings);
 	const plan = planInvoicePoll(basis, observations);
 	const firedKeys = new Set(plan.fire.map(({ invoice }) => invoice.key));

@@ -130,13 +130,7 @@ async function runProperty(sequences: number, create?: () => INodeType): Promise
 			oracle.check(seen, nowMinute());
 			actual.push(...firedInvoices(check.items));
 		}
-		const { missed, duplicated, unexpected } = oracle.judge(actual);
-		totals.sequences += 1;
-		totals.fired += actual.length;
-		totals.missed += missed.length;
-		totals.duplicated += duplicated.length;
-		totals.unexpected += unexpected.length;
-		if (missed.length + duplicated.length + unexpected.length > 0) totals.firstFailingSeed ??= seed;
+		oracle.tally(totals, actual, seed);
 	}
 	return totals;
 }

@@ -167,13 +167,7 @@ export function runProperty(sequences: number, plan: Planner = planInvoicePoll):
 			if (fate === 'saved') saved = json(result.next);
 		}
 
-		const { missed, duplicated, unexpected } = oracle.judge(actual);
-		totals.sequences += 1;
-		totals.fired += actual.length;
-		totals.missed += missed.length;
-		totals.duplicated += duplicated.length;
-		totals.unexpected += unexpected.length;
-		if (missed.length + duplicated.length + unexpected.length > 0) totals.firstFailingSeed ??= seed;
+		oracle.tally(totals, actual, seed);
 	}
 	return totals;
 }
