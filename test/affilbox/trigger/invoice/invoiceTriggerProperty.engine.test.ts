@@ -3,7 +3,11 @@ import { DateTime } from 'luxon';
 import type { INodeType } from 'n8n-workflow';
 
 import type * as Decisions from '../../../../nodes/AffilBox/trigger/invoice/invoiceDecisions';
-import { InvoiceOracle, type WorldInvoice } from '../../../support/invoiceOracle';
+import {
+	InvoiceOracle,
+	type SequenceTotals,
+	type WorldInvoice,
+} from '../../../support/invoiceOracle';
 import {
 	random,
 	randomCheck,
@@ -63,14 +67,7 @@ function world(): WorldInvoice[] {
 
 const nowMinute = () => Math.floor(Date.now() / 60_000);
 
-export interface PropertyTotals extends CheckTotals {
-	sequences: number;
-	fired: number;
-	missed: number;
-	duplicated: number;
-	unexpected: number;
-	firstFailingSeed?: number;
-}
+export interface PropertyTotals extends CheckTotals, SequenceTotals {}
 
 async function runProperty(sequences: number, create?: () => INodeType): Promise<PropertyTotals> {
 	const totals: PropertyTotals = {

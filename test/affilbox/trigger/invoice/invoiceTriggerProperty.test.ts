@@ -8,7 +8,11 @@ import {
 	type InvoiceTriggerState,
 } from '../../../../nodes/AffilBox/trigger/invoice/invoiceDecisions';
 import { planFirstCheck, type StartFrom } from '../../../../nodes/AffilBox/trigger/startFrom';
-import { InvoiceOracle, type WorldInvoice } from '../../../support/invoiceOracle';
+import {
+	InvoiceOracle,
+	type SequenceTotals,
+	type WorldInvoice,
+} from '../../../support/invoiceOracle';
 import { random, type Random } from '../../../support/seededRandom';
 
 /**
@@ -37,18 +41,12 @@ interface Config {
 
 type Planner = typeof planInvoicePoll;
 
-export interface PropertyTotals {
-	sequences: number;
+export interface PropertyTotals extends SequenceTotals {
 	checks: number;
 	failedChecks: number;
 	lostWrites: number;
 	memoryOnlyWrites: number;
 	restarts: number;
-	fired: number;
-	missed: number;
-	duplicated: number;
-	unexpected: number;
-	firstFailingSeed?: number;
 }
 
 function observe(world: WorldInvoice[]): InvoiceObservation[] {
