@@ -3,6 +3,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { Affelios } from '../../nodes/Affelios/Affelios.node';
 import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
+import { AffilBoxInvoiceTrigger } from '../../nodes/AffilBox/AffilBoxInvoiceTrigger.node';
 import { AffilBoxPartnerTrigger } from '../../nodes/AffilBox/AffilBoxPartnerTrigger.node';
 import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
 import { NodeTypesRegistry } from '../support/harness/nodeTypes';
@@ -10,6 +11,7 @@ import affelliosCodex from '../../nodes/Affelios/Affelios.node.json';
 import affilBoxCodex from '../../nodes/AffilBox/AffilBox.node.json';
 import triggerCodex from '../../nodes/AffilBox/AffilBoxTrigger.node.json';
 import partnerTriggerCodex from '../../nodes/AffilBox/AffilBoxPartnerTrigger.node.json';
+import invoiceTriggerCodex from '../../nodes/AffilBox/AffilBoxInvoiceTrigger.node.json';
 
 /** The subtitle the editor shows under a node: its expression resolved by n8n's expression engine. */
 function subtitle(type: INodeType, parameters: INodeParameters, typeVersion = 1): unknown {
@@ -185,5 +187,37 @@ describe('the AffilBox Partner Trigger in the editor', () => {
 		[{ onlyAllowed: true }, 'New allowed partners'],
 	])('subtitle with %p: "%s"', (parameters, expected) => {
 		expect(subtitle(new AffilBoxPartnerTrigger(), parameters)).toBe(expected);
+	});
+});
+
+describe('the AffilBox Invoice Trigger in the editor', () => {
+	it('has its own node panel entry that says what starts the workflow, found by "invoice" and "payout"', () => {
+		expect(new AffilBoxInvoiceTrigger().description.description).toMatch(
+			/^Starts a workflow when a partner invoice appears in AffilBox or is marked paid/,
+		);
+		expect(invoiceTriggerCodex.alias).toEqual(
+			expect.arrayContaining(['affiliate', 'invoice', 'payout', 'invoice paid']),
+		);
+	});
+
+	it.each([
+		[{}, 'New invoices'],
+		[{ onlyUnpaid: true }, 'New unpaid invoices'],
+		[{ events: ['paid'] }, 'Paid invoices'],
+		[{ events: ['paid'], onlyUnpaid: true }, 'Paid invoices'],
+		[{ events: ['new', 'paid'] }, 'New and paid invoices'],
+		[{ events: ['new', 'paid'], onlyUnpaid: true }, 'New unpaid and paid invoices'],
+	])('subtitle with %p: "%s"', (parameters, expected) => {
+		expect(subtitle(new AffilBoxInvoiceTrigger(), parameters)).toBe(expected);
+	});
+
+	it('lists its two events where n8n builds the trigger list', () => {
+		const events = new AffilBoxInvoiceTrigger().description.properties.find(
+			(property) => property.displayName === 'Events',
+		);
+		expect((events?.options ?? []).map((option) => (option as INodePropertyOptions).name)).toEqual([
+			'New Invoice',
+			'Invoice Paid',
+		]);
 	});
 });

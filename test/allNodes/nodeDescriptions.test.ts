@@ -2,8 +2,10 @@ import type { ICredentialType, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { AffeliosApi } from '../../credentials/AffeliosApi.credentials';
 import { AffilBoxApi } from '../../credentials/AffilBoxApi.credentials';
+import { AffilBoxApiV2Api } from '../../credentials/AffilBoxApiV2Api.credentials';
 import { Affelios } from '../../nodes/Affelios/Affelios.node';
 import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
+import { AffilBoxInvoiceTrigger } from '../../nodes/AffilBox/AffilBoxInvoiceTrigger.node';
 import { AffilBoxPartnerTrigger } from '../../nodes/AffilBox/AffilBoxPartnerTrigger.node';
 import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
 
@@ -16,9 +18,14 @@ const NODES: INodeType[] = [
 	new AffilBox(),
 	new AffilBoxTrigger(),
 	new AffilBoxPartnerTrigger(),
+	new AffilBoxInvoiceTrigger(),
 	new Affelios(),
 ];
-const CREDENTIALS: ICredentialType[] = [new AffilBoxApi(), new AffeliosApi()];
+const CREDENTIALS: ICredentialType[] = [
+	new AffilBoxApi(),
+	new AffilBoxApiV2Api(),
+	new AffeliosApi(),
+];
 const SELECTORS = ['resource', 'operation'];
 
 function fieldsOf(properties: INodeProperties[], path: string): Array<[string, INodeProperties]> {

@@ -8,6 +8,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { Affelios } from '../../nodes/Affelios/Affelios.node';
 import { AffilBox } from '../../nodes/AffilBox/AffilBox.node';
+import { AffilBoxInvoiceTrigger } from '../../nodes/AffilBox/AffilBoxInvoiceTrigger.node';
 import { AffilBoxPartnerTrigger } from '../../nodes/AffilBox/AffilBoxPartnerTrigger.node';
 import { AffilBoxTrigger } from '../../nodes/AffilBox/AffilBoxTrigger.node';
 
@@ -21,6 +22,7 @@ const NODES: INodeType[] = [
 	new AffilBox(),
 	new AffilBoxTrigger(),
 	new AffilBoxPartnerTrigger(),
+	new AffilBoxInvoiceTrigger(),
 	new Affelios(),
 ];
 

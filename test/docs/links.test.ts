@@ -81,7 +81,7 @@ describe('links in the documentation', () => {
 			)!;
 			return { file, url };
 		});
-		expect(codexLinks.length).toBe(8);
+		expect(codexLinks.length).toBe(10);
 		expect(credentialLinks.length).toBe(3);
 		const broken = [...codexLinks, ...credentialLinks]
 			.map(({ file, url }) => ({

@@ -117,13 +117,13 @@ export function forbiddenImports(graph: ImportGraph): string[] {
 /**
  * A platform's layers, top to bottom: a file imports only from its own folder or from a lower
  * layer; folders on one layer never import each other. `(node)` is the node files at the
- * platform's root; `trigger` is the base both AffilBox triggers stand on, `trigger/conversion` and
- * `trigger/partner` each trigger's own part; a credential reads only its platform's helpers and
+ * platform's root; `trigger` is the base the AffilBox triggers stand on, `trigger/conversion`,
+ * `trigger/partner` and `trigger/invoice` each trigger's own part; a credential reads only its platform's helpers and
  * transport. A folder in no layer is reported, so a new one is placed here on purpose.
  */
 export const PLATFORM_LAYERS: readonly (readonly string[])[] = [
 	['(node)'],
-	['actions', 'trigger/conversion', 'trigger/partner'],
+	['actions', 'trigger/conversion', 'trigger/partner', 'trigger/invoice'],
 	['trigger'],
 	['descriptions'],
 	['methods'],

@@ -70,6 +70,7 @@ describe('the built n8n-nodes-affilbox', () => {
 		const loaded = await loadBuiltPackage(AFFILBOX.builtDir);
 		expect(Object.keys(loaded.nodeTypes).sort()).toEqual([
 			'n8n-nodes-affilbox.affilBox',
+			'n8n-nodes-affilbox.affilBoxInvoiceTrigger',
 			'n8n-nodes-affilbox.affilBoxPartnerTrigger',
 			'n8n-nodes-affilbox.affilBoxTrigger',
 		]);

@@ -22,9 +22,12 @@ export function readTriggerInput<T>(context: IPollFunctions, read: () => T): T {
 }
 
 /** The licence zone, its error raised as the node's own (a trigger has no per-item runner to do it). */
-export async function licenceZone(context: IPollFunctions): Promise<string> {
+export async function licenceZone(
+	context: IPollFunctions,
+	credentialType?: string,
+): Promise<string> {
 	try {
-		return await getLicenceZone(context);
+		return await getLicenceZone(context, credentialType);
 	} catch (error) {
 		// Keeps the message; a NodeOperationError (e.g. a missing credential) passes through as it is.
 		throw new NodeOperationError(context.getNode(), error as Error);

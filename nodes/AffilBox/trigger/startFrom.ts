@@ -174,3 +174,16 @@ export function readStartFromParameters(
 		),
 	);
 }
+
+/**
+ * What a trigger's first check does, from its Start From and Start Date: read (and checked) only
+ * when a baseline needs it, so a start date that no longer reads cannot stop later checks.
+ */
+export function readFirstCheck(
+	context: IPollFunctions,
+	zone: string,
+	lookbackStartMinute: number,
+): FirstCheck {
+	const { startFrom, startDateMinute } = readStartFromParameters(context, zone);
+	return planFirstCheck(startFrom, startDateMinute, lookbackStartMinute);
+}

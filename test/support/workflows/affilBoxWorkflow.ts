@@ -39,8 +39,8 @@ export function sandboxCredentials(
 	return { apiUrl: sandbox.url, apiKey: sandbox.apiKey, timeZone: 'Europe/Prague', ...overrides };
 }
 
-/** The AffilBox V2 API credential of the sandbox: its instance number, key and /v2 URL. */
-export function v2SandboxCredentials(
+/** The AffilBox V2 API credential against the sandbox's API v2 (below /v2). */
+export function sandboxV2Credentials(
 	sandbox: AffilBoxSandbox,
 	overrides: IDataObject = {},
 ): ICredentialDataDecryptedObject {
@@ -105,7 +105,7 @@ export async function runAffilBoxV2(
 	return await runNode({
 		nodeTypes: { [AFFILBOX_NODE_TYPE]: new AffilBox() },
 		credentialTypes: [credentialType],
-		credentials: { [credentialType.name]: v2SandboxCredentials(sandbox, options.credentials) },
+		credentials: { [credentialType.name]: sandboxV2Credentials(sandbox, options.credentials) },
 		node: {
 			type: AFFILBOX_NODE_TYPE,
 			typeVersion: options.typeVersion ?? LATEST_AFFILBOX_VERSION,

@@ -1,5 +1,12 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { AffilBoxApi } from '../../../credentials/AffilBoxApi.credentials';
 import { AffilBoxTrigger } from '../../../nodes/AffilBox/AffilBoxTrigger.node';
@@ -9,10 +16,17 @@ import { sandboxCredentials, type AffilBoxSandbox } from './affilBoxWorkflow';
 
 export const TRIGGER_TYPE = 'n8n-nodes-affilbox.affilBoxTrigger';
 
-/** Which polling node an ActiveTrigger runs: the AffilBox Trigger unless a test says otherwise. */
+/**
+ * Which polling node an ActiveTrigger runs: the AffilBox Trigger unless a test says otherwise;
+ * `credential`: the node's credential against the sandbox (default: the XML API's).
+ */
 export interface TriggerNode {
 	type: string;
 	create: () => INodeType;
+	credential?: (sandbox: AffilBoxSandbox) => {
+		type: ICredentialType;
+		data: ICredentialDataDecryptedObject;
+	};
 }
 const CONVERSION_TRIGGER: TriggerNode = { type: TRIGGER_TYPE, create: () => new AffilBoxTrigger() };
 const ZONE = 'Europe/Prague';
@@ -139,10 +153,14 @@ export class ActiveTrigger {
 			// n8n makes the cursor from the node's static data when a check first reads it.
 			this.store.cursor = json(this.workflowsNodePart());
 		}
+		const credential = this.trigger.credential?.(this.sandbox) ?? {
+			type: new AffilBoxApi(),
+			data: sandboxCredentials(this.sandbox),
+		};
 		return await runPoll({
 			nodeTypes: { [this.trigger.type]: this.trigger.create() },
-			credentialTypes: [new AffilBoxApi()],
-			credentials: { affilBoxApi: sandboxCredentials(this.sandbox) },
+			credentialTypes: [credential.type],
+			credentials: { [credential.type.name]: credential.data },
 			node: {
 				type: this.trigger.type,
 				typeVersion: this.typeVersion,

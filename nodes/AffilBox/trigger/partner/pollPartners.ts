@@ -5,13 +5,7 @@ import { daysText, newestRecordOnly, nothingToFetch } from '../fetchTestEvent';
 import type { CallSettings } from '../../transport';
 import { timedCheck } from '../checkDeadline';
 import { licenceZone, readLookbackDays } from '../pollSettings';
-import {
-	lookbackWindow,
-	planFirstCheck,
-	readStartFromParameters,
-	toMinute,
-	type FirstCheck,
-} from '../startFrom';
+import { lookbackWindow, readFirstCheck, toMinute } from '../startFrom';
 import { startsBaseline } from '../storedState';
 import {
 	checkWindowStart,
@@ -43,16 +37,6 @@ function partnersNotFound(config: { onlyAllowed: boolean; lookbackDays: number }
 		message: `No ${which} registered in the last ${daysText(config.lookbackDays)}`,
 		description: `Fetch Test Event shows the newest partner registered inside the Lookback Window${config.onlyAllowed ? ' whom AffilBox marks as allowed' : ''}. To see one: widen the Lookback Window (Days)${config.onlyAllowed ? ', switch off Only Allowed Partners' : ''}, or register (and allow) a test partner in AffilBox and fetch again. The active workflow is not affected.`,
 	};
-}
-
-/** Start From, read (and checked) only when a baseline needs it. */
-function readFirstCheck(
-	context: IPollFunctions,
-	zone: string,
-	lookbackStartMinute: number,
-): FirstCheck {
-	const { startFrom, startDateMinute } = readStartFromParameters(context, zone);
-	return planFirstCheck(startFrom, startDateMinute, lookbackStartMinute);
 }
 
 /** The partner as Partner Get gives it: simplified (the default) or exactly as AffilBox sent it. */

@@ -21,8 +21,8 @@ import {
 } from '../../../support/harness/secretLeaks';
 import { closedPortUrl } from '../../../support/retryHelpers';
 import {
+	sandboxV2Credentials,
 	useAffilBoxSandbox,
-	v2SandboxCredentials,
 } from '../../../support/workflows/affilBoxWorkflow';
 
 /**
@@ -77,8 +77,6 @@ class V2CallNode implements INodeType {
 	}
 }
 
-const v2Credentials = v2SandboxCredentials;
-
 async function run(
 	items: IDataObject[],
 	options: { credentials?: IDataObject; continueOnFail?: boolean } = {},
@@ -86,7 +84,7 @@ async function run(
 	return await runNode({
 		nodeTypes: { [NODE_TYPE]: new V2CallNode() },
 		credentialTypes: [credentialType],
-		credentials: { [credentialType.name]: v2Credentials(sandbox(), options.credentials) },
+		credentials: { [credentialType.name]: sandboxV2Credentials(sandbox(), options.credentials) },
 		node: { type: NODE_TYPE, parameters: {}, continueOnFail: options.continueOnFail },
 		inputItems: items,
 	});
@@ -94,9 +92,9 @@ async function run(
 
 describe('AffilBox V2 API credential test (check-credentials)', () => {
 	it('passes with the sandbox instance number and key, with one GET check-credentials', async () => {
-		expect(await testCredential({ credentialType, credentials: v2Credentials(sandbox()) })).toEqual(
-			{ status: 'OK', message: 'Connection successful!' },
-		);
+		expect(
+			await testCredential({ credentialType, credentials: sandboxV2Credentials(sandbox()) }),
+		).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(sandbox().v2Requests.map((r) => [r.httpMethod, r.path, r.authorized])).toEqual([
 			['GET', 'check-credentials', true],
 		]);
@@ -107,7 +105,10 @@ describe('AffilBox V2 API credential test (check-credentials)', () => {
 		['a wrong instance number', { instanceNumber: '9999' }],
 	])('reports %s in plain words', async (_, overrides) => {
 		expect(
-			await testCredential({ credentialType, credentials: v2Credentials(sandbox(), overrides) }),
+			await testCredential({
+				credentialType,
+				credentials: sandboxV2Credentials(sandbox(), overrides),
+			}),
 		).toEqual({
 			status: 'Error',
 			message:
@@ -118,7 +119,7 @@ describe('AffilBox V2 API credential test (check-credentials)', () => {
 	it('reports a URL without API v2 in plain words', async () => {
 		const result = await testCredential({
 			credentialType,
-			credentials: v2Credentials(sandbox(), { apiUrl: `${sandbox().v2Url}/nothing` }),
+			credentials: sandboxV2Credentials(sandbox(), { apiUrl: `${sandbox().v2Url}/nothing` }),
 		});
 		expect(result).toEqual({
 			status: 'Error',
@@ -130,7 +131,7 @@ describe('AffilBox V2 API credential test (check-credentials)', () => {
 		for (const overrides of [{ apiUrl: 'http://api.affilbox.cz' }, { instanceNumber: ' ' }]) {
 			const result = await testCredential({
 				credentialType,
-				credentials: v2Credentials(sandbox(), overrides),
+				credentials: sandboxV2Credentials(sandbox(), overrides),
 			});
 			expect(result.status).toBe('Error');
 		}
@@ -305,7 +306,7 @@ describe('AffilBox API v2: no secret in errors, output or logs', () => {
 		return await runNode({
 			nodeTypes: { [NODE_TYPE]: new V2CallNode() },
 			credentialTypes: [credentialType],
-			credentials: { [credentialType.name]: v2Credentials(sandbox(), { apiKey: key }) },
+			credentials: { [credentialType.name]: sandboxV2Credentials(sandbox(), { apiKey: key }) },
 			node: { type: NODE_TYPE, parameters: {}, continueOnFail },
 			inputItems: items,
 		});

@@ -11,7 +11,8 @@
  *   // startAffilBoxSandbox({ dates: 'recent' }): the seed dated so that its newest date is yesterday
  *   // API v2 (v2/): sb.v2Url (the credential's API URL), sb.v2Instance, sb.v2Requests, sb.v2IssuedSecrets,
  *   // sb.setV2InvoiceList('bare'), sb.setV2Instance('plain'), sb.setV2UnknownIds('reject'),
- *   // sb.setV2BillingRequest('refused'); reset() restores them
+ *   // sb.setV2BillingRequest('refused'); reset() restores them; sb.issueInvoice({ created, paid }),
+ *   // sb.payInvoice(id) (v2/invoiceRows.js)
  *
  * The wire dialect is described at the top of protocol.js; the seed is test/fixtures/affilbox/seed.json.
  */
@@ -53,6 +54,8 @@ async function startAffilBoxSandbox(options = {}) {
 		setV2Instance: sandbox.setV2Instance,
 		setV2UnknownIds: sandbox.setV2UnknownIds,
 		setV2BillingRequest: sandbox.setV2BillingRequest,
+		issueInvoice: sandbox.issueInvoice,
+		payInvoice: sandbox.payInvoice,
 		timeZone: sandbox.timeZone,
 		datesMovedBy: sandbox.datesMovedBy,
 		registerPartner: sandbox.registerPartner,

@@ -7,6 +7,7 @@
  * request is recorded without its Authorization header: only the user, and whether it passed.
  */
 const { basicCredentials, fixture, parseParams, V2Error } = require('./protocol');
+const { invoiceControls } = require('./invoiceRows');
 const { dispatchV2 } = require('./routes');
 
 /** Path prefix of API v2 on the sandbox: its API URL is `http://127.0.0.1:PORT/v2`. */
@@ -93,6 +94,7 @@ function createV2Endpoint({ state, now, apiKey, instance }) {
 		record,
 		answer,
 		controls: {
+			...invoiceControls(state, now),
 			v2Instance: instance,
 			v2Requests: requests,
 			/** API keys and passwords partner/add handed out: a leak test looks for them. */
