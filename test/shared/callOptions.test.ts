@@ -24,7 +24,7 @@ function optionCollections(properties: INodeProperties[]): INodeProperties[][] {
 }
 
 const NODES = [
-	['AffilBox', new AffilBox().description.properties, 11],
+	['AffilBox', new AffilBox().description.properties, 17],
 	['Affelios', new Affelios().description.properties, 7],
 ] as const;
 
@@ -56,7 +56,7 @@ describe('Options: Max Retries, Requests in Parallel, Timeout', () => {
 		},
 	);
 
-	it('AffilBox lists Include Raw XML and the three (Add and Approve or Reject also Skip If Already Done), in the editor order', () => {
+	it('AffilBox lists Include Raw XML and the three (Add and Approve or Reject also Skip If Already Done; API v2 operations no raw XML, Change Many its Batch Size, Partner → Create its secrets switch), in the editor order', () => {
 		const lists = optionCollections(new AffilBox().description.properties).map((options) =>
 			options.map((o) => o.name),
 		);
@@ -68,7 +68,14 @@ describe('Options: Max Retries, Requests in Parallel, Timeout', () => {
 			'skipIfAlreadyDone',
 			'timeout',
 		];
-		for (const names of lists) expect([plain, skipping]).toContainEqual(names);
+		const v2 = ['maxRetries', 'requestsInParallel', 'timeout'];
+		const changeMany = ['batchSize', ...v2];
+		const create = ['includeSecrets', ...v2];
+		for (const names of lists) {
+			expect([plain, skipping, v2, changeMany, create]).toContainEqual(names);
+		}
+		expect(lists.filter((names) => names.includes('batchSize'))).toHaveLength(1);
+		expect(lists.filter((names) => names.includes('includeSecrets'))).toHaveLength(1);
 		expect(lists.filter((names) => names.includes('skipIfAlreadyDone')).length).toBeGreaterThan(0);
 	});
 

@@ -86,10 +86,49 @@ export function parameterShape(type: INodeType, version: number): Record<string,
 }
 
 /**
+ * The AffilBox node's API v2 operations, offered by every node version (new choices of Resource and
+ * Operation: a saved node keeps the operation it has, and runs it as before).
+ */
+const API_V2_RESOURCES = ['invoice', 'dashboard', 'instance'];
+const API_V2_OPERATIONS: Record<string, string[]> = {
+	conversion: ['changeMany'],
+	partner: ['create'],
+};
+
+function withoutApiV2Operations(
+	shape: Record<string, unknown>,
+): Record<string, { fields: Shape[]; defaults: INodeParameters | null }> {
+	const kept: Record<string, { fields: Shape[]; defaults: INodeParameters | null }> = {};
+	for (const [pair, value] of Object.entries(shape)) {
+		const [resource, operation] = pair.split(':');
+		if (API_V2_RESOURCES.includes(resource)) continue;
+		if (API_V2_OPERATIONS[resource]?.includes(operation)) continue;
+		const visibleShape = value as { fields: Shape[]; defaults: INodeParameters | null };
+		const fields = visibleShape.fields.map((field) => {
+			if (field.name === 'resource') {
+				const options = field.options as string[];
+				return { ...field, options: options.filter((o) => !API_V2_RESOURCES.includes(o)) };
+			}
+			if (field.name === 'operation' && API_V2_OPERATIONS[resource]) {
+				const options = field.options as string[];
+				return {
+					...field,
+					options: options.filter((o) => !API_V2_OPERATIONS[resource].includes(o)),
+				};
+			}
+			return field;
+		});
+		kept[pair] = { ...visibleShape, fields };
+	}
+	return kept;
+}
+
+/**
  * A shape as it was pinned before what came later to every version of the AffilBox nodes without
- * changing a saved node's run: the node's Skip If Already Done option (off when unset) and the
- * triggers' Options collection (Timeout, Publication Lease; empty in every saved trigger, which
- * keeps the limits it had). Throws when the Options collection is there with a default.
+ * changing a saved node's run: the node's Skip If Already Done option (off when unset), its API v2
+ * operations (see above) and the triggers' Options collection (Timeout, Publication Lease; empty
+ * in every saved trigger, which keeps the limits it had). Throws when the Options collection is
+ * there with a default.
  */
 export function withoutLaterAdditions(shape: Record<string, unknown>): Record<string, unknown> {
 	const pinned = JSON.parse(
@@ -98,13 +137,14 @@ export function withoutLaterAdditions(shape: Record<string, unknown>): Record<st
 				? value.filter((option: { name?: string }) => option?.name !== 'skipIfAlreadyDone')
 				: value,
 		),
-	) as Record<string, { fields: Shape[]; defaults: INodeParameters | null }>;
-	const trigger = pinned[''];
+	) as Record<string, unknown>;
+	const trigger = pinned[''] as { fields: Shape[]; defaults: INodeParameters | null } | undefined;
 	if (trigger?.defaults && 'options' in trigger.defaults) {
 		const { options, ...defaults } = trigger.defaults;
 		if (JSON.stringify(options) !== '{}')
 			throw new Error(`the trigger's Options default is ${JSON.stringify(options)}, not empty`);
 		pinned[''] = { fields: trigger.fields.filter((field) => field.name !== 'options'), defaults };
+		return pinned;
 	}
-	return pinned;
+	return withoutApiV2Operations(pinned);
 }
