@@ -78,7 +78,8 @@ function rawConfirmNewConnection(url: string, id: string): Promise<void> {
 	});
 }
 
-async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackages>>) {
+/** An AffilBox sandbox process whose seed adds CONFIRMS waiting conversions (IDs 100000…, BENCH-…). */
+async function seededAffilBoxSandbox() {
 	const seedFile = join(mkdtempSync(join(tmpdir(), 'bench-affilbox-')), 'seed.json');
 	const template = affilboxSeed.conversions[1];
 	const conversions = Array.from({ length: CONFIRMS }, (_, index) => ({
@@ -91,10 +92,14 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 		seedFile,
 		JSON.stringify({ ...affilboxSeed, conversions: [...affilboxSeed.conversions, ...conversions] }),
 	);
-	const sandbox = await startSandbox('affilbox', {
-		args: ['--key', AFFILBOX_KEY, '--seed', seedFile],
-	});
+	return startSandbox('affilbox', { args: ['--key', AFFILBOX_KEY, '--seed', seedFile] });
+}
+
+/** Node ÷ floor figures of Confirm Conversion at 5 and 10 in flight; returns the node's time at 5. */
+async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackages>>) {
+	const sandbox = await seededAffilBoxSandbox();
 	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
+	let atDefault = Number.NaN;
 	try {
 		const nodeType = loaded.nodeTypes['n8n-nodes-affilbox.affilBox'];
 		const parallel = optionName(nodeType, 'Requests in Parallel');
@@ -127,6 +132,7 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 			);
 			if (node.value.error || node.value.items.length !== CONFIRMS)
 				throw new Error(`node run failed: ${node.value.error?.message}`);
+			if (inFlight === PARALLEL) atDefault = node.ms;
 			const floor = await timed(() =>
 				runLimited(CONFIRMS, inFlight, (index) => rawConfirm(proxy.url, `BENCH-${index}`)),
 			);
@@ -156,6 +162,68 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 				`${(node.ms / fresh.ms).toFixed(2)}×`,
 			]);
 		}
+	} finally {
+		proxy.close();
+		sandbox.stop();
+	}
+	return atDefault;
+}
+
+/**
+ * Conversion → Change Many (API v2: one conversions/change per batch, then one conversions/list
+ * to read the batch back) for the same 2,000 conversions, against Confirm Conversion one call per
+ * item at the default 5 in flight measured above.
+ */
+async function changeManyScenario(
+	loaded: Awaited<ReturnType<typeof loadBuiltPackages>>,
+	confirmMs: number,
+) {
+	const sandbox = await seededAffilBoxSandbox();
+	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
+	try {
+		const label = `${CONFIRMS.toLocaleString('en')} conversions approved, ${LATENCY_MS} ms latency`;
+		const changeMany = await timed(() =>
+			runNode({
+				nodeTypes: loaded.nodeTypes,
+				credentialTypes: loaded.credentialTypes,
+				credentials: {
+					affilBoxApiV2Api: {
+						instanceNumber: '1234',
+						apiKey: AFFILBOX_KEY,
+						apiUrl: `${new URL(proxy.url).origin}/v2`,
+						timeZone: 'Europe/Prague',
+					},
+				},
+				node: {
+					type: 'n8n-nodes-affilbox.affilBox',
+					parameters: {
+						api: 'v2',
+						resource: 'conversion',
+						operation: 'changeMany',
+						conversionIds: '={{ $json.id }}',
+						state: 'authorized',
+					},
+				},
+				inputItems: Array.from({ length: CONFIRMS }, (_, index) => ({
+					id: String(100_000 + index),
+				})),
+			}),
+		);
+		const { items, error } = changeMany.value;
+		if (error || items.length !== CONFIRMS || items.some((item) => item.json.outcome !== 'done'))
+			throw new Error(`Change Many failed: ${error?.message ?? `${items.length} items`}`);
+		rows.push([
+			`${label}: Confirm Conversion, one call per item, 5 in flight (above)`,
+			`${(confirmMs / 1000).toFixed(2)} s`,
+		]);
+		rows.push([
+			`${label}: Conversion → Change Many (API v2), batches of 100, each read back`,
+			`${(changeMany.ms / 1000).toFixed(2)} s`,
+		]);
+		rows.push([
+			'→ Change Many vs Confirm Conversion per item',
+			`${(confirmMs / changeMany.ms).toFixed(1)}× faster`,
+		]);
 	} finally {
 		proxy.close();
 		sandbox.stop();
@@ -299,7 +367,7 @@ async function main() {
 	if (!PACKAGES.every(({ builtDir }) => existsSync(builtDir)))
 		throw new Error('run npm run build first');
 	const loaded = await loadBuiltPackages(PACKAGES.map(({ builtDir }) => builtDir));
-	await confirmScenario(loaded);
+	await changeManyScenario(loaded, await confirmScenario(loaded));
 	await bulkScenario(loaded);
 	coldRequire();
 	say(

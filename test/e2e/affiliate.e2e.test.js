@@ -86,10 +86,11 @@ afterAll(async () => {
 });
 
 describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
-	it('n8n registers the four nodes of both installed packages', async () => {
+	it('n8n registers the five nodes of both installed packages', async () => {
 		expect(communityNodeTypes(await n8n.loadedNodeTypes())).toEqual([
 			'n8n-nodes-affelios.affelios',
 			'n8n-nodes-affilbox.affilBox',
+			'n8n-nodes-affilbox.affilBoxInvoiceTrigger',
 			'n8n-nodes-affilbox.affilBoxPartnerTrigger',
 			'n8n-nodes-affilbox.affilBoxTrigger',
 		]);

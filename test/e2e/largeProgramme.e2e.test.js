@@ -117,9 +117,10 @@ afterAll(async () => {
 });
 
 describe('n8n-nodes-affilbox installed alone', () => {
-	it('n8n registers its three nodes and nothing of Affelios, and runs the AffilBox node (n8n execute)', async () => {
+	it('n8n registers its four nodes and nothing of Affelios, and runs the AffilBox node (n8n execute)', async () => {
 		expect(communityNodeTypes(await n8n.loadedNodeTypes())).toEqual([
 			'n8n-nodes-affilbox.affilBox',
+			'n8n-nodes-affilbox.affilBoxInvoiceTrigger',
 			'n8n-nodes-affilbox.affilBoxPartnerTrigger',
 			'n8n-nodes-affilbox.affilBoxTrigger',
 		]);
