@@ -11,6 +11,7 @@ import * as bonus from './actions/bonus/Bonus.resource';
 import * as campaign from './actions/campaign/Campaign.resource';
 import * as click from './actions/click/Click.resource';
 import * as conversion from './actions/conversion/Conversion.resource';
+import * as customCall from './actions/customCall/CustomCall.resource';
 import * as partner from './actions/partner/Partner.resource';
 import { router } from './actions/router';
 import { operationSubtitle } from '../shared/operationSubtitle';
@@ -28,6 +29,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Campaign', value: 'campaign' },
 			{ name: 'Click', value: 'click' },
 			{ name: 'Conversion', value: 'conversion' },
+			{ name: 'Custom Call', value: 'customCall' },
 			{ name: 'Partner', value: 'partner' },
 		],
 		default: 'conversion',
@@ -37,6 +39,7 @@ const properties: INodeProperties[] = [
 	...partner.description,
 	...click.description,
 	...campaign.description,
+	...customCall.description,
 ];
 
 export class AffilBox implements INodeType {

@@ -5,6 +5,7 @@ type AffilBoxMap = {
 	partner: 'get' | 'getMany' | 'getOrCreate';
 	click: 'add';
 	campaign: 'getMany';
+	customCall: 'customMethod';
 };
 
 export type AffilBoxType = {

@@ -5,10 +5,18 @@ import * as bonus from './bonus/Bonus.resource';
 import * as campaign from './campaign/Campaign.resource';
 import * as click from './click/Click.resource';
 import * as conversion from './conversion/Conversion.resource';
+import * as customCall from './customCall/CustomCall.resource';
 import type { AffilBoxType } from './node.type';
 import * as partner from './partner/Partner.resource';
 
-const operations: OperationTable<AffilBoxType> = { conversion, bonus, partner, click, campaign };
+const operations: OperationTable<AffilBoxType> = {
+	conversion,
+	bonus,
+	partner,
+	click,
+	campaign,
+	customCall,
+};
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await routeOperation(this, operations);
