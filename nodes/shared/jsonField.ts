@@ -8,18 +8,19 @@ import { InvalidInputError } from './invalidInput';
 export function readJsonField(value: unknown, field: string): unknown {
 	if (typeof value !== 'string') return value ?? undefined;
 	if (value.trim() === '') return undefined;
+	let where: string;
 	try {
 		return JSON.parse(value) as unknown;
 	} catch (error) {
 		// Node's message may quote the text; only the position is kept.
 		const position = /position (\d+)/.exec((error as Error).message)?.[1];
-		const where = position === undefined ? '' : ` (at character ${Number(position) + 1})`;
-		throw new InvalidInputError(
-			field,
-			`${field} is not valid JSON${where}`,
-			'Check quotes and commas, e.g. {"name": "value"}',
-		);
+		where = position === undefined ? '' : ` (at character ${Number(position) + 1})`;
 	}
+	throw new InvalidInputError(
+		field,
+		`${field} is not valid JSON${where}`,
+		'Check quotes and commas, e.g. {"name": "value"}',
+	);
 }
 
 /** A JSON field that must hold an object (undefined when empty). */

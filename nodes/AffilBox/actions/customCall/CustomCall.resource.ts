@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Custom Method',
 				value: 'customMethod',
 				description: 'Call any AffilBox API method with the stored credential',
-				action: 'Call an AffilBox API method',
+				action: 'Call a custom method',
 			},
 		],
 		default: 'customMethod',

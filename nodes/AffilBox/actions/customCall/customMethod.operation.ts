@@ -42,6 +42,7 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. filter_state',
+						description: 'The parameter as the API documentation names it',
 					},
 					{
 						displayName: 'Value',
@@ -49,6 +50,7 @@ const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. waiting',
+						description: 'The value, sent as text',
 					},
 				],
 			},
