@@ -274,7 +274,7 @@ const CHECKS = [
 				);
 			}),
 	},
-	everyOperationCheck('AffilBox', affilBoxNode, 'Approve or reject a conversion', 25),
+	everyOperationCheck('AffilBox', affilBoxNode, 'Approve or reject a conversion', 27),
 	everyOperationCheck('Affelios', affeliosNode, 'Create a customer', 9),
 	{
 		name: 'Execute step of Get Many shows the conversions, simplified',
