@@ -24,7 +24,7 @@ function optionCollections(properties: INodeProperties[]): INodeProperties[][] {
 }
 
 const NODES = [
-	['AffilBox', new AffilBox().description.properties, 17],
+	['AffilBox', new AffilBox().description.properties, 18],
 	['Affelios', new Affelios().description.properties, 7],
 ] as const;
 

@@ -86,34 +86,35 @@ export function parameterShape(type: INodeType, version: number): Record<string,
 }
 
 /**
- * The AffilBox node's API v2 operations, offered by every node version (new choices of Resource and
- * Operation: a saved node keeps the operation it has, and runs it as before).
+ * The AffilBox node's operations added later to every node version (new choices of Resource and
+ * Operation: a saved node keeps the operation it has, and runs it as before): the API v2 ones and
+ * Custom Call → Custom Method.
  */
-const API_V2_RESOURCES = ['invoice', 'dashboard', 'instance'];
-const API_V2_OPERATIONS: Record<string, string[]> = {
+const LATER_RESOURCES = ['invoice', 'dashboard', 'instance', 'customCall'];
+const LATER_OPERATIONS: Record<string, string[]> = {
 	conversion: ['changeMany'],
 	partner: ['create'],
 };
 
-function withoutApiV2Operations(
+function withoutLaterOperations(
 	shape: Record<string, unknown>,
 ): Record<string, { fields: Shape[]; defaults: INodeParameters | null }> {
 	const kept: Record<string, { fields: Shape[]; defaults: INodeParameters | null }> = {};
 	for (const [pair, value] of Object.entries(shape)) {
 		const [resource, operation] = pair.split(':');
-		if (API_V2_RESOURCES.includes(resource)) continue;
-		if (API_V2_OPERATIONS[resource]?.includes(operation)) continue;
+		if (LATER_RESOURCES.includes(resource)) continue;
+		if (LATER_OPERATIONS[resource]?.includes(operation)) continue;
 		const visibleShape = value as { fields: Shape[]; defaults: INodeParameters | null };
 		const fields = visibleShape.fields.map((field) => {
 			if (field.name === 'resource') {
 				const options = field.options as string[];
-				return { ...field, options: options.filter((o) => !API_V2_RESOURCES.includes(o)) };
+				return { ...field, options: options.filter((o) => !LATER_RESOURCES.includes(o)) };
 			}
-			if (field.name === 'operation' && API_V2_OPERATIONS[resource]) {
+			if (field.name === 'operation' && LATER_OPERATIONS[resource]) {
 				const options = field.options as string[];
 				return {
 					...field,
-					options: options.filter((o) => !API_V2_OPERATIONS[resource].includes(o)),
+					options: options.filter((o) => !LATER_OPERATIONS[resource].includes(o)),
 				};
 			}
 			return field;
@@ -125,7 +126,7 @@ function withoutApiV2Operations(
 
 /**
  * A shape as it was pinned before what came later to every version of the AffilBox nodes without
- * changing a saved node's run: the node's Skip If Already Done option (off when unset), its API v2
+ * changing a saved node's run: the node's Skip If Already Done option (off when unset), its later
  * operations (see above) and the triggers' Options collection (Timeout, Publication Lease; empty
  * in every saved trigger, which keeps the limits it had). Throws when the Options collection is
  * there with a default.
@@ -146,5 +147,5 @@ export function withoutLaterAdditions(shape: Record<string, unknown>): Record<st
 		pinned[''] = { fields: trigger.fields.filter((field) => field.name !== 'options'), defaults };
 		return pinned;
 	}
-	return withoutApiV2Operations(pinned);
+	return withoutLaterOperations(pinned);
 }
