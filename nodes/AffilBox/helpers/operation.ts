@@ -43,7 +43,13 @@ export type OnRetry =
 			lookup: { method: string; params: AffilBoxParams };
 			done: (found: AffilBoxCallResult) => boolean;
 	  }
-	| { refuse: { message: string; description: string } };
+	| { refuse: RefusedRetry };
+
+/** The error of an item not sent again in a retried execution: what was not done, and what to check. */
+export interface RefusedRetry {
+	message: string;
+	description: string;
+}
 
 /** What one input item asks for: an API method and its parameters, and how its answer is output. */
 export interface AffilBoxCall {
