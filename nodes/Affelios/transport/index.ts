@@ -56,8 +56,12 @@ export interface AffeliosRequest {
 	path: string;
 	body?: unknown;
 	itemIndex?: number;
-	/** The answer must be JSON (customer calls); transaction calls answer 202 without a body. */
-	expectJson: boolean;
+	/**
+	 * The answer must be a JSON object or array (customer calls); `false`: anything, transaction
+	 * calls answer 202 without a body; `'orEmpty'`: any JSON value or no body at all (Custom API
+	 * Call: what else comes is no Affelios answer).
+	 */
+	expectJson: boolean | 'orEmpty';
 	settings: CallSettings;
 	/**
 	 * Set on calls that create something, naming what for the user, e.g. "Create Customer (item
@@ -147,9 +151,12 @@ export async function affeliosRequest(
 	);
 	if (!call.ok) throw finalError(context, request, base.url, call);
 	const text = bodyText(call.response);
-	const data = text.trim() === '' ? undefined : parseJson(text);
-	if (request.expectJson && (typeof data !== 'object' || data === null)) {
-		throw notJsonError(context, call.response.statusCode, text);
-	}
+	const empty = text.trim() === '';
+	const data = empty ? undefined : parseJson(text);
+	const notJson =
+		request.expectJson === 'orEmpty'
+			? !empty && data === undefined
+			: request.expectJson && (typeof data !== 'object' || data === null);
+	if (notJson) throw notJsonError(context, call.response.statusCode, text);
 	return { statusCode: call.response.statusCode, data };
 }
