@@ -9,6 +9,7 @@ import {
 import type { CallSettings } from '../../shared/callOptions';
 import { bodyText, exchangeOnce, headerOf } from '../../shared/exchange';
 import { parseJson } from '../../shared/jsonProblem';
+import { redactJson } from '../../shared/redact';
 import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
 import { checkBaseUrl, CREDENTIAL_TYPE } from './credential';
@@ -152,7 +153,8 @@ export async function affeliosRequest(
 	if (!call.ok) throw finalError(context, request, base.url, call);
 	const text = bodyText(call.response);
 	const empty = text.trim() === '';
-	const data = empty ? undefined : parseJson(text);
+	// A server echoing the request could send the key back even in a success answer.
+	const data = empty ? undefined : redactJson(parseJson(text), text, apiKey);
 	const notJson =
 		request.expectJson === 'orEmpty'
 			? !empty && data === undefined
