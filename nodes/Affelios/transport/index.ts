@@ -70,6 +70,8 @@ export interface AffeliosRequest {
 	 * open, the error says so with this name.
 	 */
 	creates?: string;
+	/** A sentence for the error of an answer with this status, before the status's own advice. */
+	explainStatus?: (statusCode: number) => string | undefined;
 }
 
 export interface AffeliosAnswer {
@@ -97,13 +99,16 @@ function finalError(
 		const httpCode = last.kind === 'response' ? last.statusCode : undefined;
 		return affeliosMayHaveBeenAppliedError(context, request.creates, cause, httpCode);
 	}
+	const notes = [
+		reason === 'wait-too-long'
+			? `Affelios asked to wait longer than the ${MAX_RETRY_AFTER_MS / 1000} s the node waits by itself.`
+			: undefined,
+		last.kind === 'response' ? request.explainStatus?.(last.statusCode) : undefined,
+	].filter((note) => note !== undefined);
 	const final: AffeliosErrorContext = {
 		...context,
 		attempts: reason === 'exhausted' ? call.attempts : undefined,
-		note:
-			reason === 'wait-too-long'
-				? `Affelios asked to wait longer than the ${MAX_RETRY_AFTER_MS / 1000} s the node waits by itself.`
-				: undefined,
+		note: notes.length > 0 ? notes.join(' ') : undefined,
 	};
 	return last.kind === 'response'
 		? affeliosStatusError(final, last.statusCode, bodyText(last), headerOf(last, 'retry-after'))

@@ -136,9 +136,9 @@ describe('Custom Call → Custom API Call', () => {
 		expect(failed.error).toBeInstanceOf(NodeApiError);
 		expect((failed.error as NodeApiError).httpCode).toBe('404');
 		expect(failed.error?.message).toMatch(/^Affelios found nothing here \(HTTP 404\)/);
-		expect(String((failed.error as NodeApiError).description)).toContain(
-			'Request: GET /api/v1/affiliates.',
-		);
+		const description = String((failed.error as NodeApiError).description);
+		expect(description).toMatch(/^Check the Path and Method: Affelios documents customer and/);
+		expect(description).toContain('Request: GET /api/v1/affiliates.');
 
 		const inputItems = [{ n: 1 }, { n: 2 }];
 		const result = await runAffelios(
@@ -155,6 +155,18 @@ describe('Custom Call → Custom API Call', () => {
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(result.items[1].json.id).toBe(JANA.id);
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('a known path with a method it does not have answers 405, with the same advice', async () => {
+		const result = await runAffelios(
+			sandbox(),
+			call({ method: 'DELETE', path: `customer/${JANA.id}` }),
+		);
+		expect((result.error as NodeApiError).httpCode).toBe('405');
+		expect(String((result.error as NodeApiError).description)).toMatch(
+			/^Check the Path and Method/,
+		);
+		expect(sandbox().store.customers.some((c) => c.id === JANA.id)).toBe(true);
 	});
 
 	it('an unknown customer id answers 404 with the problem Affelios sends', async () => {

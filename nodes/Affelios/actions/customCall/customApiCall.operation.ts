@@ -116,6 +116,16 @@ export function customCallOutput(answer: AffeliosAnswer): IDataObject | IDataObj
 	return Array.isArray(data) ? data.map(asItem) : asItem(data);
 }
 
+/** The endpoints Affelios documents (the update's method is not documented). */
+const DOCUMENTED =
+	'customer and customer/bulk (POST), customer/{id} (GET, and its update), transaction and transaction/bulk (POST), transaction/{id} (GET)';
+
+/** A 404 or 405 of a custom call is most often a Path (or Method) Affelios does not have. */
+function pathAdvice(statusCode: number): string | undefined {
+	if (statusCode !== 404 && statusCode !== 405) return undefined;
+	return `Check the Path and Method: Affelios documents ${DOCUMENTED} below /api/v1/.`;
+}
+
 export const execute = affeliosOperation({
 	call(i) {
 		const method = readMethod(this.getNodeParameter('method', i));
@@ -133,6 +143,7 @@ export const execute = affeliosOperation({
 				// A call the node does not know may create something: not repeated once it may have
 				// reached Affelios. Only GET is known to change nothing.
 				creates: method === 'GET' ? undefined : `Custom API Call ${method} (item ${i})`,
+				explainStatus: pathAdvice,
 			},
 			output: customCallOutput,
 		};
