@@ -1,4 +1,5 @@
 import { InvalidInputError } from '../../shared/invalidInput';
+import type { NameValuePair } from '../../shared/pairsField';
 import { requireText } from '../../shared/parameters';
 
 /**
@@ -17,11 +18,6 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 // RFC 3986: what a path segment (pchar) and a query may hold unencoded; `%` only as a valid escape.
 const SEGMENT_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@]/;
 const QUERY_SAFE = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
-
-export interface QueryPair {
-	name?: unknown;
-	value?: unknown;
-}
 
 const EXAMPLE = 'e.g. customer/3f2a… or /api/v1/customer/3f2a…';
 
@@ -60,7 +56,7 @@ function decoded(segment: string): string {
  * `customer/abc?x=1&y=2`, or an InvalidInputError naming the field. Pairs are added after any query
  * the path has.
  */
-export function readCustomPath(value: unknown, pairs: QueryPair[] = []): string {
+export function readCustomPath(value: unknown, pairs: NameValuePair[] = []): string {
 	const raw = requireText(value, PATH_FIELD).trim();
 	if (SCHEME.test(raw) || raw.startsWith('//')) {
 		refuse(

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../../shared/invalidInput';
 import { readJsonField } from '../../../shared/jsonField';
-import { readCustomPath, type QueryPair } from '../../helpers/customPath';
+import { nameValuePairsField, readPairs } from '../../../shared/pairsField';
+import { readCustomPath } from '../../helpers/customPath';
 import { affeliosOperation } from '../../helpers/operation';
 import type { AffeliosAnswer } from '../../transport';
 import { itemOptions } from '../common.descriptions';
@@ -32,37 +33,12 @@ const properties: INodeProperties[] = [
 		description:
 			"The endpoint below the credential's Base URL and /api/v1/ (a leading /api/v1/ may be given too), with a query after ? if you like. Full URLs and .. are refused: the key goes only to the credential's host.",
 	},
-	{
+	nameValuePairsField({
 		displayName: 'Query Parameters',
 		name: 'queryParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Query Parameter',
-		default: {},
 		description: 'Added to the query of the path, each name and value URL-encoded',
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						description: 'The query parameter as the API documentation names it',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'The value, sent as text',
-					},
-				],
-			},
-		],
-	},
+		addLabel: 'Add Query Parameter',
+	}),
 	{
 		displayName: BODY_FIELD,
 		name: 'jsonBody',
@@ -129,8 +105,8 @@ function pathAdvice(statusCode: number): string | undefined {
 export const execute = affeliosOperation({
 	call(i) {
 		const method = readMethod(this.getNodeParameter('method', i));
-		const pairs = (this.getNodeParameter('queryParameters', i, {}) as IDataObject).parameter;
-		const path = readCustomPath(this.getNodeParameter('path', i), (pairs ?? []) as QueryPair[]);
+		const pairs = readPairs(this.getNodeParameter('queryParameters', i, {}));
+		const path = readCustomPath(this.getNodeParameter('path', i), pairs);
 		const body = WITH_BODY.includes(method)
 			? readJsonField(this.getNodeParameter('jsonBody', i, ''), BODY_FIELD)
 			: undefined;
