@@ -274,7 +274,7 @@ const CHECKS = [
 				);
 			}),
 	},
-	everyOperationCheck('AffilBox', affilBoxNode, 'Approve or reject a conversion', 16),
+	everyOperationCheck('AffilBox', affilBoxNode, 'Approve or reject a conversion', 18),
 	everyOperationCheck('Affelios', affeliosNode, 'Create a customer', 11),
 	{
 		name: 'Execute step of Get Many shows the conversions, simplified',

@@ -86,10 +86,40 @@ export function parameterShape(type: INodeType, version: number): Record<string,
 }
 
 /**
+ * A shape without some resources: their resource:operation pairs, and their choices of Resource
+ * everywhere else. New resources are new choices: a saved node keeps the resource it has.
+ */
+export function withoutResources(
+	shape: Record<string, unknown>,
+	resources: string[],
+): Record<string, unknown> {
+	const kept: Record<string, unknown> = {};
+	for (const [pair, value] of Object.entries(shape)) {
+		if (resources.includes(pair.split(':')[0])) continue;
+		const { fields, defaults } = value as { fields: Shape[]; defaults: INodeParameters | null };
+		kept[pair] = {
+			fields: fields.map((field) =>
+				field.name === 'resource'
+					? {
+							...field,
+							options: (field.options as unknown[]).filter(
+								(option) => !resources.includes(String(option)),
+							),
+						}
+					: field,
+			),
+			defaults,
+		};
+	}
+	return kept;
+}
+
+/**
  * A shape as it was pinned before what came later to every version of the AffilBox nodes without
- * changing a saved node's run: the node's Skip If Already Done option (off when unset) and the
- * triggers' Options collection (Timeout, Publication Lease; empty in every saved trigger, which
- * keeps the limits it had). Throws when the Options collection is there with a default.
+ * changing a saved node's run: the node's Skip If Already Done option (off when unset), its Custom
+ * Call resource (a new choice) and the triggers' Options collection (Timeout, Publication Lease;
+ * empty in every saved trigger, which keeps the limits it had). Throws when the Options collection
+ * is there with a default.
  */
 export function withoutLaterAdditions(shape: Record<string, unknown>): Record<string, unknown> {
 	const pinned = JSON.parse(
@@ -106,5 +136,5 @@ export function withoutLaterAdditions(shape: Record<string, unknown>): Record<st
 			throw new Error(`the trigger's Options default is ${JSON.stringify(options)}, not empty`);
 		pinned[''] = { fields: trigger.fields.filter((field) => field.name !== 'options'), defaults };
 	}
-	return pinned;
+	return withoutResources(pinned, ['customCall']);
 }
