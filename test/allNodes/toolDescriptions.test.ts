@@ -67,6 +67,7 @@ const AFFELIOS: Array<[string, string, string]> = [
 	['customer', 'createMany', 'Create many customers in Affelios'],
 	['customer', 'get', 'Get a customer by internal ID in Affelios'],
 	['customer', 'update', 'Update a customer by internal ID in Affelios'],
+	['customCall', 'customApiCall', 'Call a custom API endpoint in Affelios'],
 	['transaction', 'create', 'Create a transaction in Affelios'],
 	['transaction', 'createMany', 'Create many transactions in Affelios'],
 	['transaction', 'get', 'Get a transaction by internal ID in Affelios'],

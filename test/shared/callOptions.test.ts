@@ -25,7 +25,7 @@ function optionCollections(properties: INodeProperties[]): INodeProperties[][] {
 
 const NODES = [
 	['AffilBox', new AffilBox().description.properties, 18],
-	['Affelios', new Affelios().description.properties, 7],
+	['Affelios', new Affelios().description.properties, 8],
 ] as const;
 
 describe('Options: Max Retries, Requests in Parallel, Timeout', () => {

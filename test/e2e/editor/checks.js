@@ -275,7 +275,7 @@ const CHECKS = [
 			}),
 	},
 	everyOperationCheck('AffilBox', affilBoxNode, 'Approve or reject a conversion', 27),
-	everyOperationCheck('Affelios', affeliosNode, 'Create a customer', 9),
+	everyOperationCheck('Affelios', affeliosNode, 'Create a customer', 11),
 	{
 		name: 'Execute step of Get Many shows the conversions, simplified',
 		run: (editor, stack) =>

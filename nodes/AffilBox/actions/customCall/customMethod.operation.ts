@@ -1,8 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InvalidInputError } from '../../../shared/invalidInput';
 import { readJsonObject } from '../../../shared/jsonField';
+import { nameValuePairsField, readPairs } from '../../../shared/pairsField';
 import { optionsCollection } from '../../descriptions/common';
 import { affilBoxOperation } from '../../helpers/operation';
 import { requireXmlText, xmlSafeText } from '../../helpers/text';
@@ -23,39 +24,14 @@ const properties: INodeProperties[] = [
 		description:
 			'The AffilBox API method to call, as the API documentation names it (names are case-sensitive)',
 	},
-	{
+	nameValuePairsField({
 		displayName: PARAMETERS_FIELD,
 		name: 'parameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Parameter',
-		default: {},
 		description: "The method's parameters, each sent as an element of the request document",
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. filter_state',
-						description: 'The parameter as the API documentation names it',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. waiting',
-						description: 'The value, sent as text',
-					},
-				],
-			},
-		],
-	},
+		addLabel: 'Add Parameter',
+		exampleName: 'filter_state',
+		exampleValue: 'waiting',
+	}),
 	{
 		displayName: JSON_FIELD,
 		name: 'parametersJson',
@@ -136,8 +112,7 @@ export function readCustomParameters(pairs: unknown, json: unknown): AffilBoxPar
 		}
 		params[name] = value;
 	};
-	const rows = ((pairs as IDataObject | undefined)?.parameter ?? []) as IDataObject[];
-	rows.forEach((row, index) => {
+	readPairs(pairs).forEach((row, index) => {
 		const field = `${PARAMETERS_FIELD} → Name ${index + 1}`;
 		const name = readParameterName(row.name, field);
 		add(name, xmlSafeText(row.value ?? '', `${PARAMETERS_FIELD} → ${name}`), PARAMETERS_FIELD);
