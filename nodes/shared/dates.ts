@@ -1,4 +1,4 @@
-import { DateTime, Settings } from 'luxon';
+import { DateTime, IANAZone, Info, Settings, type Zone } from 'luxon';
 
 import { InvalidInputError } from './invalidInput';
 
@@ -76,6 +76,52 @@ const BUILT_IN_FORMS: Array<(text: string, options: { zone: string }) => DateTim
 // AffilBox's own form (`2025-02-03 8:45:21`), in every answer: read straight from its parts.
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{3}))?)?$/;
 
+const HOUR_MS = 3_600_000;
+// Hours remembered per zone before the memory starts over (an answer spans a few thousand at most).
+const MAX_HOURS = 100_000;
+
+/**
+ * An IANA zone that remembers its UTC offset per UTC hour. luxon asks Intl for an offset
+ * (formatToParts) two or three times for each date it builds from wall-clock parts: most of
+ * Simplify's time. An hour whose first and last millisecond have the same offset has it
+ * throughout (no zone changes its offset twice within an hour), so any instant in it gets that
+ * offset without asking; an hour with a change in it is asked about every time. luxon still builds
+ * the dates itself (fromObject): same instant, offset and validity as with the zone's name.
+ */
+class HourlyOffsetZone extends IANAZone {
+	private readonly hours = new Map<number, number>();
+
+	override offset(ts: number): number {
+		const hour = Math.floor(ts / HOUR_MS);
+		const known = this.hours.get(hour);
+		if (known !== undefined) return known;
+		const offset = super.offset(ts);
+		if (!Number.isFinite(offset)) return offset;
+		const start = hour * HOUR_MS;
+		if (super.offset(start) === offset && super.offset(start + HOUR_MS - 1) === offset) {
+			if (this.hours.size >= MAX_HOURS) this.hours.clear();
+			this.hours.set(hour, offset);
+		}
+		return offset;
+	}
+}
+
+const hourlyZones = new Map<string, Zone>();
+
+/**
+ * The zone luxon uses for `name`, an IANA zone as an HourlyOffsetZone; any other (UTC, a fixed
+ * offset, the system's) as luxon makes it, each time, as before.
+ */
+function wallClockZone(name: string): Zone {
+	const known = hourlyZones.get(name);
+	if (known !== undefined) return known;
+	const normalized = Info.normalizeZone(name);
+	if (!(normalized instanceof IANAZone) || !normalized.isValid) return normalized;
+	const zone = new HourlyOffsetZone(normalized.name);
+	if (hourlyZones.size < 1000) hourlyZones.set(name, zone);
+	return zone;
+}
+
 /**
  * The most common form without trying four readers and a format first (a fifth of Simplify's time
  * per answer). The same wall time in the same zone as the general path; anything it cannot make
@@ -95,7 +141,7 @@ function fromWallClock(text: string, zone: string): DateTime | undefined {
 			second: second === undefined ? 0 : Number(second),
 			millisecond: millisecond === undefined ? 0 : Number(millisecond),
 		},
-		{ zone },
+		{ zone: wallClockZone(zone) },
 	);
 	return parsed.isValid ? parsed : undefined;
 }

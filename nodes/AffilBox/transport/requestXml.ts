@@ -15,6 +15,9 @@ const builder = new XMLBuilder({
 	suppressEmptyNode: false,
 });
 
+// Constant text, no value in it: written as is instead of serialised per request (as the builder writes it).
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
 /**
  * Builds the request document with an empty key slot; the credential's `authenticate` fills it in,
  * so the key never passes through node code.
@@ -36,10 +39,7 @@ export function buildRequestXml(method: string, params: AffilBoxParams = {}): st
 		}
 		request[name] = text;
 	}
-	const built = builder.build({
-		'?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-		request,
-	}) as string;
+	const built = DECLARATION + (builder.build({ request }) as string);
 	// The builder writes no CR of its own (format: false), so every CR here comes from a value.
 	const xml = built.replace(/\r/g, '&#13;');
 	if (!xml.includes(KEY_SLOT)) {

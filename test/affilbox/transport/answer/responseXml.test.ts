@@ -286,6 +286,19 @@ describe('readAffilBoxAnswer: values', () => {
 		});
 	});
 
+	it('gives every answer the HTML entities (one table shared by all readers), unknown ones as sent', () => {
+		const body =
+			'<response><status>OK</status><note>5&nbsp;&euro; &hellip; &foo; &lt;</note></response>';
+		for (let reading = 0; reading < 3; reading++)
+			expect(answerOf(readAffilBoxAnswer(body)).fields).toEqual({
+				status: 'OK',
+				note: '5\u00a0€ … &foo; <',
+			});
+		expect(read('entities.xml').records.partner[0]).toEqual(
+			read('entities.xml').records.partner[0],
+		);
+	});
+
 	it('trims values, keeps inner whitespace and leading zeros, keeps attributes with @', () => {
 		const answer = read('whitespace-attributes.xml');
 		expect(answer.fields).toEqual({ status: { '#text': 'OK', '@code': '200' }, '@version': '1.0' });
