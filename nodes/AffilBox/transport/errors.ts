@@ -120,8 +120,18 @@ export function affilBoxStatusError(
 	statusCode: number,
 	serverText: string,
 	retryAfterNote?: string,
+	headers: Record<string, unknown> = {},
 ): NodeApiError {
 	const shown = shownText(serverText);
+	if (statusCode >= 300 && statusCode < 400) {
+		const location = typeof headers.location === 'string' ? headers.location.slice(0, 300) : '';
+		return callError(
+			context,
+			`The AffilBox API URL redirects (HTTP ${statusCode})${location ? ` to ${location}` : ''}`,
+			'Set the API URL in the AffilBox credential to the address AffilBox gives in Settings → User settings. The node does not follow redirects: the API key travels in the request, and would go wherever the redirect points.',
+			statusCode,
+		);
+	}
 	if (statusCode === 401 || statusCode === 403) {
 		return callError(
 			context,

@@ -171,6 +171,8 @@ async function attempt(
 			json: false,
 			timeout: ms,
 			abortSignal: deadline,
+			// The key is in the body: a redirect (307/308) would send it on to wherever it points.
+			disableFollowRedirect: true,
 		},
 		credentials,
 	);
@@ -327,7 +329,7 @@ function giveUpError(
 	if (last.kind === 'response') {
 		const note = retryAfterNote(call);
 		const read = readAffilBoxAnswer(bodyText(last));
-		return affilBoxStatusError(context, last.statusCode, serverSays(read), note);
+		return affilBoxStatusError(context, last.statusCode, serverSays(read), note, last.headers);
 	}
 	if (last.failure.kind === 'timeout') return affilBoxTimeoutError(context, timeoutSeconds);
 	return affilBoxNetworkError(context, url, last.failure, last.reason);

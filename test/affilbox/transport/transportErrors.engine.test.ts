@@ -1,6 +1,14 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { jsonOf, lastCall, runAffilBox, useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
+import {
+	jsonOf,
+	lastCall,
+	runAffilBox,
+	useAffilBoxSandbox,
+} from '../../support/workflows/affilBoxWorkflow';
 
 const sandbox = useAffilBoxSandbox();
 const getCampaigns = { resource: 'campaign', operation: 'getMany', returnAll: true };
@@ -85,6 +93,37 @@ describe('AffilBox transport, through the engine', () => {
 			'AffilBox answered HTTP 502 to GetCampaigns: connect ECONNREFUSED 10.0.0.7:443',
 		);
 	});
+
+	it.each([301, 307, 308])(
+		'a redirect (HTTP %i) is not followed: the key in the body goes nowhere else',
+		async (status) => {
+			const elsewhere: string[] = [];
+			const target = createServer((req, res) => {
+				let body = '';
+				req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+				req.on('end', () => {
+					elsewhere.push(body);
+					res.end('<response><status>OK</status></response>');
+				});
+			});
+			await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+			const location = `http://127.0.0.1:${(target.address() as AddressInfo).port}/api`;
+			try {
+				sandbox().injectFault({ status, body: '', headers: { Location: location } });
+				const result = await runAffilBox(sandbox(), getCampaigns);
+				expect(result.error).toBeInstanceOf(NodeApiError);
+				expect(result.error?.message).toBe(
+					`The AffilBox API URL redirects (HTTP ${status}) to ${location}`,
+				);
+				expect((result.error as NodeApiError).description).toMatch(
+					/Set the API URL in the AffilBox credential/,
+				);
+				expect(elsewhere).toEqual([]);
+			} finally {
+				await new Promise((resolve) => target.close(resolve));
+			}
+		},
+	);
 
 	it('a wrong URL path gets a clear 404 message', async () => {
 		const result = await runAffilBox(sandbox(), getCampaigns, {
