@@ -112,6 +112,14 @@ function sandboxCredentials(sandboxes, keys = { affilbox: AFFILBOX_KEY, affelios
 	];
 }
 
+/** What the sandbox credentials are called in n8n, for what `npm start` prints. */
+const SANDBOX_CREDENTIAL_NAMES = sandboxCredentials({
+	affilbox: { url: 'http://127.0.0.1/api/' },
+	affelios: { url: 'http://127.0.0.1' },
+})
+	.map((credential) => `"${credential.name}"`)
+	.join(', ');
+
 /**
  * Packs both packages into `folder`, sets up n8n's user folder there (`<folder>/user`) with both
  * installed, and imports the sandbox credentials (AffilBox XML and API v2, Affelios).
@@ -143,5 +151,7 @@ module.exports = {
 	LICENCE_ZONE,
 	AFFILBOX_KEY,
 	AFFELIOS_KEY,
+	AFFILBOX_V2_INSTANCE,
 	CREDENTIAL_IDS,
+	SANDBOX_CREDENTIAL_NAMES,
 };
