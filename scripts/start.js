@@ -23,8 +23,8 @@ const { createOwner, OWNER } = require('../test/e2e/n8n/owner');
 const {
 	prepareInstance,
 	startSandboxes,
+	CREDENTIAL_NAMES,
 	LICENCE_ZONE,
-	SANDBOX_CREDENTIAL_NAMES,
 } = require('../test/e2e/n8n/sandboxStack');
 const { duration } = require('../test/e2e/n8n/time');
 const { assertPortsFree, stopAllSupervised, supervisedCount } = require('../test/e2e/processes');
@@ -184,10 +184,13 @@ async function main() {
 		const cause = error instanceof Error ? error.message : String(error);
 		throw new Error(`${cause}\n--- last lines of ${n8n.startLog} ---\n${tailOf(n8n.startLog)}`);
 	}
+	const credentialNames = Object.values(CREDENTIAL_NAMES)
+		.map((name) => `"${name}"`)
+		.join(', ');
 	say(`
 n8n is ready at ${base}  (${duration(Date.now() - started)})
   log in:    ${OWNER.email} / ${OWNER.password}   (local only)
-  workflows: the ${examples.length} examples, active; credentials ${SANDBOX_CREDENTIAL_NAMES}
+  workflows: the ${examples.length} examples, active; credentials ${credentialNames}
   try:       curl -X POST ${base}/webhook/payment-succeeded -H 'Content-Type: application/json' -d '{"orderId":"OBJ-2025-0002","provider":"card"}'
              curl -X POST ${base}/webhook/approve-waiting-conversions -H 'Content-Type: application/json' -d '{"olderThanDays":30}'
              payout CSV of example 2: ${PAYOUT_DIR}/affiliate-payouts.csv

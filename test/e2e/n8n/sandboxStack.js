@@ -25,6 +25,12 @@ const CREDENTIAL_IDS = {
 	affilboxV2: 'affilboxSandboxV2',
 	affelios: 'affeliosSandbox',
 };
+/** Their names in n8n (what the editor's credential lists and `npm start` show). */
+const CREDENTIAL_NAMES = {
+	affilbox: 'AffilBox sandbox',
+	affilboxV2: 'AffilBox sandbox (API v2)',
+	affelios: 'Affelios sandbox',
+};
 
 /**
  * The AffilBox sandbox's seed is dated relative to the day it starts (its newest date is
@@ -64,7 +70,7 @@ async function startSandboxes(ports = {}) {
 function affilBoxSandboxCredential(url, key = AFFILBOX_KEY) {
 	return {
 		id: CREDENTIAL_IDS.affilbox,
-		name: 'AffilBox sandbox',
+		name: CREDENTIAL_NAMES.affilbox,
 		type: 'affilBoxApi',
 		data: { apiUrl: url, apiKey: key, timeZone: LICENCE_ZONE },
 	};
@@ -78,7 +84,7 @@ function affilBoxSandboxCredential(url, key = AFFILBOX_KEY) {
 function affilBoxSandboxV2Credential(url, key = AFFILBOX_KEY) {
 	return {
 		id: CREDENTIAL_IDS.affilboxV2,
-		name: 'AffilBox sandbox (API v2)',
+		name: CREDENTIAL_NAMES.affilboxV2,
 		type: 'affilBoxApiV2Api',
 		data: {
 			instanceNumber: AFFILBOX_V2_INSTANCE,
@@ -93,7 +99,7 @@ function affilBoxSandboxV2Credential(url, key = AFFILBOX_KEY) {
 function affeliosSandboxCredential(url, key = AFFELIOS_KEY) {
 	return {
 		id: CREDENTIAL_IDS.affelios,
-		name: 'Affelios sandbox',
+		name: CREDENTIAL_NAMES.affelios,
 		type: 'affeliosApi',
 		data: { apiKey: key, baseUrl: url, authorizationHeader: 'none' },
 	};
@@ -111,14 +117,6 @@ function sandboxCredentials(sandboxes, keys = { affilbox: AFFILBOX_KEY, affelios
 		affeliosSandboxCredential(sandboxes.affelios.url, keys.affelios),
 	];
 }
-
-/** What the sandbox credentials are called in n8n, for what `npm start` prints. */
-const SANDBOX_CREDENTIAL_NAMES = sandboxCredentials({
-	affilbox: { url: 'http://127.0.0.1/api/' },
-	affelios: { url: 'http://127.0.0.1' },
-})
-	.map((credential) => `"${credential.name}"`)
-	.join(', ');
 
 /**
  * Packs both packages into `folder`, sets up n8n's user folder there (`<folder>/user`) with both
@@ -153,5 +151,5 @@ module.exports = {
 	AFFELIOS_KEY,
 	AFFILBOX_V2_INSTANCE,
 	CREDENTIAL_IDS,
-	SANDBOX_CREDENTIAL_NAMES,
+	CREDENTIAL_NAMES,
 };
