@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle } from '../shared/operationSubtitle';
+import * as customCall from './actions/customCall/CustomCall.resource';
 import * as customer from './actions/customer/Customer.resource';
 import { router } from './actions/router';
 import * as transaction from './actions/transaction/Transaction.resource';
@@ -20,12 +21,14 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Customer', value: 'customer' },
+			{ name: 'Custom Call', value: 'customCall' },
 			{ name: 'Transaction', value: 'transaction' },
 		],
 		default: 'customer',
 	},
 	...customer.description,
 	...transaction.description,
+	...customCall.description,
 ];
 
 export class Affelios implements INodeType {

@@ -11,6 +11,7 @@ import * as bonus from './actions/bonus/Bonus.resource';
 import * as campaign from './actions/campaign/Campaign.resource';
 import * as click from './actions/click/Click.resource';
 import * as conversion from './actions/conversion/Conversion.resource';
+import * as customCall from './actions/customCall/CustomCall.resource';
 import * as dashboard from './actions/dashboard/Dashboard.resource';
 import * as instance from './actions/instance/Instance.resource';
 import * as invoice from './actions/invoice/Invoice.resource';
@@ -33,6 +34,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Campaign', value: 'campaign' },
 			{ name: 'Click', value: 'click' },
 			{ name: 'Conversion', value: 'conversion' },
+			{ name: 'Custom Call', value: 'customCall' },
 			{ name: 'Dashboard', value: 'dashboard' },
 			{ name: 'Instance', value: 'instance' },
 			{ name: 'Invoice', value: 'invoice' },
@@ -48,6 +50,7 @@ const properties: INodeProperties[] = [
 	...invoice.description,
 	...dashboard.description,
 	...instance.description,
+	...customCall.description,
 ];
 
 export class AffilBox implements INodeType {

@@ -32,3 +32,21 @@ export function redact(text: string, secret: string | undefined): string {
 	}
 	return clean;
 }
+
+/**
+ * A parsed JSON answer with the secret masked in every text, names included (a server that echoes
+ * the request could put it anywhere). Returned as it is when `text`, the answer's JSON text, holds
+ * no form of it, which is the usual case and costs one search.
+ */
+export function redactJson(value: unknown, text: string, secret: string | undefined): unknown {
+	if (!secret || redact(text, secret) === text) return value;
+	const walk = (node: unknown): unknown => {
+		if (typeof node === 'string') return redact(node, secret);
+		if (Array.isArray(node)) return node.map(walk);
+		if (typeof node !== 'object' || node === null) return node;
+		return Object.fromEntries(
+			Object.entries(node).map(([name, inner]) => [redact(name, secret), walk(inner)]),
+		);
+	};
+	return walk(value);
+}

@@ -51,6 +51,7 @@ const AFFILBOX: Array<[string, string, string]> = [
 	['conversion', 'get', 'Get a conversion by transaction ID in AffilBox'],
 	['conversion', 'getMany', 'Get many conversions in AffilBox'],
 	['conversion', 'update', 'Update a conversion in AffilBox'],
+	['customCall', 'customMethod', 'Call a custom method in AffilBox'],
 	['dashboard', 'get', 'Get the dashboard in AffilBox'],
 	['instance', 'get', 'Get the instance settings in AffilBox'],
 	['invoice', 'get', 'Get an invoice in AffilBox'],
@@ -66,6 +67,7 @@ const AFFELIOS: Array<[string, string, string]> = [
 	['customer', 'createMany', 'Create many customers in Affelios'],
 	['customer', 'get', 'Get a customer by internal ID in Affelios'],
 	['customer', 'update', 'Update a customer by internal ID in Affelios'],
+	['customCall', 'customApiCall', 'Call a custom API endpoint in Affelios'],
 	['transaction', 'create', 'Create a transaction in Affelios'],
 	['transaction', 'createMany', 'Create many transactions in Affelios'],
 	['transaction', 'get', 'Get a transaction by internal ID in Affelios'],
@@ -96,9 +98,10 @@ describe('the tool description n8n gives a model for each operation', () => {
 			const action = text.replace(/ in (AffilBox|Affelios)$/, '');
 			expect(action).not.toBe(text);
 			expect(action.length).toBeLessThanOrEqual(40);
-			expect(action).toMatch(/^(Get|Get or create|Record|Approve|Update|Credit|Create)\b/);
+			expect(action).toMatch(/^(Get|Get or create|Record|Approve|Update|Credit|Create|Call)\b/);
 			// The model must be able to tell the resources apart from the description alone.
-			expect(action.toLowerCase()).toContain(resource === 'click' ? 'clicks' : resource);
+			const named = { click: 'clicks', customCall: 'custom' }[resource] ?? resource;
+			expect(action.toLowerCase()).toContain(named);
 		},
 	);
 

@@ -46,7 +46,7 @@ describe('n8n-nodes-affelios installed alone', () => {
 		]);
 	});
 
-	it('runs the Affelios node (n8n execute): a customer and its transaction', async () => {
+	it('runs the Affelios node (n8n execute): a customer and its transaction, read back by a Custom API Call', async () => {
 		await checkAffeliosNode(n8n, {
 			affeliosApi: { id: 'affeliosSandbox', name: 'Affelios sandbox' },
 		});

@@ -24,8 +24,8 @@ function optionCollections(properties: INodeProperties[]): INodeProperties[][] {
 }
 
 const NODES = [
-	['AffilBox', new AffilBox().description.properties, 17],
-	['Affelios', new Affelios().description.properties, 7],
+	['AffilBox', new AffilBox().description.properties, 18],
+	['Affelios', new Affelios().description.properties, 8],
 ] as const;
 
 describe('Options: Max Retries, Requests in Parallel, Timeout', () => {

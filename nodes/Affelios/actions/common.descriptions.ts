@@ -77,7 +77,11 @@ export function optionsCollection(
 	own: INodeProperties[] = [],
 ): INodeProperties {
 	return optionsCollectionOf(
-		{ platform: 'Affelios', unit, creates: 'Create, Create Many' },
+		{
+			platform: 'Affelios',
+			unit,
+			creates: 'Create, Create Many, a Custom API Call other than GET',
+		},
 		'Settings for how the requests to Affelios are sent',
 		own,
 	);

@@ -2,6 +2,7 @@
 type AffeliosMap = {
 	customer: 'create' | 'createMany' | 'get' | 'update';
 	transaction: 'create' | 'createMany' | 'get';
+	customCall: 'customApiCall';
 };
 
 export type AffeliosType = {

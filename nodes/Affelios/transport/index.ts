@@ -9,6 +9,7 @@ import {
 import type { CallSettings } from '../../shared/callOptions';
 import { bodyText, exchangeOnce, headerOf } from '../../shared/exchange';
 import { parseJson } from '../../shared/jsonProblem';
+import { redactJson } from '../../shared/redact';
 import { MAX_RETRY_AFTER_MS } from '../../shared/retryPolicy';
 import { sendWithRetries, type RetriedCall } from '../../shared/sendWithRetries';
 import { checkBaseUrl, CREDENTIAL_TYPE } from './credential';
@@ -56,8 +57,12 @@ export interface AffeliosRequest {
 	path: string;
 	body?: unknown;
 	itemIndex?: number;
-	/** The answer must be JSON (customer calls); transaction calls answer 202 without a body. */
-	expectJson: boolean;
+	/**
+	 * The answer must be a JSON object or array (customer calls); `false`: anything, transaction
+	 * calls answer 202 without a body; `'orEmpty'`: any JSON value or no body at all (Custom API
+	 * Call: what else comes is no Affelios answer).
+	 */
+	expectJson: boolean | 'orEmpty';
 	settings: CallSettings;
 	/**
 	 * Set on calls that create something, naming what for the user, e.g. "Create Customer (item
@@ -65,6 +70,8 @@ export interface AffeliosRequest {
 	 * open, the error says so with this name.
 	 */
 	creates?: string;
+	/** A sentence for the error of an answer with this status, before the status's own advice. */
+	explainStatus?: (statusCode: number) => string | undefined;
 }
 
 export interface AffeliosAnswer {
@@ -92,13 +99,16 @@ function finalError(
 		const httpCode = last.kind === 'response' ? last.statusCode : undefined;
 		return affeliosMayHaveBeenAppliedError(context, request.creates, cause, httpCode);
 	}
+	const notes = [
+		reason === 'wait-too-long'
+			? `Affelios asked to wait longer than the ${MAX_RETRY_AFTER_MS / 1000} s the node waits by itself.`
+			: undefined,
+		last.kind === 'response' ? request.explainStatus?.(last.statusCode) : undefined,
+	].filter((note) => note !== undefined);
 	const final: AffeliosErrorContext = {
 		...context,
 		attempts: reason === 'exhausted' ? call.attempts : undefined,
-		note:
-			reason === 'wait-too-long'
-				? `Affelios asked to wait longer than the ${MAX_RETRY_AFTER_MS / 1000} s the node waits by itself.`
-				: undefined,
+		note: notes.length > 0 ? notes.join(' ') : undefined,
 	};
 	return last.kind === 'response'
 		? affeliosStatusError(final, last.statusCode, bodyText(last), headerOf(last, 'retry-after'))
@@ -147,9 +157,13 @@ export async function affeliosRequest(
 	);
 	if (!call.ok) throw finalError(context, request, base.url, call);
 	const text = bodyText(call.response);
-	const data = text.trim() === '' ? undefined : parseJson(text);
-	if (request.expectJson && (typeof data !== 'object' || data === null)) {
-		throw notJsonError(context, call.response.statusCode, text);
-	}
+	const empty = text.trim() === '';
+	// A server echoing the request could send the key back even in a success answer.
+	const data = empty ? undefined : redactJson(parseJson(text), text, apiKey);
+	const notJson =
+		request.expectJson === 'orEmpty'
+			? !empty && data === undefined
+			: request.expectJson && (typeof data !== 'object' || data === null);
+	if (notJson) throw notJsonError(context, call.response.statusCode, text);
 	return { statusCode: call.response.statusCode, data };
 }

@@ -9,6 +9,7 @@ type AffilBoxMap = {
 	invoice: 'get' | 'getMany';
 	dashboard: 'get';
 	instance: 'get';
+	customCall: 'customMethod';
 };
 
 export type AffilBoxType = {

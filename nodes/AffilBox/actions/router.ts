@@ -5,6 +5,7 @@ import * as bonus from './bonus/Bonus.resource';
 import * as campaign from './campaign/Campaign.resource';
 import * as click from './click/Click.resource';
 import * as conversion from './conversion/Conversion.resource';
+import * as customCall from './customCall/CustomCall.resource';
 import * as dashboard from './dashboard/Dashboard.resource';
 import * as instance from './instance/Instance.resource';
 import * as invoice from './invoice/Invoice.resource';
@@ -20,6 +21,7 @@ const operations: OperationTable<AffilBoxType> = {
 	invoice,
 	dashboard,
 	instance,
+	customCall,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

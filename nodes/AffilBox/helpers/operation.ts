@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readWholeNumber } from '../../shared/numbers';
 import { runForEachItem } from '../../shared/runner';
 import {
+	AFFILBOX_RECORD_KINDS,
 	affilBoxApiCall,
 	sharedConnection,
 	type AffilBoxCallResult,
@@ -19,10 +20,11 @@ import { getLicenceZone } from './licence';
  * - `list`: the same, but only that kind is kept while reading, which stops after `limit` records;
  * - `write`: the record the call touched when AffilBox sends one, otherwise the answer's top-level
  *   fields (e.g. status, message), so the item still shows what the server said.
+ * `kind: 'any'` (a Custom Method call) outputs the records of every kind the answer holds.
  * `adjust` adds to each record what the answer says besides (e.g. Get or Create's `created`).
  */
 export interface AffilBoxOutput {
-	kind: AffilBoxRecordKind;
+	kind: AffilBoxRecordKind | 'any';
 	mode: 'read' | 'list' | 'write';
 	limit?: number;
 	adjust?: (record: IDataObject, result: AffilBoxCallResult) => IDataObject;
@@ -41,7 +43,13 @@ export type OnRetry =
 			lookup: { method: string; params: AffilBoxParams };
 			done: (found: AffilBoxCallResult) => boolean;
 	  }
-	| { refuse: { message: string; description: string } };
+	| { refuse: RefusedRetry };
+
+/** The error of an item not sent again in a retried execution: what was not done, and what to check. */
+export interface RefusedRetry {
+	message: string;
+	description: string;
+}
 
 /** What one input item asks for: an API method and its parameters, and how its answer is output. */
 export interface AffilBoxCall {
@@ -89,14 +97,21 @@ export function outputRecords(
 		const full = includeRawXml ? { ...record, rawXml: result.rawXml } : record;
 		return output.adjust ? output.adjust(full, result) : full;
 	};
-	const records = result.answer.records[output.kind].map(withRaw);
+	const { records: byKind } = result.answer;
+	const found =
+		output.kind === 'any'
+			? AFFILBOX_RECORD_KINDS.flatMap((kind) => byKind[kind])
+			: byKind[output.kind];
+	const records = found.map(withRaw);
 	if (records.length > 0 || output.mode !== 'write') return records;
 	return [withRaw({ success: true, ...result.answer.fields })];
 }
 
 /** What of the answer the transport keeps for an output (and its text with Include Raw XML). */
 function readingFor(output: AffilBoxOutput, rawXml: boolean): AnswerReading {
-	return output.mode === 'list' ? { only: output.kind, limit: output.limit, rawXml } : { rawXml };
+	return output.mode === 'list' && output.kind !== 'any'
+		? { only: output.kind, limit: output.limit, rawXml }
+		: { rawXml };
 }
 
 /** The repeat guard that applies to this item's call (undefined: none). */

@@ -5,6 +5,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollectionOf } from '../../shared/callOptions';
 import type { JsonRecord } from '../../shared/jsonProblem';
@@ -12,6 +13,7 @@ import { runForEachItem } from '../../shared/runner';
 import { affilBoxV2Call, type V2Params } from '../transport/apiV2';
 import { V2_CREDENTIAL_TYPE } from '../transport/apiV2/credential';
 import { getLicenceZone } from './licence';
+import type { RefusedRetry } from './operation';
 
 /**
  * The API v2 (JSON) counterpart of operation.ts: an operation file gives its description and a
@@ -27,6 +29,11 @@ export interface AffilBoxV2Call {
 	params: V2Params;
 	/** The output records of the answer (dates read in the licence zone); may throw a node error. */
 	output: (body: JsonRecord, zone: string) => IDataObject[];
+	/**
+	 * For a call that creates what AffilBox keeps no key to look it up by: in an execution n8n
+	 * retries (mode `retry`) the item fails with this error instead of doing it twice.
+	 */
+	refuseOnRetry?: RefusedRetry;
 }
 
 /** What an API v2 operation reads once per execution: the node, the licence's time zone. */
@@ -84,9 +91,16 @@ async function runAffilBoxV2Operation(
 	operation: AffilBoxV2Operation,
 ): Promise<INodeExecutionData[]> {
 	let run: AffilBoxV2Run | undefined;
+	const retrying = context.getMode() === 'retry';
 	return await runForEachItem(context, async (itemIndex, execution) => {
 		run ??= v2Run(context, execution.getNode());
 		const call = await operation.call.call(context, itemIndex, run);
+		if (retrying && call.refuseOnRetry !== undefined) {
+			throw new NodeOperationError(execution.getNode(), call.refuseOnRetry.message, {
+				description: call.refuseOnRetry.description,
+				itemIndex,
+			});
+		}
 		const settings = execution.callSettings(itemIndex);
 		const zone = await run.licenceZone();
 		return async () => {

@@ -41,6 +41,7 @@ import {
 export type { CallSettings } from '../../shared/callOptions';
 export type { AffilBoxParams } from './requestXml';
 export type { AffilBoxAnswer, AffilBoxRecordKind, RecordHandler } from './answer';
+export { AFFILBOX_RECORD_KINDS } from './answer';
 
 export const CREDENTIAL_TYPE = 'affilBoxApi';
 
@@ -51,6 +52,25 @@ export const CREATING_METHODS: ReadonlySet<string> = new Set([
 	'AddClick',
 	'GetOrCreatePartner',
 ]);
+
+/** The documented methods that only read, or set what they set again alike: repeating one is harmless. */
+const REPEATABLE_METHODS: ReadonlySet<string> = new Set([
+	'GetConversions',
+	'GetConversion',
+	'GetPartner',
+	'GetPartners',
+	'GetCampaigns',
+	'ConfirmConversion',
+	'UpdateConversion',
+]);
+
+/**
+ * Whether repeating the method after it may have reached AffilBox could do it twice: the creating
+ * methods, and any method the node does not know (a Custom Method call may name one that creates).
+ */
+export function mayCreate(method: string): boolean {
+	return CREATING_METHODS.has(method) || !REPEATABLE_METHODS.has(method);
+}
 
 export interface AffilBoxCallResult {
 	answer: AffilBoxAnswer;
@@ -260,7 +280,7 @@ async function callAffilBox(
 	}
 
 	let lastMs = settings.timeoutMs;
-	const call = await sendWithRetries(context, settings, CREATING_METHODS.has(method), async () => {
+	const call = await sendWithRetries(context, settings, mayCreate(method), async () => {
 		lastMs = attemptMs(settings);
 		return await attempt(context, connection.credentials, url.url, data, reading, lastMs);
 	});

@@ -141,3 +141,32 @@ describe('Bonus → Add, retried', () => {
 		expect(sandbox().store.bonuses.length).toBe(before + 1);
 	});
 });
+
+describe('Custom Call → Custom Method, retried', () => {
+	const custom = (method: string) => ({
+		resource: 'customCall',
+		operation: 'customMethod',
+		method,
+		parameters: { parameter: [{ name: 'partner_id', value: 'jdvorak' }] },
+	});
+
+	it('sends no method the node does not know, and says why', async () => {
+		const result = await runAffilBox(sandbox(), custom('AddBonus'), {
+			mode: 'retry',
+			continueOnFail: true,
+		});
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				error:
+					'Custom method not sent: this run retries an execution, and AffilBox cannot tell whether the run before did it',
+			}),
+		]);
+		expect(calls()).toEqual([]);
+	});
+
+	it('sends a method that only reads', async () => {
+		const result = await runAffilBox(sandbox(), custom('GetPartner'), { mode: 'retry' });
+		expect(result.error).toBeUndefined();
+		expect(calls()).toEqual(['GetPartner']);
+	});
+});

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 
-import { CREATING_METHODS } from '../../../nodes/AffilBox/transport';
+import { CREATING_METHODS, mayCreate } from '../../../nodes/AffilBox/transport';
 import { KEY_SLOT, placeApiKey, checkApiUrl } from '../../../nodes/AffilBox/transport/credential';
 import { buildRequestXml } from '../../../nodes/AffilBox/transport/requestXml';
 import { escapeXmlText, redact } from '../../../nodes/shared/redact';
@@ -104,5 +104,24 @@ describe('CREATING_METHODS', () => {
 		expect([...CREATING_METHODS].sort()).toEqual(
 			['AddBonus', 'AddClick', 'AddConversion', 'GetOrCreatePartner'].sort(),
 		);
+	});
+});
+
+describe('mayCreate', () => {
+	it('holds the creating methods and any method the node does not know, not the repeatable ones', () => {
+		for (const method of CREATING_METHODS) expect(mayCreate(method)).toBe(true);
+		for (const method of [
+			'GetConversions',
+			'GetConversion',
+			'GetPartner',
+			'GetPartners',
+			'GetCampaigns',
+		])
+			expect(mayCreate(method)).toBe(false);
+		expect(mayCreate('ConfirmConversion')).toBe(false);
+		expect(mayCreate('UpdateConversion')).toBe(false);
+		// AffilBox may add methods; one the node does not know could create something.
+		expect(mayCreate('AddInvoice')).toBe(true);
+		expect(mayCreate('getpartner')).toBe(true);
 	});
 });

@@ -282,8 +282,8 @@ const CHECKS = [
 				);
 			}),
 	},
-	everyOperationCheck('AffilBox', affilBoxNode, 'Approve or reject a conversion', 25),
-	everyOperationCheck('Affelios', affeliosNode, 'Create a customer', 9),
+	everyOperationCheck('AffilBox', affilBoxNode, 'Approve or reject a conversion', 27),
+	everyOperationCheck('Affelios', affeliosNode, 'Create a customer', 11),
 	{
 		name: 'Execute step of Get Many shows the conversions, simplified',
 		run: (editor, stack) =>

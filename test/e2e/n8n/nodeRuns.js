@@ -143,7 +143,8 @@ async function checkAffilBoxNode(
 }
 
 /**
- * The Affelios node: a customer, then a transaction of that customer.
+ * The Affelios node: a customer, then a transaction of that customer, then a Custom API Call that
+ * reads the customer back (with the transaction Affelios stored for it).
  * @param {N8nCli} n8n
  * @param {{ affeliosApi: { id: string, name: string } }} credentials
  */
@@ -185,8 +186,26 @@ async function checkAffeliosNode(n8n, credentials) {
 						},
 					},
 				},
+				{
+					id: 'af3',
+					name: 'Read Back',
+					type: 'n8n-nodes-affelios.affelios',
+					typeVersion: 1,
+					position: [600, 0],
+					credentials,
+					parameters: {
+						resource: 'customCall',
+						operation: 'customApiCall',
+						method: 'GET',
+						path: "=/api/v1/customer/{{ $('Customer').item.json.id }}",
+						queryParameters: { parameter: [{ name: 'check', value: 'e2e' }] },
+					},
+				},
 			],
-			{ Customer: { main: [[{ node: 'Transaction', type: 'main', index: 0 }]] } },
+			{
+				Customer: { main: [[{ node: 'Transaction', type: 'main', index: 0 }]] },
+				Transaction: { main: [[{ node: 'Read Back', type: 'main', index: 0 }]] },
+			},
 		),
 	);
 	const execution = await n8n.execute('e2eAffelios');
@@ -196,6 +215,13 @@ async function checkAffeliosNode(n8n, credentials) {
 	]);
 	expect(outputOf(execution, 'Transaction')).toEqual([
 		{ accepted: true, status: 202, externalId: 'E2E-TX-1' },
+	]);
+	expect(outputOf(execution, 'Read Back')).toEqual([
+		expect.objectContaining({
+			id: outputOf(execution, 'Customer')[0].id,
+			externalId: 'E2E-CUSTOMER-1',
+			transactions: [expect.objectContaining({ externalId: 'E2E-TX-1', grossRevenue: 99.9 })],
+		}),
 	]);
 }
 

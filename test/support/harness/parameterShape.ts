@@ -86,34 +86,31 @@ export function parameterShape(type: INodeType, version: number): Record<string,
 }
 
 /**
- * The AffilBox node's API v2 operations, offered by every node version (new choices of Resource and
- * Operation: a saved node keeps the operation it has, and runs it as before).
+ * A shape without the choices added later to every version of a node (new choices of Resource
+ * and Operation: a saved node keeps the operation it has, and runs it as before): their
+ * resource:operation pairs, and their choices everywhere else.
  */
-const API_V2_RESOURCES = ['invoice', 'dashboard', 'instance'];
-const API_V2_OPERATIONS: Record<string, string[]> = {
-	conversion: ['changeMany'],
-	partner: ['create'],
-};
-
-function withoutApiV2Operations(
+export function withoutLaterChoices(
 	shape: Record<string, unknown>,
+	resources: string[],
+	operations: Record<string, string[]> = {},
 ): Record<string, { fields: Shape[]; defaults: INodeParameters | null }> {
 	const kept: Record<string, { fields: Shape[]; defaults: INodeParameters | null }> = {};
 	for (const [pair, value] of Object.entries(shape)) {
 		const [resource, operation] = pair.split(':');
-		if (API_V2_RESOURCES.includes(resource)) continue;
-		if (API_V2_OPERATIONS[resource]?.includes(operation)) continue;
+		if (resources.includes(resource)) continue;
+		if (operations[resource]?.includes(operation)) continue;
 		const visibleShape = value as { fields: Shape[]; defaults: INodeParameters | null };
 		const fields = visibleShape.fields.map((field) => {
 			if (field.name === 'resource') {
 				const options = field.options as string[];
-				return { ...field, options: options.filter((o) => !API_V2_RESOURCES.includes(o)) };
+				return { ...field, options: options.filter((o) => !resources.includes(String(o))) };
 			}
-			if (field.name === 'operation' && API_V2_OPERATIONS[resource]) {
+			if (field.name === 'operation' && operations[resource]) {
 				const options = field.options as string[];
 				return {
 					...field,
-					options: options.filter((o) => !API_V2_OPERATIONS[resource].includes(o)),
+					options: options.filter((o) => !operations[resource].includes(o)),
 				};
 			}
 			return field;
@@ -123,10 +120,17 @@ function withoutApiV2Operations(
 	return kept;
 }
 
+/** The AffilBox node's later choices: the API v2 operations and Custom Call → Custom Method. */
+const AFFILBOX_LATER_RESOURCES = ['invoice', 'dashboard', 'instance', 'customCall'];
+const AFFILBOX_LATER_OPERATIONS: Record<string, string[]> = {
+	conversion: ['changeMany'],
+	partner: ['create'],
+};
+
 /**
  * A shape as it was pinned before what came later to every version of the AffilBox nodes without
- * changing a saved node's run: the node's Skip If Already Done option (off when unset), its API v2
- * operations (see above) and the triggers' Options collection (Timeout, Publication Lease; empty
+ * changing a saved node's run: the node's Skip If Already Done option (off when unset), its later
+ * choices (above) and the triggers' Options collection (Timeout, Publication Lease; empty
  * in every saved trigger, which keeps the limits it had). Throws when the Options collection is
  * there with a default.
  */
@@ -146,5 +150,5 @@ export function withoutLaterAdditions(shape: Record<string, unknown>): Record<st
 		pinned[''] = { fields: trigger.fields.filter((field) => field.name !== 'options'), defaults };
 		return pinned;
 	}
-	return withoutApiV2Operations(pinned);
+	return withoutLaterChoices(pinned, AFFILBOX_LATER_RESOURCES, AFFILBOX_LATER_OPERATIONS);
 }

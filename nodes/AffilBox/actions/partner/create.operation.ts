@@ -92,6 +92,17 @@ export function createdPartnerOutput(body: IDataObject, includeSecrets: boolean)
 	return output;
 }
 
+/**
+ * AffilBox does not say what partner/add answers to an e-mail already registered, and its answer
+ * (the new password) cannot be read again: a retried execution must not register twice.
+ */
+const NOT_ON_RETRY = {
+	message:
+		'Partner not created: this run retries an execution, and the run before may have registered them',
+	description:
+		'Check in AffilBox whether the partner is registered (Partner → Get by e-mail); to create them, run the workflow anew (not Retry) with that item.',
+};
+
 export const execute = affilBoxV2Operation({
 	call(i) {
 		const email = checkEmail(requireText(this.getNodeParameter('email', i), 'Email'), 'Email');
@@ -106,6 +117,7 @@ export const execute = affilBoxV2Operation({
 			endpoint: 'partner/add',
 			params,
 			output: (body) => [createdPartnerOutput(body as IDataObject, includeSecrets)],
+			refuseOnRetry: NOT_ON_RETRY,
 		};
 	},
 });

@@ -118,4 +118,22 @@ describe('Partner → Create', () => {
 			1,
 		);
 	});
+
+	it('in a retried execution registers nobody and says why; a new run registers', async () => {
+		const retried = await runAffilBoxV2(
+			sandbox(),
+			{ ...base, email: 'nova@example.com' },
+			{ mode: 'retry', continueOnFail: true },
+		);
+		expect(jsonOf(retried)).toEqual([
+			expect.objectContaining({
+				error:
+					'Partner not created: this run retries an execution, and the run before may have registered them',
+			}),
+		]);
+		expect(retried.items[0]?.pairedItem).toEqual({ item: 0 });
+		expect(sandbox().v2Requests).toHaveLength(0);
+		const anew = await runAffilBoxV2(sandbox(), { ...base, email: 'nova@example.com' });
+		expect(jsonOf(anew)).toEqual([expect.objectContaining({ login: 'nova@example.com' })]);
+	});
 });
