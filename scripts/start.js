@@ -20,7 +20,12 @@ const { readExamples, examplesFingerprint, PAYOUT_DIR } = require('../test/e2e/n
 const { tailOf } = require('../test/e2e/n8n/instance');
 const { ensureN8n } = require('../test/e2e/n8n/install');
 const { createOwner, OWNER } = require('../test/e2e/n8n/owner');
-const { prepareInstance, startSandboxes, LICENCE_ZONE } = require('../test/e2e/n8n/sandboxStack');
+const {
+	prepareInstance,
+	startSandboxes,
+	CREDENTIAL_NAMES,
+	LICENCE_ZONE,
+} = require('../test/e2e/n8n/sandboxStack');
 const { duration } = require('../test/e2e/n8n/time');
 const { assertPortsFree, stopAllSupervised, supervisedCount } = require('../test/e2e/processes');
 
@@ -140,6 +145,7 @@ async function main() {
 			sandboxes,
 		}),
 	);
+	const examples = readExamples();
 	const marker = path.join(n8n.userFolder, '.examples-imported');
 	const fingerprint = examplesFingerprint();
 	const importedBefore = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').trim() : '';
@@ -149,7 +155,6 @@ async function main() {
 		// Later starts keep whatever was changed in the editor, unless the example files changed.
 		if (importedBefore)
 			say('      the example files changed since the last start: importing them again');
-		const examples = readExamples();
 		await timedStep(`${examples.length} example workflows imported`, () =>
 			n8n.importWorkflow(examples),
 		);
@@ -179,12 +184,17 @@ async function main() {
 		const cause = error instanceof Error ? error.message : String(error);
 		throw new Error(`${cause}\n--- last lines of ${n8n.startLog} ---\n${tailOf(n8n.startLog)}`);
 	}
+	const credentialNames = Object.values(CREDENTIAL_NAMES)
+		.map((name) => `"${name}"`)
+		.join(', ');
 	say(`
 n8n is ready at ${base}  (${duration(Date.now() - started)})
   log in:    ${OWNER.email} / ${OWNER.password}   (local only)
-  workflows: the three examples, active; credentials "AffilBox sandbox" and "Affelios sandbox"
+  workflows: the ${examples.length} examples, active; credentials ${credentialNames}
   try:       curl -X POST ${base}/webhook/payment-succeeded -H 'Content-Type: application/json' -d '{"orderId":"OBJ-2025-0002","provider":"card"}'
+             curl -X POST ${base}/webhook/approve-waiting-conversions -H 'Content-Type: application/json' -d '{"olderThanDays":30}'
              payout CSV of example 2: ${PAYOUT_DIR}/affiliate-payouts.csv
+             example 4's payment orders (placeholder) and notes: the executions of Example 4 in the editor
   n8n's log: ${n8n.startLog}
 Ctrl-C stops n8n and both sandboxes.`);
 }

@@ -4,8 +4,9 @@
 /**
  * Both packages inside a real n8n 2.x, as `npm start` sets them up: installed as community packages,
  * credentials and workflows imported with n8n's CLI, then the example workflows published and
- * running under `n8n start` (webhooks called over HTTP, the trigger polling at activation), with a
- * version-3 AffilBox Trigger and an AffilBox Partner Trigger beside them. Each action node's own
+ * running under `n8n start` (webhooks called over HTTP, the triggers polling at activation), with a
+ * version-3 AffilBox Trigger and an AffilBox Partner Trigger beside them, and the AffilBox API v2
+ * operations and the AffilBox Invoice Trigger in workflows of their own. Each XML action node's own
  * headless run is in the suites that install its package alone (largeProgramme, affeliosAlone).
  */
 const fs = require('node:fs');
@@ -13,8 +14,16 @@ const { DateTime } = require('luxon');
 const os = require('node:os');
 const path = require('node:path');
 
+const seed = require('../fixtures/affilbox/seed.json');
 const { startAffilBoxSandbox } = require('../support/sandbox/affilbox');
+const {
+	API_V2_NODES,
+	API_V2_WEBHOOK,
+	apiV2OperationsWorkflow,
+	invoiceTriggerWorkflow,
+} = require('./n8n/apiV2Workflows');
 const { EXPECTED_PAYOUTS, readExamples, readPayoutCsv } = require('./n8n/examples');
+const { flattedOf, itemsOf } = require('./n8n/executionRecords');
 const { durableCursorEnv } = require('./n8n/instance');
 const { ensureN8n, installedN8n } = require('./n8n/install');
 const { communityNodeTypes } = require('./n8n/nodeRuns');
@@ -22,9 +31,11 @@ const { releaseTraits } = require('./n8n/releaseTraits');
 const { readmeCurlBodies } = require('./n8n/readmeCurls');
 const { ownerSession } = require('./n8n/rest');
 const {
+	affilBoxSandboxV2Credential,
 	prepareInstance,
 	startSandboxes,
 	AFFILBOX_KEY,
+	AFFILBOX_V2_INSTANCE,
 	CREDENTIAL_IDS,
 	LICENCE_ZONE,
 } = require('./n8n/sandboxStack');
@@ -35,11 +46,12 @@ const {
 	SLOW_MESSAGE,
 } = require('./n8n/slowActivation');
 const { createLedger, matrixSteps, matrixWorkflows } = require('./n8n/triggerMatrix');
-const { callSandbox, startReceiver } = require('./n8n/watch');
+const { callSandbox, callSandboxV2, startReceiver, waitFor } = require('./n8n/watch');
 const { CHECKS } = require('./editor/checks');
 const { openEditor } = require('./editor/session');
 const { freePort } = require('./processes');
 
+/** @type {Awaited<ReturnType<typeof ensureN8n>>} */ let runtime;
 /** @type {Awaited<ReturnType<typeof prepareInstance>>} */ let n8n;
 /** @type {{ url: string, stop: () => Promise<void>, output: () => string }} */ let affilbox;
 /** @type {{ url: string, stop: () => Promise<void> }} */ let affelios;
@@ -61,7 +73,7 @@ async function timed(name, action) {
 }
 
 beforeAll(async () => {
-	const runtime = await timed('n8n install (0 when cached)', () => ensureN8n());
+	runtime = await timed('n8n install (0 when cached)', () => ensureN8n());
 	work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-affiliate-e2e-'));
 	payoutDir = path.join(work, 'payouts');
 	({ affilbox, affelios } = await startSandboxes({ verbose: true }));
@@ -131,6 +143,12 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			.minus({ hours: 1 })
 			.toFormat("yyyy-MM-dd'T'HH:mm:ss");
 		const MATRIX_CREDENTIAL = { id: 'affilboxMatrix', name: 'AffilBox sandbox (triggers)' };
+		/** The same sandbox's API v2: the API v2 operations and the Invoice Trigger work against it. */
+		const MATRIX_V2_CREDENTIAL = {
+			id: 'affilboxMatrixV2',
+			name: 'AffilBox sandbox (triggers, API v2)',
+		};
+		const invoiceWorkflow = () => invoiceTriggerWorkflow(MATRIX_V2_CREDENTIAL, receiver.url);
 		/** How long one round of n8n's once-a-minute checks may take on a busy machine. */
 		const ROUND_MS = 240_000;
 		/** n8n gives up on an activation after 84 s (default lease); its publication ends well within this. */
@@ -160,6 +178,7 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 					type: 'affilBoxApi',
 					data: { apiUrl: matrixSandbox.url, apiKey: AFFILBOX_KEY, timeZone: LICENCE_ZONE },
 				},
+				{ ...affilBoxSandboxV2Credential(matrixSandbox.url), ...MATRIX_V2_CREDENTIAL },
 			]);
 			receiver = await startReceiver();
 			const options = {
@@ -176,10 +195,15 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 				...first.map((m) => m.workflow),
 				...later.map((m) => m.workflow),
 				slowActivationWorkflow(receiver.url, MATRIX_CREDENTIAL),
+				apiV2OperationsWorkflow(MATRIX_V2_CREDENTIAL),
+				invoiceWorkflow(),
 			]);
 			for (const workflow of examples) await n8n.publish(workflow.id);
 			ledger = createLedger(matrixSandbox, receiver);
 			await startN8n({ durableCursors: false });
+			// Published from the editor: the Invoice Trigger lives through the matrix's restarts.
+			await rest.publish(invoiceWorkflow().id);
+			await rest.publish(apiV2OperationsWorkflow(MATRIX_V2_CREDENTIAL).id);
 		}, 900_000);
 
 		afterAll(async () => {
@@ -199,6 +223,51 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			const records = readPayoutCsv(payoutDir);
 			expect(records).toEqual(expect.arrayContaining(EXPECTED_PAYOUTS));
 			expect(records).toHaveLength(EXPECTED_PAYOUTS.length);
+		});
+
+		it("Example 4: the Invoice Trigger took the unpaid invoices at activation; per invoice a bank payment order (placeholder) with the invoice's vs as the variable symbol, and a note", async () => {
+			const example = readExamples().find((e) => e.id === 'exUnpaidInvoicePayment4');
+			if (!example) throw new Error('no example 4 in examples/');
+			const orderNode = example.nodes.find((node) => node.name.startsWith('Bank Payment Order'));
+			expect(orderNode?.name).toMatch(/placeholder/i);
+			const ran = await waitFor(
+				async () =>
+					(await rest.executionsOf(example.id)).find(
+						(e) => e.status !== 'running' && e.status !== 'new',
+					),
+				ROUND_MS,
+				'the execution of example 4 at activation',
+			);
+			expect(ran.status).toBe('success');
+			const data = flattedOf(runtime).parse((await rest.execution(ran.id)).data);
+			const orders = itemsOf(data, orderNode.name);
+			const notes = itemsOf(data, 'Note for Accounting');
+			const unpaid = seed.invoices.filter((invoice) => invoice.paid !== true);
+			expect(unpaid.length).toBeGreaterThan(0);
+			expect(orders).toHaveLength(unpaid.length);
+			for (const invoice of unpaid) {
+				const sum = [invoice.items].flat().reduce((total, item) => total + Number(item.amount), 0);
+				expect(orders).toContainEqual({
+					amount: expect.closeTo(sum, 2),
+					currency: 'CZK',
+					variableSymbol: invoice.vs,
+					payee: invoice.supplier.name,
+					payeeCompanyNumber: invoice.supplier.ic,
+					payeeAccount: expect.stringContaining('REPLACE'),
+					dueDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT00:00:00(\.000)?[+-]\d\d:\d\d$/),
+					message: `Affiliate commission, invoice ${invoice.vs}`,
+					invoiceId: invoice.id,
+				});
+				expect(notes).toContainEqual({
+					note: expect.stringMatching(
+						new RegExp(
+							`^Payment order prepared: .+ CZK to .+, variable symbol ${invoice.vs}, due \\d{4}-\\d\\d-\\d\\d \\(AffilBox invoice ${invoice.id}\\)\\.$`,
+						),
+					),
+					variableSymbol: invoice.vs,
+					invoiceFile: expect.stringContaining(invoice.vs),
+				});
+			}
 		});
 
 		it('Example 1: the README call approves the conversion and answers what was done (numbers as numbers), with the note in the licence zone', async () => {
@@ -298,6 +367,66 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			});
 		});
 
+		it('Example 5: the README call approves every conversion waiting longer than 30 days in one Change Many call, answers per conversion, and a second call finds nothing to approve', async () => {
+			const auth = { instance: AFFILBOX_V2_INSTANCE, key: AFFILBOX_KEY };
+			const waiting = async () =>
+				/** @type {Array<{ id: string, createDate: string }>} */ (
+					(await callSandboxV2(affilbox.url, auth, 'conversions/list', { state: 'waiting' }))
+						.conversion
+				);
+			const before = await waiting();
+			const limit = DateTime.now().setZone(LICENCE_ZONE).minus({ days: 30 });
+			const createdAt = (/** @type {string} */ date) =>
+				DateTime.fromFormat(date.replace(/ (\d):/, ' 0$1:'), 'yyyy-MM-dd HH:mm:ss', {
+					zone: LICENCE_ZONE,
+				});
+			const old = before.filter((c) => createdAt(c.createDate) < limit).map((c) => c.id);
+			expect(old.length).toBeGreaterThan(1);
+
+			const body = curlBodies.get('approve-waiting-conversions');
+			expect(body).toEqual({ olderThanDays: 30 });
+			const answer = await callWebhook('approve-waiting-conversions', body);
+			expect(answer.status).toBe(200);
+			expect(answer.body).toEqual({
+				ok: true,
+				message: `${old.length} conversion(s) approved in AffilBox`,
+				approved: old.length,
+				conversions: expect.any(Array),
+			});
+			expect(
+				[...answer.body.conversions].sort((a, b) => a.conversionId.localeCompare(b.conversionId)),
+			).toEqual(
+				[...old].sort().map((id) => ({
+					conversionId: id,
+					transactionId: expect.any(String),
+					partner: expect.any(String),
+					outcome: 'done',
+					state: 'authorized',
+				})),
+			);
+			// The sandbox's own state: those approved, the younger ones still waiting.
+			const after = (await waiting()).map((c) => c.id);
+			expect(after).toEqual(before.map((c) => c.id).filter((id) => !old.includes(id)));
+			const changed = await callSandboxV2(affilbox.url, auth, 'conversions/list', {
+				conversionsId: old,
+			});
+			expect(changed.conversion.map((/** @type {{ state: string }} */ c) => c.state)).toEqual(
+				old.map(() => 'authorized'),
+			);
+
+			const again = await callWebhook('approve-waiting-conversions', body);
+			expect(again).toEqual({
+				status: 200,
+				type: expect.stringContaining('application/json'),
+				body: {
+					ok: true,
+					message: 'No conversion has been waiting longer than 30 days',
+					approved: 0,
+					conversions: [],
+				},
+			});
+		});
+
 		describe('both triggers, every Start From: each change fires exactly once', () => {
 			// The global setup installed the n8n under test before this file loads.
 			const release = releaseTraits(installedN8n());
@@ -379,6 +508,145 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 				expect(status.triggers[0].errorMessage).not.toMatch(/exceeded its deadline/);
 				// n8n retried the check 4 times; each retry failed at once, asking nothing.
 				expect(calls).toBe(1);
+			});
+		});
+
+		/**
+		 * After the matrix: Partner → Create registers a partner in the matrix's sandbox, which its
+		 * Partner Triggers would fire for.
+		 */
+		describe('AffilBox API v2 in n8n: every operation, and the Invoice Trigger', () => {
+			it("one workflow runs Dashboard, Instance, Invoice Get Many (unpaid) and Get, Partner → Create and Conversion → Change Many against the sandbox: real answers, the partner's password and API key withheld, the conversions approved in one call", async () => {
+				const conversion = (/** @type {string} */ id) =>
+					matrixSandbox.store.conversions.find((c) => String(c.id) === id);
+				expect([conversion('1005')?.state, conversion('1007')?.state]).toEqual([
+					'waiting',
+					'waiting',
+				]);
+				const unpaid = matrixSandbox.store.invoices
+					.filter((invoice) => invoice.paid !== true)
+					.map((invoice) => String(invoice.id));
+				const changesBefore = matrixSandbox.v2Requests.filter(
+					(r) => r.path === 'conversions/change',
+				).length;
+
+				const answer = await callWebhook(API_V2_WEBHOOK, {
+					email: 'e2e.v2.partner@example.com',
+					conversionIds: ['1005', '1007', '99999'],
+				});
+				expect(answer.status).toBe(200);
+				const out = answer.body;
+				expect(Object.keys(out).sort()).toEqual(Object.keys(API_V2_NODES).sort());
+				expect(out.dashboard).toEqual([
+					expect.objectContaining({
+						uid: '57',
+						clicks: 2310,
+						conversions: 41,
+						commission: 3120.75,
+					}),
+				]);
+				expect(out.instance).toEqual([
+					expect.objectContaining({
+						domain: 'partneri.example.cz',
+						currency: 'CZK',
+						paymentMinimum: 1000,
+						locked: false,
+					}),
+				]);
+				expect(out.invoices.map((/** @type {{ id: string }} */ i) => i.id).sort()).toEqual(
+					unpaid.sort(),
+				);
+				for (const invoice of out.invoices) {
+					expect(invoice).toEqual(
+						expect.objectContaining({
+							paid: false,
+							vs: expect.stringMatching(/^\d{10}$/),
+							total: expect.any(Number),
+							currency: 'CZK',
+							created: expect.stringMatching(/[+-]\d\d:\d\d$/),
+						}),
+					);
+				}
+				expect(out.invoice).toEqual([out.invoices[0]]);
+				expect(out.partner).toEqual([
+					expect.objectContaining({
+						login: expect.any(String),
+						url: expect.any(String),
+						passwordIssued: true,
+						apiKeyIssued: true,
+					}),
+				]);
+				expect(out.partner[0]).not.toHaveProperty('password');
+				expect(out.partner[0]).not.toHaveProperty('apiKey');
+				const log = fs.readFileSync(n8n.startLog, 'utf8');
+				expect(matrixSandbox.v2IssuedSecrets.length).toBeGreaterThan(0);
+				for (const secret of matrixSandbox.v2IssuedSecrets) {
+					expect(JSON.stringify(out)).not.toContain(secret);
+					expect(log).not.toContain(secret);
+				}
+				expect(out.changes).toEqual([
+					expect.objectContaining({
+						conversionId: '1005',
+						outcome: 'done',
+						stateAfter: 'authorized',
+					}),
+					expect.objectContaining({
+						conversionId: '1007',
+						outcome: 'done',
+						stateAfter: 'authorized',
+					}),
+					{
+						conversionId: '99999',
+						outcome: 'notFound',
+						stateRequested: 'authorized',
+						stateAfter: null,
+						conversion: null,
+					},
+				]);
+				// One call for the three, and the sandbox's state changed.
+				const changes = matrixSandbox.v2Requests.filter((r) => r.path === 'conversions/change');
+				expect(changes).toHaveLength(changesBefore + 1);
+				expect(changes.at(-1)?.params.conversionId).toEqual(['1005', '1007', '99999']);
+				expect([conversion('1005')?.state, conversion('1007')?.state]).toEqual([
+					'authorized',
+					'authorized',
+				]);
+			});
+
+			it('the Invoice Trigger, published all along (restarts included) and silent, fires a newly issued unpaid invoice (New Invoice), one issued already paid and one paid meanwhile (Invoice Paid), each once', async () => {
+				const id = invoiceWorkflow().id;
+				const fired = () =>
+					receiver.received
+						.filter((body) => body.workflow === id)
+						.map((body) => `${String(body.id)}:${String(body.event)}`);
+				const checks = () =>
+					matrixSandbox.v2Requests.filter((r) => r.path === 'invoices/list').length;
+				// From Now On: nothing while the invoices stayed as they were.
+				expect(fired()).toEqual([]);
+				expect(checks()).toBeGreaterThan(0);
+				const started = Date.now();
+				const issued = matrixSandbox.issueInvoice({ supplier: 'E2E Partner s.r.o.' });
+				const issuedPaid = matrixSandbox.issueInvoice({ paid: true });
+				const paidLater = String(
+					matrixSandbox.store.invoices.find((i) => i.paid !== true && i !== issued)?.id,
+				);
+				matrixSandbox.payInvoice(paidLater);
+				const expected = [
+					`${issued.id}:New Invoice`,
+					`${issuedPaid.id}:Invoice Paid`,
+					`${paidLater}:Invoice Paid`,
+				].sort();
+				await waitFor(
+					() => expected.every((key) => fired().includes(key)),
+					ROUND_MS,
+					`the Invoice Trigger to fire ${expected.join(', ')} (fired: ${fired().join(', ')})`,
+				);
+				timings['invoice trigger: issued → fired'] = Date.now() - started;
+				// One more whole check: a repeat would come with it.
+				const seen = checks();
+				await waitFor(() => checks() > seen, ROUND_MS, 'one more check of the Invoice Trigger');
+				expect(fired().sort()).toEqual(expected);
+				timings['invoice trigger: issued → fired, and one more check'] = Date.now() - started;
 			});
 		});
 

@@ -487,7 +487,7 @@ const matrix =
 	/** @type {{ first: ReturnType<typeof matrixWorkflows>, later: ReturnType<typeof matrixWorkflows> }} */ ({});
 
 describe('n8n in queue mode: a main, two workers, Redis and PostgreSQL', () => {
-	it('runs the three examples on the workers: both webhooks answer, the payout CSV is right', async () => {
+	it('runs the examples on the workers: the webhooks answer, the payout CSV is right, every example ran', async () => {
 		const curlBodies = readmeCurlBodies();
 		const approved = await callRegisteredWebhook(
 			'payment-succeeded',
@@ -507,7 +507,16 @@ describe('n8n in queue mode: a main, two workers, Redis and PostgreSQL', () => {
 			status: 200,
 			body: expect.objectContaining({ ok: true, accepted: true, acceptedCount: crm.orders.length }),
 		});
-		// Example 2's trigger emits the invoiced conversions at activation; a worker writes the CSV.
+		const approvedMany = await callRegisteredWebhook(
+			'approve-waiting-conversions',
+			curlBodies.get('approve-waiting-conversions'),
+		);
+		expect(approvedMany).toEqual({
+			status: 200,
+			body: expect.objectContaining({ ok: true, approved: expect.any(Number) }),
+		});
+		expect(approvedMany.body.approved).toBeGreaterThan(0);
+		// Examples 2 and 4: their triggers emit what is there at activation (invoiced conversions, unpaid invoices); a worker writes the CSV.
 		const csv = path.join(payoutDir, 'affiliate-payouts.csv');
 		await waitFor(() => fs.existsSync(csv), 'example 2 to write the payout CSV');
 		const sums = readPayoutCsv(payoutDir);

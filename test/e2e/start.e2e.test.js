@@ -17,7 +17,12 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { commandLine, groupMembers, groupOf, processesWithEnv } = require('./groups');
-const { ensureN8n } = require('./n8n/install');
+const { readExamples } = require('./n8n/examples');
+const { ensureN8n, installedN8n } = require('./n8n/install');
+const { releaseTraits } = require('./n8n/releaseTraits');
+const { ownerSession } = require('./n8n/rest');
+const { CREDENTIAL_IDS } = require('./n8n/sandboxStack');
+const { waitFor } = require('./n8n/watch');
 const { freePort, spawnSupervised } = require('./processes');
 
 const START = path.join(__dirname, '..', '..', 'scripts', 'start.js');
@@ -134,7 +139,7 @@ afterAll(() => {
 });
 
 describe('npm start', () => {
-	it('comes up (readiness OK, REST API answers JSON) while both cores are kept busy, and Ctrl-C leaves no process', async () => {
+	it('comes up (readiness OK, REST API answers JSON) while both cores are kept busy, with the sandbox credentials (API v2 included) and every example active, and Ctrl-C leaves no process', async () => {
 		const busy = [0, 1].map(() =>
 			spawnSupervised(process.execPath, ['-e', 'for (;;) {}'], { stdout: 'ignore' }),
 		);
@@ -151,6 +156,29 @@ describe('npm start', () => {
 			const { data } = /** @type {any} */ (await settings.json());
 			expect(data.userManagement.showSetupOnFirstLoad).toBe(false); // the owner was set up
 			expect(start.sawProcess(isN8nServer)).toBe(true);
+
+			// What the editor shows: the three sandbox credentials, every example active, and example 4's
+			// Invoice Trigger (AffilBox API v2) ran at activation against the sandbox.
+			const rest = await ownerSession(base, releaseTraits(installedN8n()));
+			const credentials = await rest.credentials();
+			expect(credentials.map((c) => c.id).sort()).toEqual(Object.values(CREDENTIAL_IDS).sort());
+			expect(credentials.find((c) => c.id === CREDENTIAL_IDS.affilboxV2)?.type).toBe(
+				'affilBoxApiV2Api',
+			);
+			const examples = readExamples().map((example) => example.id);
+			const active = (await rest.workflows()).filter((w) => w.active).map((w) => w.id);
+			expect(active.sort()).toEqual([...examples].sort());
+			const invoiceExample = 'exUnpaidInvoicePayment4';
+			expect(examples).toContain(invoiceExample);
+			const ran = await waitFor(
+				async () =>
+					(await rest.executionsOf(invoiceExample)).find(
+						(e) => e.status !== 'running' && e.status !== 'new',
+					),
+				240_000,
+				"example 4's execution at activation",
+			);
+			expect(ran.status).toBe('success');
 			process.stdout.write(
 				`npm start with 2 busy loops: ready after ${Math.round(readyAfter / 1000)} s, load average ${os
 					.loadavg()

@@ -25,6 +25,11 @@ const READERS: Record<string, Record<string, Feed>> = {
 		// After Split Out: one item per order of the body.
 		'Create Transactions': (body) => body.orders as IDataObject[],
 	},
+	'approve-waiting-conversions': {
+		'Waiting Conversions': (body) => [webhookItem(body)],
+		// After Get Many: one item per waiting conversion (its AffilBox ID among the fields).
+		'Approve All in One Call': () => [{ id: '1005', transactionId: 'zakaznik@example.com' }],
+	},
 };
 
 interface Example {
@@ -83,6 +88,7 @@ const bodies = readmeCurlBodies();
 describe("example workflows with the package READMEs' curl bodies", () => {
 	it('a package README shows a curl call for every webhook example, and the test knows its readers', () => {
 		expect(webhookExamples.map((example) => webhookOf(example)!.parameters.path).sort()).toEqual([
+			'approve-waiting-conversions',
 			'crm-new-customer',
 			'payment-succeeded',
 		]);

@@ -17,6 +17,7 @@ const {
 	choicesOf,
 	choose,
 	closeNode,
+	credentialsOffered,
 	drawn,
 	fieldValues,
 	fillPickersById,
@@ -32,7 +33,8 @@ const {
  * @typedef {object} Stack what the editor's n8n works against
  * @property {{ url: string, key: string }} affilbox the AffilBox sandbox (API URL and key)
  * @property {{ url: string }} affelios the Affelios sandbox
- * @property {{ affilbox: string, affelios: string }} credentials the ids of the sandbox credentials
+ * @property {{ affilbox: string, affilboxV2: string, affelios: string }} credentials the ids of the
+ *   sandbox credentials (AffilBox XML API, AffilBox API v2, Affelios)
  * @property {ReturnType<typeof import('../n8n/releaseTraits').releaseTraits>} release the n8n in use
  * @property {string} [pictures] a folder to take the README's pictures into
  * @property {string} [failures] a folder for a picture of the page when a check fails
@@ -94,6 +96,12 @@ const affilBoxNode = (stack) => ({
 	search: 'affilbox',
 	entry: 'AffilBox',
 	credential: stack.credentials.affilbox,
+});
+
+/** The AffilBox node with its AffilBox V2 API credential (for an API v2 operation). @type {typeof affilBoxNode} */
+const affilBoxV2Node = (stack) => ({
+	...affilBoxNode(stack),
+	credential: stack.credentials.affilboxV2,
 });
 
 /** @type {(stack: Stack) => { search: string, entry: string, credential: string }} */
@@ -299,7 +307,7 @@ const CHECKS = [
 			}),
 	},
 	{
-		name: 'the credential dialogs say where each value comes from, link the docs, and test the connection: the sandbox works, a wrong key is refused in plain words',
+		name: 'the credential dialogs say where each value comes from, link the docs, and test the connection: the sandbox works, a wrong key is refused in plain words; an API v2 operation (Invoice → Get Many) offers the AffilBox V2 API credential only, its dialog asks for the instance number and the API key',
 		run: (editor, stack) =>
 			inNewWorkflow(editor, stack, async (page) => {
 				const dialogs = [
@@ -314,6 +322,23 @@ const CHECKS = [
 						refusal: 'AffilBox rejected the API key',
 					},
 					{
+						node: { ...affilBoxV2Node(stack), action: 'Get many invoices' },
+						offered: [stack.credentials.affilboxV2],
+						notOffered: [stack.credentials.affilbox],
+						fields: ['Instance Number', 'API Key', 'API URL', 'Licence Time Zone'],
+						hints: [
+							'The number of your AffilBox licence (instance)',
+							'The API v2 key of your licence',
+						],
+						docs: 'docs/affilbox-api-v2.md#credential',
+						wrong: {
+							instanceNumber: '1234',
+							apiKey: 'wrong-key',
+							apiUrl: `${new URL(stack.affilbox.url).origin}/v2`,
+						},
+						refusal: 'AffilBox rejected the instance number or API key',
+					},
+					{
 						node: { ...affeliosNode(stack), action: 'Get a transaction by internal ID' },
 						hints: ['Settings → API Keys'],
 						docs: 'packages/affelios/README.md#credentials',
@@ -323,11 +348,19 @@ const CHECKS = [
 				];
 				for (const dialog of dialogs) {
 					await addNode(page, dialog.node);
+					if (dialog.offered) {
+						const offered = await credentialsOffered(page);
+						expectThat(
+							dialog.offered.every((id) => offered.includes(id)) &&
+								!dialog.notOffered.some((id) => offered.includes(id)),
+							`${dialog.node.action} offers ${dialog.offered.join(', ')} and not ${dialog.notOffered.join(', ')}: it offers ${offered.join(', ')}`,
+						);
+					}
 					await page.locator('[data-test-id="credential-edit-button"]').click();
 					const modal = page.locator('[data-test-id="editCredential-modal"]');
 					await modal.getByText('Connection tested successfully').waitFor();
 					const text = await modal.innerText();
-					for (const hint of dialog.hints)
+					for (const hint of [...(dialog.fields ?? []), ...dialog.hints])
 						expectThat(
 							text.includes(hint),
 							`the ${dialog.node.entry} credential dialog shows "${hint}": ${text}`,

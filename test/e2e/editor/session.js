@@ -223,6 +223,23 @@ async function chooseCredential(page, id) {
 	await closed(field, list);
 }
 
+/**
+ * The credentials the node's credential field offers, by id (its list's items, "create new" left out).
+ * @param {Page} page
+ * @returns {Promise<string[]>}
+ */
+async function credentialsOffered(page) {
+	const field = page.locator('[data-test-id="node-credentials-select"]');
+	const list = await openDropdown(field);
+	const prefix = 'node-credentials-select-item-';
+	const ids = await list
+		.locator(`[data-test-id^="${prefix}"]`)
+		.evaluateAll((items) => items.map((item) => String(item.getAttribute('data-test-id'))));
+	await page.keyboard.press('Escape');
+	await closed(field, list);
+	return ids.map((id) => id.slice(prefix.length)).filter((id) => id !== 'new');
+}
+
 /** A dropdown field of the node's details view. @param {Page} page @param {string} parameter */
 const dropdown = (page, parameter) => page.locator(`[data-test-id="parameter-input-${parameter}"]`);
 
@@ -412,6 +429,7 @@ module.exports = {
 	addOptionalField,
 	closeNode,
 	chooseCredential,
+	credentialsOffered,
 	choicesOf,
 	choose,
 	drawn,

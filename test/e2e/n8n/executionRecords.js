@@ -4,16 +4,25 @@
 /**
  * n8n's own record of its executions, read straight from its PostgreSQL database (queue mode):
  * `execution_entity` (which workflow, status, mode) and `execution_data` (the run, stored in the
- * `flatted` format; parsed with n8n's own copy of flatted).
+ * `flatted` format; parsed with n8n's own copy of flatted, as is what its REST API sends).
  */
 const path = require('node:path');
+
+/**
+ * n8n's own copy of flatted, which its execution data is stored (and sent to the editor) in.
+ * @param {{ dir: string }} runtime the n8n install
+ * @returns {{ parse: (text: string) => any }}
+ */
+function flattedOf(runtime) {
+	return require(path.join(runtime.dir, 'node_modules', 'flatted'));
+}
 
 /**
  * @param {{ query: (sql: string) => Promise<string> }} postgres
  * @param {{ dir: string }} runtime the n8n install (for its flatted)
  */
 function executionRecords(postgres, runtime) {
-	const flatted = require(path.join(runtime.dir, 'node_modules', 'flatted'));
+	const flatted = flattedOf(runtime);
 
 	/**
 	 * @param {string} workflowId
@@ -48,4 +57,4 @@ function itemsOf(data, node) {
 	return [];
 }
 
-module.exports = { executionRecords, itemsOf };
+module.exports = { executionRecords, flattedOf, itemsOf };

@@ -4,7 +4,8 @@
 /**
  * n8n's own REST API as its editor uses it, for what a user does there while n8n runs: the owner
  * account's session (made on first use, as `npm start` does), logging in, publishing and unpublishing a
- * workflow, and reading the publication's outcome the editor shows. What differs between releases
+ * workflow, reading the publication's outcome, the credentials, workflows and executions the editor
+ * shows. What differs between releases
  * comes from releaseTraits.
  */
 const { requestJson } = require('./readiness');
@@ -77,6 +78,29 @@ async function ownerSession(base, release) {
 		 * @returns {Promise<{ status: string, triggers: Array<{ nodeId: string, status: string, errorMessage?: string | null }> }>}
 		 */
 		publicationStatus: async (id) => await call('GET', `/workflows/${id}/publication-status`),
+		/** The credentials as the editor lists them (no secrets). @returns {Promise<Array<{ id: string, name: string, type: string }>>} */
+		credentials: async () => await call('GET', '/credentials'),
+		/** The workflows as the editor lists them. @returns {Promise<Array<{ id: string, name: string, active: boolean }>>} */
+		workflows: async () => await call('GET', '/workflows'),
+		/**
+		 * The executions of a workflow as the editor's list shows them (newest first), without data.
+		 * @param {string} workflowId
+		 * @returns {Promise<Array<{ id: string, status: string, mode: string }>>}
+		 */
+		executionsOf: async (workflowId) =>
+			(
+				await call(
+					'GET',
+					`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
+				)
+			).results,
+		/**
+		 * One execution as the editor opens it: its `data` is the run in n8n's `flatted` text
+		 * (executionRecords.js reads it).
+		 * @param {string} id
+		 * @returns {Promise<{ id: string, status: string, data: string }>}
+		 */
+		execution: async (id) => await call('GET', `/executions/${id}`),
 		/**
 		 * Retries an execution as the execution list's Retry does ("with the original workflow"); n8n
 		 * answers once the retry has run. Returns the retried execution as n8n answers it.

@@ -3,7 +3,7 @@
 
 /**
  * What end-to-end tests use to act on the sandbox and watch a running n8n from outside: calls to the
- * AffilBox sandbox's API as clients make them, a receiver that workflows post what fired to (and
+ * AffilBox sandbox's APIs (XML and v2) as clients make them, a receiver that workflows post what fired to (and
  * such a workflow), and a wait that gives up with a reason.
  */
 const http = require('node:http');
@@ -20,6 +20,30 @@ async function callSandbox(url, key, method, params) {
 	const text = await response.text();
 	if (!text.includes('<status>OK</status>')) throw new Error(`${method} failed: ${text}`);
 	return text;
+}
+
+/**
+ * Calls the AffilBox sandbox's API v2 as its clients do: GET with the parameters in the query
+ * (lists as `name[]`), HTTP Basic with the instance number and the key. Returns the JSON answer.
+ * @param {string} xmlUrl the sandbox's XML API URL (API v2 is at `/v2` beside it)
+ * @param {{ instance: string, key: string }} auth
+ * @param {string} endpoint e.g. `conversions/list`
+ * @param {Record<string, string | string[]>} [params]
+ */
+async function callSandboxV2(xmlUrl, auth, endpoint, params = {}) {
+	const query = new URLSearchParams();
+	for (const [name, value] of Object.entries(params)) {
+		if (Array.isArray(value)) for (const one of value) query.append(`${name}[]`, one);
+		else query.append(name, value);
+	}
+	const basic = Buffer.from(`${auth.instance}:${auth.key}`).toString('base64');
+	const response = await fetch(`${new URL(xmlUrl).origin}/v2/${endpoint}?${query}`, {
+		headers: { Authorization: `Basic ${basic}`, Accept: 'application/json' },
+	});
+	const body = /** @type {any} */ (await response.json());
+	if (!response.ok || body.status !== 'ok')
+		throw new Error(`${endpoint} failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+	return body;
 }
 
 /**
@@ -112,4 +136,4 @@ async function waitFor(done, ms, what, exitCode = () => null) {
 	}
 }
 
-module.exports = { callSandbox, startReceiver, waitFor, workflowTellingTheTest };
+module.exports = { callSandbox, callSandboxV2, startReceiver, waitFor, workflowTellingTheTest };
