@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test-only: a second server a redirect points to */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
