@@ -6,6 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { XMLBuilder } from 'fast-xml-parser';
+import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { listPackages } from '../../tools/packages';
 import { loadBuiltPackages } from '../../test/support/harness/nodeTypes';
@@ -78,6 +79,49 @@ function rawConfirmNewConnection(url: string, id: string): Promise<void> {
 	});
 }
 
+/**
+ * A floor through n8n itself: a minimal node run by the same engine, reading the same ID expression
+ * for every item before it sends any (as the AffilBox node does), then the same POST through n8n's
+ * request helper, the answer as text. The AffilBox node ÷ this is what this project's code adds
+ * (transport, streaming reader, output); this ÷ the raw floor is n8n's own per-request work.
+ */
+const n8nHelperFloor: INodeType = {
+	description: {
+		displayName: 'n8n Request Helper Floor',
+		name: 'n8nHelperFloor',
+		group: ['transform'],
+		version: 1,
+		description: 'Benchmark only',
+		defaults: { name: 'n8n Request Helper Floor' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [
+			{ displayName: 'ID', name: 'id', type: 'string', default: '' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+			{ displayName: 'In Flight', name: 'inFlight', type: 'number', default: 5 },
+		],
+	},
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const ids = items.map((_, index) => this.getNodeParameter('id', index) as string);
+		const url = this.getNodeParameter('url', 0) as string;
+		const inFlight = this.getNodeParameter('inFlight', 0) as number;
+		await runLimited(ids.length, inFlight, async (index) => {
+			const text = (await this.helpers.httpRequest({
+				method: 'POST',
+				url,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+				body: { data: confirmDocument(ids[index]) },
+				json: false,
+				disableFollowRedirect: true,
+			})) as string;
+			if (!text.includes('<status>OK</status>'))
+				throw new Error(`helper confirm of ${ids[index]} failed: ${text.slice(0, 200)}`);
+		});
+		return [items.map((_, index) => ({ json: { id: ids[index] }, pairedItem: { item: index } }))];
+	},
+};
+
 /** An AffilBox sandbox process whose seed adds CONFIRMS waiting conversions (IDs 100000…, BENCH-…). */
 async function seededAffilBoxSandbox() {
 	const seedFile = join(mkdtempSync(join(tmpdir(), 'bench-affilbox-')), 'seed.json');
@@ -141,6 +185,19 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 					rawConfirmNewConnection(proxy.url, `BENCH-${index}`),
 				),
 			);
+			const helper = await timed(() =>
+				runNode({
+					nodeTypes: { ...loaded.nodeTypes, n8nHelperFloor },
+					credentialTypes: loaded.credentialTypes,
+					node: {
+						type: 'n8nHelperFloor',
+						parameters: { id: '={{ $json.id }}', url: proxy.url, inFlight },
+					},
+					inputItems: Array.from({ length: CONFIRMS }, (_, index) => ({ id: `BENCH-${index}` })),
+				}),
+			);
+			if (helper.value.error || helper.value.items.length !== CONFIRMS)
+				throw new Error(`n8n helper floor failed: ${helper.value.error?.message}`);
 			rows.push([
 				`${label}: AffilBox node, Requests in Parallel ${inFlight}${inFlight === PARALLEL ? ' (default)' : ''}`,
 				`${(node.ms / 1000).toFixed(2)} s`,
@@ -158,8 +215,16 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 				`${(fresh.ms / 1000).toFixed(2)} s`,
 			]);
 			rows.push([
-				`→ node at ${inFlight} ÷ raw with a new connection per request (the node's own cost)`,
+				`→ node at ${inFlight} ÷ raw with a new connection per request`,
 				`${(node.ms / fresh.ms).toFixed(2)}×`,
+			]);
+			rows.push([
+				`${label}: n8n's engine and request helper alone (a minimal node: the same expression per item, the same POST), ${inFlight} in flight`,
+				`${(helper.ms / 1000).toFixed(2)} s`,
+			]);
+			rows.push([
+				`→ n8n alone ÷ raw floor (n8n's own cost) / node ÷ n8n alone (this project's own cost)`,
+				`${(helper.ms / floor.ms).toFixed(2)}× / ${(node.ms / helper.ms).toFixed(2)}×`,
 			]);
 		}
 	} finally {
