@@ -68,7 +68,7 @@ function outputOf(execution, node) {
 /**
  * The AffilBox node (version 1, as saved workflows have it): the campaigns, a conversion filter by
  * date (read with luxon, which the bundle takes from n8n) and state, and an approval of what it
- * found. By default against the sandbox's seed, where OBJ-2026-0001 is the one waiting conversion
+ * found; then a Custom Method (a node added now, the latest version) reads the approval back. By default against the sandbox's seed, where OBJ-2026-0001 is the one waiting conversion
  * of 2026.
  * @param {N8nCli} n8n
  * @param {{ affilBoxApi: { id: string, name: string } }} credentials
@@ -122,10 +122,28 @@ async function checkAffilBoxNode(
 						decision: 'approve',
 					},
 				},
+				{
+					// Added today (latest version): any method, the key placed by the credential.
+					id: 'ab4',
+					name: 'Read Back',
+					type: 'n8n-nodes-affilbox.affilBox',
+					typeVersion: 3,
+					position: [800, 0],
+					credentials,
+					parameters: {
+						resource: 'customCall',
+						operation: 'customMethod',
+						method: 'GetConversions',
+						parameters: {
+							parameter: [{ name: 'conversion_id', value: '={{ $json.transactionId }}' }],
+						},
+					},
+				},
 			],
 			{
 				Campaigns: { main: [[{ node: 'Recent Conversions', type: 'main', index: 0 }]] },
 				'Recent Conversions': { main: [[{ node: 'Approve', type: 'main', index: 0 }]] },
+				Approve: { main: [[{ node: 'Read Back', type: 'main', index: 0 }]] },
 			},
 		),
 	);
@@ -138,6 +156,9 @@ async function checkAffilBoxNode(
 		outputOf(execution, 'Recent Conversions').map((/** @type {any} */ c) => c.transactionId),
 	).toEqual([expected.waiting]);
 	expect(outputOf(execution, 'Approve')).toEqual([
+		expect.objectContaining({ transactionId: expected.waiting, state: 'authorized' }),
+	]);
+	expect(outputOf(execution, 'Read Back')).toEqual([
 		expect.objectContaining({ transactionId: expected.waiting, state: 'authorized' }),
 	]);
 }
