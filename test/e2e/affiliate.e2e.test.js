@@ -367,7 +367,7 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 			});
 		});
 
-		it('Example 5: the README call approves every conversion waiting longer than 30 days in one Change Many call, answers per conversion, and a second call finds nothing to approve', async () => {
+		it('Example 5: the README call approves every conversion waiting longer than 30 days in one Change Many call, answers per conversion; a second call finds nothing to approve, nor does one with more days than a date can hold', async () => {
 			const auth = { instance: AFFILBOX_V2_INSTANCE, key: AFFILBOX_KEY };
 			const waiting = async () =>
 				/** @type {Array<{ id: string, createDate: string }>} */ (
@@ -425,6 +425,26 @@ describe('n8n-nodes-affilbox and n8n-nodes-affelios in n8n', () => {
 					conversions: [],
 				},
 			});
+
+			// A number of days beyond luxon's range would make the date limit null (no filter at all):
+			// counted as 3650, so a conversion created now stays waiting.
+			await callAffilBox('AddConversion', {
+				partner_id: 'jdvorak',
+				campaign_id: 11,
+				conversion_id: 'E2E-EX5-YOUNG',
+				value: 10,
+			});
+			const young = await waiting();
+			expect(young.map((c) => c.id)).toEqual(expect.arrayContaining(after));
+			expect(young.length).toBe(after.length + 1);
+			const huge = await callWebhook('approve-waiting-conversions', { olderThanDays: 1e9 });
+			expect(huge.body).toEqual({
+				ok: true,
+				message: 'No conversion has been waiting longer than 3650 days',
+				approved: 0,
+				conversions: [],
+			});
+			expect(await waiting()).toEqual(young);
 		});
 
 		describe('both triggers, every Start From: each change fires exactly once', () => {
