@@ -11,6 +11,7 @@
  * n8n's execution records in PostgreSQL. Every wait is for a condition, with a generous bound.
  */
 const fs = require('node:fs');
+const util = require('node:util');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -60,6 +61,9 @@ const MATRIX_CREDENTIAL = { id: 'affilboxSandbox', name: 'AffilBox sandbox' };
 /** @type {Awaited<ReturnType<typeof startAffeliosSandbox>>} */ let affelios;
 /** @type {Awaited<ReturnType<typeof createQueueCluster>>} */ let cluster;
 /** @type {ReturnType<typeof executionRecords>} */ let records;
+/** A run to look into: its folder stays (see explainMismatch). */ let keepWork = false;
+/** When each timed step began, for placing what n8n recorded against the test's steps. */
+const stepsBegun = /** @type {string[]} */ ([]);
 /** @type {Awaited<ReturnType<typeof ownerSession>>} */ let rest;
 /** @type {Awaited<ReturnType<typeof startReceiver>>} */ let receiver;
 /** @type {ReturnType<typeof releaseTraits>} */ let release;
@@ -82,6 +86,7 @@ const startDate = DateTime.now()
  */
 async function timed(name, action) {
 	const started = Date.now();
+	stepsBegun.push(`${new Date(started).toISOString()} ${name}`);
 	const result = await action();
 	timings[name] = duration(Date.now() - started);
 	return result;
@@ -479,8 +484,45 @@ afterAll(async () => {
 	timings['whole suite'] = duration(Date.now() - suiteStarted);
 	process.stdout.write(`queue-mode timings: ${JSON.stringify(timings)}\n`);
 	process.stdout.write(`queue-mode faults, as observed: ${JSON.stringify(observed, null, 1)}\n`);
-	if (!process.env.E2E_KEEP && work) fs.rmSync(work, { recursive: true, force: true });
+	if (!process.env.E2E_KEEP && !keepWork && work) fs.rmSync(work, { recursive: true, force: true });
 }, 300_000);
+
+/**
+ * What a run that fired something twice (or missed it) leaves for finding the cause: per workflow
+ * that differs, its executions (id, mode, start, what the trigger put out) and the main's starts and
+ * log lines naming it, so the check that sent something again can be placed; the suite's folder
+ * (every n8n's log) is kept.
+ * @param {Record<string, string[]>} fired @param {Record<string, string[]>} expected
+ */
+async function explainMismatch(fired, expected) {
+	keepWork = true;
+	const mainLog = fs.existsSync(cluster.main.startLog)
+		? fs.readFileSync(cluster.main.startLog, 'utf8').split('\n')
+		: [];
+	for (const id of Object.keys(expected)) {
+		if (util.isDeepStrictEqual(fired[id], expected[id])) continue;
+		const executions = (await records.ofWorkflow(id)).map((execution) => {
+			const runData = execution.data?.resultData?.runData ?? {};
+			const trigger = Object.keys(runData).find((node) => node !== 'Tell the test');
+			const run = trigger === undefined ? undefined : runData[trigger][0];
+			const items = (run?.data?.main?.[0] ?? []).map((/** @type {{ json: any }} */ { json }) =>
+				// A conversion names its partner too: its transaction first.
+				json.transactionId !== undefined ? `${json.transactionId}:${json.event}` : json.affilId,
+			);
+			const at = run?.startTime ? new Date(run.startTime).toISOString() : '?';
+			return `${execution.id} ${execution.mode} ${execution.status} ${at} ${items.join(' ')}`;
+		});
+		// The main logs at info: its starts and what it says of this workflow (warnings, errors).
+		const checks = mainLog.filter((line) => line.startsWith('--- n8n start') || line.includes(id));
+		process.stdout.write(
+			`${id} fired ${JSON.stringify(fired[id])}, must have ${JSON.stringify(expected[id])}\n` +
+				`  its executions:\n    ${executions.join('\n    ')}\n` +
+				`  the main's log, its starts and lines naming the workflow:\n    ${checks.join('\n    ')}\n`,
+		);
+	}
+	process.stdout.write(`the suite's steps began:\n    ${stepsBegun.join('\n    ')}\n`);
+	process.stdout.write(`every n8n's log kept in ${work}\n`);
+}
 
 /** The matrix's two generations of trigger workflows (both triggers × every Start From). */
 const matrix =
@@ -796,6 +838,11 @@ describe('n8n in queue mode: a main, two workers, Redis and PostgreSQL', () => {
 			const { fired, expected } = await timed('triggers on: one more check of each', () =>
 				steps().lastCheck(),
 			);
+			// What it prints must not hide the difference below.
+			if (!util.isDeepStrictEqual(fired, expected))
+				await explainMismatch(fired, expected).catch((error) =>
+					process.stdout.write(`could not explain the difference: ${error}\n`),
+				);
 			expect(fired).toEqual(expected);
 
 			for (const { id } of [...matrix.first, ...matrix.later]) {

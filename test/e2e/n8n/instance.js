@@ -212,7 +212,9 @@ function createInstance(options) {
 	 *   `env`: other settings for this run only (e.g. a feature flag switched on for one start)
 	 */
 	async function start(startOptions = {}) {
-		const out = fs.openSync(startLog, 'w');
+		// One log across restarts, each start marked: a later failure can be read against every run.
+		const out = fs.openSync(startLog, 'a');
+		fs.writeSync(out, `\n--- n8n start ${new Date().toISOString()}\n`);
 		const server = spawnSupervised(runtime.node, [runtime.n8n, 'start'], {
 			env: {
 				...env,
