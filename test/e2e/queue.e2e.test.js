@@ -29,7 +29,13 @@ const { releaseTraits } = require('./n8n/releaseTraits');
 const { ownerSession } = require('./n8n/rest');
 const { AFFELIOS_KEY, AFFILBOX_KEY, LICENCE_ZONE } = require('./n8n/sandboxStack');
 const { duration } = require('./n8n/time');
-const { createLedger, matrixSteps, matrixWorkflows } = require('./n8n/triggerMatrix');
+const {
+	createLedger,
+	firedKey,
+	matrixSteps,
+	matrixWorkflows,
+	TRIGGER_NAMES,
+} = require('./n8n/triggerMatrix');
 const { callSandbox, startReceiver, waitFor: waitUntil } = require('./n8n/watch');
 const { startPostgres } = require('./services/postgres');
 const { startRedis } = require('./services/redis');
@@ -501,15 +507,12 @@ async function explainMismatch(fired, expected) {
 		: [];
 	for (const id of Object.keys(expected)) {
 		if (util.isDeepStrictEqual(fired[id], expected[id])) continue;
+		const workflow = [...matrix.first, ...matrix.later].find((one) => one.id === id);
+		const trigger = workflow ? TRIGGER_NAMES[workflow.kind] : '';
 		const executions = (await records.ofWorkflow(id)).map((execution) => {
-			const runData = execution.data?.resultData?.runData ?? {};
-			const trigger = Object.keys(runData).find((node) => node !== 'Tell the test');
-			const run = trigger === undefined ? undefined : runData[trigger][0];
-			const items = (run?.data?.main?.[0] ?? []).map((/** @type {{ json: any }} */ { json }) =>
-				// A conversion names its partner too: its transaction first.
-				json.transactionId !== undefined ? `${json.transactionId}:${json.event}` : json.affilId,
-			);
-			const at = run?.startTime ? new Date(run.startTime).toISOString() : '?';
+			const started = execution.data?.resultData?.runData?.[trigger]?.[0]?.startTime;
+			const at = started ? new Date(started).toISOString() : '?';
+			const items = itemsOf(execution.data, trigger).map(firedKey);
 			return `${execution.id} ${execution.mode} ${execution.status} ${at} ${items.join(' ')}`;
 		});
 		// The main logs at info: its starts and what it says of this workflow (warnings, errors).

@@ -68,8 +68,8 @@ function outputOf(execution, node) {
 /**
  * The AffilBox node (version 1, as saved workflows have it): the campaigns, a conversion filter by
  * date (read with luxon, which the bundle takes from n8n) and state, and an approval of what it
- * found; then a Custom Method (a node added now, the latest version) reads the approval back. By default against the sandbox's seed, where OBJ-2026-0001 is the one waiting conversion
- * of 2026.
+ * found; then a Custom Method (a node added now, the latest version) reads the approval back. By
+ * default against the sandbox's seed, where OBJ-2026-0001 is the one waiting conversion of 2026.
  * @param {N8nCli} n8n
  * @param {{ affilBoxApi: { id: string, name: string } }} credentials
  * @param {{ createdAfter: string, waiting: string }} [expected] the filter's date, and the one

@@ -22,6 +22,8 @@ const CONVERSION_LOOKBACK = 90;
 const PARTNER_LOOKBACK = 30;
 /** Lookback Windows of the workflows differ by this many days. */
 const SPACING = 3;
+/** The trigger node's name in a matrix workflow, by the workflow's kind. */
+const TRIGGER_NAMES = { conversion: 'Conversions', partner: 'New Partner' };
 
 /**
  * @typedef {{ id: string, kind: 'conversion' | 'partner', startFrom: typeof START_FROMS[number],
@@ -54,7 +56,7 @@ function matrixWorkflows({ prefix, slot, receiverUrl, credential, startDate }) {
 					`${prefix} conversions, ${startFrom} (${slot})`,
 					{
 						id: `${conversionId}-trigger`,
-						name: 'Conversions',
+						name: TRIGGER_NAMES.conversion,
 						type: 'n8n-nodes-affilbox.affilBoxTrigger',
 						typeVersion: 4,
 						credentials: { affilBoxApi: credential },
@@ -81,7 +83,7 @@ function matrixWorkflows({ prefix, slot, receiverUrl, credential, startDate }) {
 					`${prefix} partners, ${startFrom} (${slot})`,
 					{
 						id: `${partnerId}-trigger`,
-						name: 'New Partner',
+						name: TRIGGER_NAMES.partner,
 						type: 'n8n-nodes-affilbox.affilBoxPartnerTrigger',
 						typeVersion: 1,
 						credentials: { affilBoxApi: credential },
@@ -167,6 +169,17 @@ function holdAfterFirstChecks(sandbox, workflows) {
 		firstChecksDone: () => workflows.every((w) => (calls[w.id] ?? 0) >= callsPerCheck(w)),
 		release: () => gate.release(),
 	};
+}
+
+/**
+ * How the ledger names one thing a trigger fired: `transactionId:event` for a conversion (which
+ * names its partner too), the `affilId` for a partner.
+ * @param {Record<string, unknown>} fired a receiver's body, or a trigger's output item
+ */
+function firedKey(fired) {
+	return fired.transactionId !== undefined
+		? `${String(fired.transactionId)}:${String(fired.event)}`
+		: String(fired.affilId);
 }
 
 /**
@@ -284,11 +297,7 @@ function createLedger(sandbox, receiver) {
 			for (const body of receiver.received) {
 				const id = String(body.workflow);
 				if (!(id in byWorkflow)) continue;
-				byWorkflow[id].push(
-					body.affilId !== undefined
-						? String(body.affilId)
-						: `${String(body.transactionId)}:${String(body.event)}`,
-				);
+				byWorkflow[id].push(firedKey(body));
 			}
 			return byWorkflow;
 		},
@@ -426,6 +435,7 @@ function matrixSteps({ sandbox, ledger, startDate, ms, publish, unpublish }) {
 }
 
 module.exports = {
+	firedKey,
 	matrixSteps,
 	matrixWorkflows,
 	createLedger,
@@ -435,4 +445,5 @@ module.exports = {
 	PARTNER,
 	START_FROMS,
 	SPACING,
+	TRIGGER_NAMES,
 };
