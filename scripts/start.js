@@ -17,7 +17,6 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { readExamples, examplesFingerprint, PAYOUT_DIR } = require('../test/e2e/n8n/examples');
-const { tailOf } = require('../test/e2e/n8n/instance');
 const { ensureN8n } = require('../test/e2e/n8n/install');
 const { createOwner, OWNER } = require('../test/e2e/n8n/owner');
 const {
@@ -170,9 +169,7 @@ async function main() {
 	const base = `http://localhost:${port}`;
 	server.exited.then((code) => {
 		if (stopping) return;
-		process.stderr.write(
-			`\nn8n exited unexpectedly (exit code ${code}). Last lines of ${n8n.startLog}:\n${tailOf(n8n.startLog)}\n`,
-		);
+		process.stderr.write(`\nn8n exited unexpectedly (exit code ${code}).\n${n8n.startLogTail()}\n`);
 		void shutdown(1);
 	});
 
@@ -182,7 +179,7 @@ async function main() {
 		await createOwner(`http://127.0.0.1:${port}`);
 	} catch (error) {
 		const cause = error instanceof Error ? error.message : String(error);
-		throw new Error(`${cause}\n--- last lines of ${n8n.startLog} ---\n${tailOf(n8n.startLog)}`);
+		throw new Error(`${cause}\n${n8n.startLogTail()}`);
 	}
 	const credentialNames = Object.values(CREDENTIAL_NAMES)
 		.map((name) => `"${name}"`)

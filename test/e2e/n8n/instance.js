@@ -32,11 +32,15 @@ function durableCursorEnv(on) {
 	};
 }
 
-/** @param {string} file @param {number} lines */
-function tailOf(file, lines = TAIL_LINES) {
+/**
+ * The last lines of a log from byte `from` on: logs are kept across restarts, and a failure should
+ * show what this start wrote, not an earlier one's end.
+ * @param {string} file @param {{ from?: number, lines?: number }} [options]
+ */
+function tailOf(file, { from = 0, lines = TAIL_LINES } = {}) {
 	let text = '';
 	try {
-		text = fs.readFileSync(file, 'utf8').trimEnd();
+		text = fs.readFileSync(file).subarray(from).toString('utf8').trimEnd();
 	} catch {
 		// not created yet
 	}
@@ -203,6 +207,14 @@ function createInstance(options) {
 		);
 	}
 
+	/** Where the latest `n8n start` began in `startLog`, and when. */
+	let thisStart = { at: 'none yet', from: 0 };
+
+	/** The last lines the latest `n8n start` wrote to its log, under a line saying which log and since when. */
+	function startLogTail() {
+		return `--- last ${TAIL_LINES} lines of n8n's log since its start at ${thisStart.at} (${startLog}) ---\n${tailOf(startLog, thisStart)}`;
+	}
+
 	/**
 	 * Starts `n8n start` (its output in `startLog`, readable text) and resolves once it serves: readiness
 	 * OK and JSON from the REST API. On any failure n8n is stopped and the error carries the cause and
@@ -214,7 +226,9 @@ function createInstance(options) {
 	async function start(startOptions = {}) {
 		// One log across restarts, each start marked: a later failure can be read against every run.
 		const out = fs.openSync(startLog, 'a');
-		fs.writeSync(out, `\n--- n8n start ${new Date().toISOString()}\n`);
+		const at = new Date().toISOString();
+		fs.writeSync(out, `\n--- n8n start ${at}\n`);
+		thisStart = { at, from: fs.fstatSync(out).size };
 		const server = spawnSupervised(runtime.node, [runtime.n8n, 'start'], {
 			env: {
 				...env,
@@ -239,9 +253,7 @@ function createInstance(options) {
 		} catch (error) {
 			await server.stop();
 			const cause = error instanceof Error ? error.message : String(error);
-			throw new Error(
-				`${cause}\n--- last ${TAIL_LINES} lines of n8n's log (${startLog}) ---\n${tailOf(startLog)}`,
-			);
+			throw new Error(`${cause}\n${startLogTail()}`);
 		}
 		return {
 			pid: server.pid,
@@ -259,6 +271,7 @@ function createInstance(options) {
 		userFolder,
 		logFile,
 		startLog,
+		startLogTail,
 		installPackages,
 		cli,
 		importCredentials,

@@ -110,6 +110,7 @@ async function createQueueCluster(options) {
 		const instance = workerInstances[index];
 		const logFile = workerLog(index);
 		const out = fs.openSync(logFile, 'a'); // kept across restarts: who ran what
+		const from = fs.fstatSync(out).size;
 		const worker = spawnSupervised(
 			options.runtime.node,
 			[options.runtime.n8n, 'worker', `--concurrency=${options.workerConcurrency}`],
@@ -129,7 +130,7 @@ async function createQueueCluster(options) {
 		workerProcesses[index] = worker;
 		const exited = worker.exited.then((code) => {
 			throw new Error(
-				`worker ${index + 1} exited with ${code} during start-up:\n${tailOf(logFile)}`,
+				`worker ${index + 1} exited with ${code} during start-up:\n${tailOf(logFile, { from })}`,
 			);
 		});
 		try {
