@@ -2,6 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallSettings } from '../transport';
+import { oneCheckAtATime, triggerKey } from './checksUnderWay';
 import { readTriggerOptions, type TriggerOptions } from './pollSettings';
 
 /**
@@ -51,6 +52,8 @@ export interface CheckWords {
 export interface CheckTiming {
 	settings: CallSettings;
 	deadline?: CheckDeadline;
+	/** Whether this is the check n8n runs at activation (or may be: older n8n tells too little). */
+	atActivation: boolean;
 	/** Runs the check: an error once the deadline has passed becomes the deadline's own error. */
 	run<T>(check: () => Promise<T>): Promise<T>;
 }
@@ -92,11 +95,6 @@ function pollBudgetMs(context: IPollFunctions): number | undefined {
 	const budget =
 		typeof withBudget.getPollBudgetMs === 'function' ? withBudget.getPollBudgetMs() : undefined;
 	return typeof budget === 'number' && Number.isFinite(budget) && budget > 0 ? budget : undefined;
-}
-
-function activationKey(context: IPollFunctions): string {
-	const node = context.getNode();
-	return `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
 }
 
 function secondsText(ms: number): string {
@@ -155,14 +153,16 @@ export function checkTiming(
 	let deadline: CheckDeadline | undefined;
 	let settle: (succeeded: boolean) => void = () => {};
 
-	const isActivation =
-		budget !== undefined &&
-		budget === CONTEXT_DEFAULT_BUDGET_MS &&
+	// n8n makes a poll context per activation and reuses it for the cron's checks; a check the
+	// durable scheduler runs gets one of its own, with a real poll budget.
+	const atActivation =
 		firstPoll &&
-		context.getMode() !== 'manual';
-	if (isActivation) {
+		context.getMode() !== 'manual' &&
+		(budget === undefined || budget === CONTEXT_DEFAULT_BUDGET_MS);
+	const hasActivationDeadline = atActivation && budget !== undefined;
+	if (hasActivationDeadline) {
 		const allowedMs = lease * 1000 * ACTIVATION_SHARE_OF_LEASE;
-		const key = activationKey(context);
+		const key = triggerKey(context);
 		const limitMs = Math.max(1000, allowedMs - ACTIVATION_RESERVE_MS);
 		deadline = {
 			at: activations.deadlineFor(key, startedAt, limitMs),
@@ -185,6 +185,7 @@ export function checkTiming(
 	return {
 		settings,
 		deadline,
+		atActivation,
 		async run(check) {
 			// A retry of an activation that has run out of time fails at once, with the same message.
 			if (passed()) {
@@ -206,14 +207,17 @@ export function checkTiming(
 
 /**
  * Runs one check of a trigger within its time: reads the Options, works out the deadline, and
- * hands the check its call settings. `startedAt`: when the poll began.
+ * hands the check its call settings; an active workflow's check only when no other check of the
+ * trigger is under way (checksUnderWay.ts). `startedAt`: when the poll began.
  */
 export async function timedCheck<T>(
 	context: IPollFunctions,
 	startedAt: number,
 	words: CheckWords,
-	check: (settings: CallSettings) => Promise<T>,
-): Promise<T> {
+	check: (settings: CallSettings) => Promise<T | null>,
+): Promise<T | null> {
 	const timing = checkTiming(context, readTriggerOptions(context), words, startedAt);
-	return await timing.run(async () => await check(timing.settings));
+	const run = async () => await timing.run(async () => await check(timing.settings));
+	if (context.getMode() === 'manual') return await run();
+	return await oneCheckAtATime(context, timing.atActivation, run);
 }

@@ -1,6 +1,12 @@
 import { useAffilBoxSandbox } from '../../support/workflows/affilBoxWorkflow';
 import { partnerTrigger, fired, register } from '../../support/workflows/partnerTriggerWorkflow';
-import { ActiveTrigger, addConversion, emitted, pragueTime, setState } from '../../support/workflows/triggerWorkflow';
+import {
+	ActiveTrigger,
+	addConversion,
+	emitted,
+	pragueTime,
+	setState,
+} from '../../support/workflows/triggerWorkflow';
 
 /**
  * Both triggers under n8n's saving rules with durable poll cursors on (ActiveTrigger models n8n
@@ -92,6 +98,33 @@ describe('AffilBox Trigger with durable poll cursors', () => {
 		expect(emitted(await active.poll()).sort()).toEqual(
 			[`${conversion.transactionId}:created`, `${conversion.transactionId}:rejected`].sort(),
 		);
+		expect(await active.poll()).toEqual([]);
+	});
+
+	it('a scheduled check that starts while the check at activation still waits for AffilBox asks nothing and fires nothing; the change fires once', async () => {
+		// The restart that switches durable cursors on, a conversion made while n8n was down: n8n checks
+		// at activation, and the scheduler's first occurrence may come while that check still runs.
+		let active = conversionTrigger({ startFrom: 'now' }, false);
+		expect(await active.activate()).toEqual([]);
+		const conversion = addConversion(sandbox(), { state: 'waiting' });
+		active = active.restarted(true);
+		let first = true;
+		const held = sandbox().hold({
+			count: 99,
+			boundMs: 60_000,
+			only: () => first && !(first = false),
+		});
+		const atActivation = active.poll();
+		await held.whenWaiting(1);
+		const asked = sandbox().requests.length;
+		active.pollBudgetMs = 36_000; // what n8n gives a check its scheduler runs
+		expect(await active.poll()).toEqual([]);
+		expect(sandbox().requests.length).toBe(asked);
+		held.release();
+		expect(emitted(await atActivation)).toEqual([`${conversion.transactionId}:created`]);
+		// The trigger is free again: the next scheduled check runs, and what fired does not fire again.
+		setState(sandbox(), conversion, 'authorized');
+		expect(emitted(await active.poll())).toEqual([`${conversion.transactionId}:authorized`]);
 		expect(await active.poll()).toEqual([]);
 	});
 
