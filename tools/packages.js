@@ -94,12 +94,32 @@ function iconReferences(code) {
 	return [...new Set([...code.matchAll(/['"]file:([^'"]+\.(?:svg|png))['"]/g)].map((m) => m[1]))];
 }
 
+/** esbuild's settings for a package's code: n8n-workflow and luxon are left to n8n. */
+const BUNDLE_SETTINGS = /** @type {const} */ ({
+	absWorkingDir: ROOT,
+	bundle: true,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	external: EXTERNAL,
+	legalComments: 'inline',
+	logLevel: 'warning',
+	metafile: true,
+});
+
+/** Where a package's one bundle goes, inside its dist/. @param {PublishablePackage} pkg */
+function bundleFileOf(pkg) {
+	return path.join(pkg.builtDir, 'dist', `${pkg.id}.bundle.js`);
+}
+
 /**
- * Builds one package folder from what `n8n-node build` wrote into dist/: each entry bundled into one
- * self-contained file (the core, fast-xml-parser and saxes inside; n8n-workflow and luxon left to
- * n8n), the codex files and icons its nodes and credentials name, the package's own files, and what
- * packages/<id>/ links to, copied. Every source that went into the bundles (esbuild's list of inputs)
- * must be among those: n8n's scan lints only what the package's folder holds.
+ * Builds one package folder from what `n8n-node build` wrote into dist/: the package's code bundled
+ * into one self-contained file (the core, fast-xml-parser and saxes inside; n8n-workflow and luxon
+ * left to n8n), each node and credential file handing out its part of it (n8n requires every one of
+ * them at start-up: one bundle is read and compiled once, not once per entry), the codex files and
+ * icons its nodes and credentials name, the package's own files, and what packages/<id>/ links to,
+ * copied. Every source that went into the bundle (esbuild's list of inputs) must be among those:
+ * n8n's scan lints only what the package's folder holds.
  * @param {PublishablePackage} pkg
  */
 async function assemblePackage(pkg) {
@@ -113,41 +133,53 @@ async function assemblePackage(pkg) {
 	}
 	/** @type {Set<string>} */
 	const sources = new Set();
+	const bundleFile = bundleFileOf(pkg);
 
 	for (const entry of entriesOf(pkg)) {
 		const compiled = path.join(ROOT, entry);
 		if (!fs.existsSync(compiled))
 			throw new Error(`${pkg.name}: ${entry} is missing: run n8n-node build first`);
-		const outfile = path.join(out, entry);
-		const result = await esbuild.build({
-			absWorkingDir: ROOT,
+		// Built alone but not written: what goes into this entry, and the icons it names (relative to it).
+		const alone = await esbuild.build({
+			...BUNDLE_SETTINGS,
 			entryPoints: [compiled],
-			outfile,
-			bundle: true,
-			platform: 'node',
-			format: 'cjs',
-			target: 'node20',
-			external: EXTERNAL,
-			legalComments: 'inline',
-			logLevel: 'warning',
-			metafile: true,
+			write: false,
 		});
-		for (const input of Object.keys(result.metafile.inputs)) {
+		for (const input of Object.keys(alone.metafile.inputs)) {
 			const file = path.join(ROOT, input);
 			if (!path.relative(DIST, file).startsWith('..')) sources.add(sourceOf(file));
 		}
+		const outfile = path.join(out, entry);
+		const bundle = path.relative(path.dirname(outfile), bundleFile).split(path.sep).join('/');
+		fs.mkdirSync(path.dirname(outfile), { recursive: true });
+		fs.writeFileSync(
+			outfile,
+			`"use strict";\n// This package's code is one bundle; this ${entry.includes('/credentials/') ? 'credential' : 'node'} is its part ${JSON.stringify(entry)}.\nmodule.exports = require(${JSON.stringify(bundle.startsWith('.') ? bundle : `./${bundle}`)})[${JSON.stringify(entry)}];\n`,
+		);
 		// n8n reads a node's codex (search aliases, docs links) from the JSON file beside it.
 		const codex = compiled.replace(/\.js$/, '.json');
 		if (fs.existsSync(codex)) {
 			copyFile(codex, path.join(out, entry.replace(/\.js$/, '.json')));
 			sources.add(sourceOf(codex));
 		}
-		for (const icon of iconReferences(fs.readFileSync(outfile, 'utf8'))) {
+		for (const icon of iconReferences(alone.outputFiles[0].text)) {
 			const built = path.resolve(path.dirname(compiled), icon);
 			copyFile(built, path.join(out, path.relative(ROOT, built)));
 			sources.add(sourceOf(built));
 		}
 	}
+	// Each entry's module runs when its part is first asked for, as it would have run alone.
+	const parts = entriesOf(pkg)
+		.map(
+			(entry) =>
+				`Object.defineProperty(exports, ${JSON.stringify(entry)}, { enumerable: true, get: () => require(${JSON.stringify(`./${entry}`)}) });`,
+		)
+		.join('\n');
+	await esbuild.build({
+		...BUNDLE_SETTINGS,
+		stdin: { contents: parts, resolveDir: ROOT, sourcefile: `${pkg.id}.bundle.js`, loader: 'js' },
+		outfile: bundleFile,
+	});
 	const unlinked = [...sources].filter((source) => !fs.existsSync(path.join(out, source)));
 	if (unlinked.length > 0)
 		throw new Error(

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test-only: reads dist/ and runs `npm pack`, never shipped */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
@@ -225,15 +225,22 @@ describe('the built n8n-nodes-affelios', () => {
 describe.each([AFFILBOX, AFFELIOS].map((pkg) => [pkg.name, pkg] as const))(
 	'%s as npm publishes it',
 	(_name, pkg) => {
-		it('bundles its libraries: entries require only what n8n provides', () => {
-			for (const entry of [...pkg.manifest.n8n.nodes, ...pkg.manifest.n8n.credentials]) {
-				const code = readFileSync(join(pkg.builtDir, entry), 'utf8');
-				const required = new Set(
-					[...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]),
+		it("bundles its libraries: each entry requires only the package's bundle, which requires only what n8n provides", () => {
+			const requiredBy = (file: string) =>
+				new Set(
+					[...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map(
+						(match) => match[1],
+					),
 				);
-				// `crypto` is a Node built-in that n8n's verification allows (the trigger hashes with it).
-				for (const name of required) expect(['n8n-workflow', 'luxon', 'crypto']).toContain(name);
+			const bundle = join(pkg.builtDir, 'dist', `${pkg.id}.bundle.js`);
+			for (const entry of [...pkg.manifest.n8n.nodes, ...pkg.manifest.n8n.credentials]) {
+				const file = join(pkg.builtDir, entry);
+				const required = [...requiredBy(file)].map((name) => resolve(dirname(file), name));
+				expect(required).toEqual([bundle]);
 			}
+			// `crypto` is a Node built-in that n8n's verification allows (the trigger hashes with it).
+			for (const name of requiredBy(bundle))
+				expect(['n8n-workflow', 'luxon', 'crypto']).toContain(name);
 		});
 
 		it('npm pack ships only dist/, the README, the changelog, the licence and package.json', () => {
