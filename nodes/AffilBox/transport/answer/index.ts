@@ -48,38 +48,74 @@ export function readAffilBoxAnswer(body: string): AffilBoxReadResult {
  */
 
 /** The body as n8n gives it: a response stream; a string or bytes are read as one chunk. */
-interface ChunkSource {
-	[Symbol.asyncIterator](): AsyncIterator<unknown>;
-	destroy?: (error?: Error) => void;
+interface BodyStream {
+	on(event: string, listener: (value?: unknown) => void): unknown;
+	destroy(error?: Error): unknown;
 }
 
-function chunksOf(body: unknown): ChunkSource | unknown[] {
-	if (typeof body === 'string' || body instanceof Uint8Array) return [body];
-	const source = body as Partial<ChunkSource> | null | undefined;
-	if (source && typeof source[Symbol.asyncIterator] === 'function') return source as ChunkSource;
-	return [body === undefined || body === null ? '' : String(body)];
+function isStream(body: unknown): body is BodyStream {
+	const candidate = body as Partial<BodyStream> | null | undefined;
+	return typeof candidate?.on === 'function' && typeof candidate.destroy === 'function';
 }
 
 function textOf(chunk: unknown, decoder: InstanceType<typeof TextDecoder>): string {
 	if (typeof chunk === 'string') return chunk;
 	if (chunk instanceof Uint8Array) return decoder.decode(chunk, { stream: true });
-	return String(chunk);
+	return chunk === undefined || chunk === null ? '' : String(chunk);
 }
 
-function close(source: ChunkSource | unknown[]): void {
-	if (!Array.isArray(source)) source.destroy?.();
+/** What a stream that closed before its end (the connection broke) fails with, as Node words it. */
+function prematureClose(): Error {
+	return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }
 
 /**
- * Ends the transfer when `deadline` passes. n8n puts its own cancel signal in place of a node's
- * `abortSignal` when it runs a node, so the deadline is also kept here, on the body itself.
+ * Hands each chunk of `body` to `take` until it says it has enough (true) or the body ends. A
+ * stream is read by its events, each chunk taken as it comes (no async iteration per chunk: the
+ * answers are mostly one chunk, and a call per chunk through an async iterator cost more than
+ * reading it). It is destroyed once done, and with an error when `deadline` passes: n8n puts its
+ * own cancel signal in place of a node's `abortSignal` when it runs a node, so the deadline is
+ * also kept here, on the body itself. Resolves to the bytes taken.
  */
-function stopAt(source: ChunkSource | unknown[], deadline: AbortSignal | undefined): () => void {
-	if (deadline === undefined || Array.isArray(source)) return () => undefined;
-	const stop = () => source.destroy?.(new Error('The answer did not arrive in time'));
-	if (deadline.aborted) stop();
-	deadline.addEventListener('abort', stop, { once: true });
-	return () => deadline.removeEventListener('abort', stop);
+function readChunks(
+	body: unknown,
+	take: (chunk: unknown) => boolean,
+	deadline: AbortSignal | undefined,
+): Promise<number> {
+	const size = (chunk: unknown) =>
+		chunk instanceof Uint8Array ? chunk.byteLength : String(chunk ?? '').length;
+	if (!isStream(body)) {
+		take(body);
+		return Promise.resolve(size(body));
+	}
+	return new Promise((resolve, reject) => {
+		let bytes = 0;
+		let settled = false;
+		const stop = () => body.destroy(new Error('The answer did not arrive in time'));
+		const settle = (error?: unknown) => {
+			if (settled) return;
+			settled = true;
+			deadline?.removeEventListener('abort', stop);
+			body.destroy();
+			if (error === undefined) resolve(bytes);
+			else reject(error instanceof Error ? error : new Error(String(error)));
+		};
+		body.on('data', (chunk) => {
+			if (settled) return;
+			bytes += size(chunk);
+			try {
+				if (take(chunk)) settle();
+			} catch (error) {
+				settle(error);
+			}
+		});
+		body.on('end', () => settle());
+		body.on('error', (error) => settle(error ?? prematureClose()));
+		// 'close' follows the end and a destroy here too: only a close before either is a broken transfer.
+		body.on('close', () => settled || settle(prematureClose()));
+		if (deadline?.aborted) stop();
+		else deadline?.addEventListener('abort', stop, { once: true });
+	});
 }
 
 export interface StreamedAnswer {
@@ -99,25 +135,20 @@ export async function readAnswerStream(
 	const reader = new AnswerReader(onRecord);
 	const decoder = new TextDecoder('utf-8');
 	const raw: string[] = [];
-	const source = chunksOf(body);
-	const release = stopAt(source, deadline);
-	let bytesRead = 0;
-	try {
-		for await (const chunk of source) {
-			bytesRead += chunk instanceof Uint8Array ? chunk.byteLength : String(chunk).length;
+	const bytesRead = await readChunks(
+		body,
+		(chunk) => {
 			const text = textOf(chunk, decoder);
 			if (keepRawXml) raw.push(text);
 			reader.write(text);
-			if (reader.finished) break;
-		}
-		if (!reader.finished) {
-			const rest = decoder.decode();
-			if (keepRawXml) raw.push(rest);
-			reader.write(rest);
-		}
-	} finally {
-		release();
-		close(source);
+			return reader.finished;
+		},
+		deadline,
+	);
+	if (!reader.finished) {
+		const rest = decoder.decode();
+		if (keepRawXml) raw.push(rest);
+		reader.write(rest);
 	}
 	const streamed: StreamedAnswer = { end: reader.end(), bytesRead };
 	if (keepRawXml) streamed.rawXml = raw.join('');
@@ -131,17 +162,16 @@ export async function readBodyText(
 	deadline?: AbortSignal,
 ): Promise<string> {
 	const decoder = new TextDecoder('utf-8');
-	const source = chunksOf(body);
-	const release = stopAt(source, deadline);
 	let text = '';
-	try {
-		for await (const chunk of source) {
+	let whole = true;
+	await readChunks(
+		body,
+		(chunk) => {
 			text += textOf(chunk, decoder);
-			if (text.length >= maxChars) return text.slice(0, maxChars);
-		}
-		return text + decoder.decode();
-	} finally {
-		release();
-		close(source);
-	}
+			whole = text.length < maxChars;
+			return !whole;
+		},
+		deadline,
+	);
+	return whole ? text + decoder.decode() : text.slice(0, maxChars);
 }

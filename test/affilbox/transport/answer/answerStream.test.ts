@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- reads the fixtures */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { EventEmitter } from 'node:events';
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -30,24 +32,33 @@ function split(text: string, size: number): string[] {
 	return pieces;
 }
 
-/** A response stream stand-in: yields the chunks, counts how many were pulled and whether it was destroyed. */
+/**
+ * A response stream stand-in: hands out one chunk per turn of the event loop, as a socket does,
+ * until it is destroyed; counts the chunks handed out and whether it was destroyed. Destroyed with
+ * an error, it emits that error, then `close`, as Node's streams do.
+ */
 function fakeStream(chunks: Uint8Array[]) {
 	const state = { pulled: 0, destroyed: false };
-	return {
-		state,
-		stream: {
-			async *[Symbol.asyncIterator]() {
-				for (const chunk of chunks) {
-					if (state.destroyed) return;
-					state.pulled++;
-					yield chunk;
-				}
-			},
-			destroy() {
-				state.destroyed = true;
-			},
+	const stream = Object.assign(new EventEmitter(), {
+		destroy(error?: Error) {
+			if (state.destroyed) return;
+			state.destroyed = true;
+			if (error) stream.emit('error', error);
+			stream.emit('close');
 		},
+	});
+	const next = () => {
+		if (state.destroyed) return;
+		if (state.pulled === chunks.length) {
+			stream.emit('end');
+			stream.emit('close');
+			return;
+		}
+		stream.emit('data', chunks[state.pulled++]);
+		setImmediate(next);
 	};
+	setImmediate(next);
+	return { state, stream };
 }
 
 function bytesIn(text: string, size: number): Uint8Array[] {
@@ -141,9 +152,19 @@ describe('readAnswerStream', () => {
 			false,
 			deadline.signal,
 		);
-		await reading;
+		await expect(reading).rejects.toThrow('The answer did not arrive in time');
 		expect(state.destroyed).toBe(true);
 		expect(state.pulled).toBeLessThan(body.length / 256);
+	});
+
+	it("reads Node's own streams, and fails when one closes before its end", async () => {
+		const whole = await readAnswerStream(Readable.from(bytesIn(body, 1000)), () => undefined, true);
+		expect(whole).toMatchObject({ end: { ok: true, records: 1000 }, rawXml: body });
+		const broken = new Readable({ read() {} });
+		broken.push(new TextEncoder().encode(body.slice(0, 500)));
+		const reading = readAnswerStream(broken, () => undefined, false);
+		setImmediate(() => broken.destroy());
+		await expect(reading).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
 	});
 
 	it('stops reading a body that is no XML once it has shown enough of it', async () => {
