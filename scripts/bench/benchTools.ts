@@ -1,8 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- benchmark tooling: a latency proxy and timers */
-import http from 'node:http';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- benchmark tooling: timers, and the latency proxy's process */
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { INodeProperties, INodeType, IVersionedNodeType } from 'n8n-workflow';
+
+import { ROOT, startListening } from '../../test/e2e/processes';
 
 export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -16,47 +18,19 @@ export async function timed<T>(action: () => Promise<T> | T): Promise<{ ms: numb
 }
 
 /**
- * A proxy that holds every request `latencyMs` before passing it on: the sandboxes answer in
- * microseconds, real APIs do not, and concurrency only pays off against latency.
+ * A proxy (latencyProxy.js, a process of its own) that holds every request `latencyMs` before
+ * passing it on to `target`.
  */
 export async function latencyProxy(
 	target: string,
 	latencyMs: number,
-): Promise<{ url: string; close: () => void }> {
-	const upstream = new URL(target);
-	const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			setTimeout(() => {
-				const forward = http.request(
-					{
-						host: upstream.hostname,
-						port: upstream.port,
-						path: req.url,
-						method: req.method,
-						headers: req.headers,
-						agent,
-					},
-					(answer) => {
-						res.writeHead(answer.statusCode ?? 502, answer.headers);
-						answer.pipe(res);
-					},
-				);
-				forward.on('error', () => res.destroy());
-				forward.end(Buffer.concat(chunks));
-			}, latencyMs);
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const address = server.address() as { port: number };
-	const url = new URL(target);
-	url.host = `127.0.0.1:${address.port}`;
-	return {
-		url: url.toString().replace(/\/$/, target.endsWith('/') ? '/' : ''),
-		close: () => server.close(),
-	};
+): Promise<{ url: string; close: () => Promise<void> }> {
+	const proxy = await startListening(
+		join(ROOT, 'scripts', 'bench', 'latencyProxy.js'),
+		[target, String(latencyMs)],
+		'latency proxy',
+	);
+	return { url: proxy.url, close: proxy.stop };
 }
 
 /** Runs `count` tasks with at most `limit` in flight (the raw floor the nodes are compared with). */

@@ -82,7 +82,7 @@ function rawConfirmNewConnection(url: string, id: string): Promise<void> {
 /**
  * A floor through n8n itself: a minimal node run by the same engine, reading the same ID expression
  * for every item before it sends any (as the AffilBox node does), then the same POST through n8n's
- * request helper, the answer as text. The AffilBox node ÷ this is what this project's code adds
+ * request helper, the answer as text (the cheapest way n8n reads it). The AffilBox node ÷ this is what this project's code adds
  * (transport, streaming reader, output); this ÷ the raw floor is n8n's own per-request work.
  */
 const n8nHelperFloor: INodeType = {
@@ -112,6 +112,8 @@ const n8nHelperFloor: INodeType = {
 				url,
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
 				body: { data: confirmDocument(ids[index]) },
+				// As text: without it axios tries to read every answer as JSON first (and fails).
+				encoding: 'text',
 				json: false,
 				disableFollowRedirect: true,
 			})) as string;
@@ -139,21 +141,34 @@ async function seededAffilBoxSandbox() {
 	return startSandbox('affilbox', { args: ['--key', AFFILBOX_KEY, '--seed', seedFile] });
 }
 
-/** Node ÷ floor figures of Confirm Conversion at 5 and 10 in flight; returns the node's time at 5. */
+/** How often each Confirm Conversion figure is measured; the table shows the medians. */
+const ROUNDS = 3;
+
+/** Median, lowest and highest of a figure's rounds, e.g. "1.13× (1.10–1.16×)". */
+function spread(values: number[], digits: number, unit: string): string {
+	const low = Math.min(...values).toFixed(digits);
+	const high = Math.max(...values).toFixed(digits);
+	return `${median(values).toFixed(digits)}${unit} (${low}–${high}${unit})`;
+}
+
+/**
+ * Node ÷ floor figures of Confirm Conversion at 5 and 10 in flight; returns the node's median time
+ * at 5. Every figure is measured ROUNDS times, the rounds one after another, each round measuring
+ * everything once (so a busy moment of the machine weighs on one round of every figure, not on
+ * all rounds of one), and each ratio is the median of the rounds' ratios. The node and the floor
+ * through n8n run once, untimed, before the first round: the first run of n8n's engine in a
+ * process compiles its code (the JIT), which would weigh on whichever ran first.
+ */
 async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackages>>) {
 	const sandbox = await seededAffilBoxSandbox();
 	const proxy = await latencyProxy(sandbox.url, LATENCY_MS);
-	let atDefault = Number.NaN;
 	try {
 		const nodeType = loaded.nodeTypes['n8n-nodes-affilbox.affilBox'];
 		const parallel = optionName(nodeType, 'Requests in Parallel');
 		const label = `${CONFIRMS.toLocaleString('en')} × Confirm Conversion, ${LATENCY_MS} ms latency`;
-		const sequential = await timed(() =>
-			runLimited(CONFIRMS, 1, (index) => rawConfirm(proxy.url, `BENCH-${index}`)),
-		);
-		rows.push([`${label}: raw fetch, one after another`, `${(sequential.ms / 1000).toFixed(2)} s`]);
-		for (const inFlight of [PARALLEL, 2 * PARALLEL]) {
-			const node = await timed(() =>
+		const inputItems = Array.from({ length: CONFIRMS }, (_, index) => ({ id: `BENCH-${index}` }));
+		const viaNode = async (inFlight: number) => {
+			const run = await timed(() =>
 				runNode({
 					nodeTypes: loaded.nodeTypes,
 					credentialTypes: loaded.credentialTypes,
@@ -171,21 +186,15 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 							options: parallel ? { [parallel]: inFlight } : {},
 						},
 					},
-					inputItems: Array.from({ length: CONFIRMS }, (_, index) => ({ id: `BENCH-${index}` })),
+					inputItems,
 				}),
 			);
-			if (node.value.error || node.value.items.length !== CONFIRMS)
-				throw new Error(`node run failed: ${node.value.error?.message}`);
-			if (inFlight === PARALLEL) atDefault = node.ms;
-			const floor = await timed(() =>
-				runLimited(CONFIRMS, inFlight, (index) => rawConfirm(proxy.url, `BENCH-${index}`)),
-			);
-			const fresh = await timed(() =>
-				runLimited(CONFIRMS, inFlight, (index) =>
-					rawConfirmNewConnection(proxy.url, `BENCH-${index}`),
-				),
-			);
-			const helper = await timed(() =>
+			if (run.value.error || run.value.items.length !== CONFIRMS)
+				throw new Error(`node run failed: ${run.value.error?.message}`);
+			return run.ms;
+		};
+		const viaHelper = async (inFlight: number) => {
+			const run = await timed(() =>
 				runNode({
 					nodeTypes: { ...loaded.nodeTypes, n8nHelperFloor },
 					credentialTypes: loaded.credentialTypes,
@@ -193,45 +202,91 @@ async function confirmScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackag
 						type: 'n8nHelperFloor',
 						parameters: { id: '={{ $json.id }}', url: proxy.url, inFlight },
 					},
-					inputItems: Array.from({ length: CONFIRMS }, (_, index) => ({ id: `BENCH-${index}` })),
+					inputItems,
 				}),
 			);
-			if (helper.value.error || helper.value.items.length !== CONFIRMS)
-				throw new Error(`n8n helper floor failed: ${helper.value.error?.message}`);
+			if (run.value.error || run.value.items.length !== CONFIRMS)
+				throw new Error(`n8n helper floor failed: ${run.value.error?.message}`);
+			return run.ms;
+		};
+		const raw = async (inFlight: number, send: (url: string, id: string) => Promise<void>) =>
+			(
+				await timed(() =>
+					runLimited(CONFIRMS, inFlight, (index) => send(proxy.url, `BENCH-${index}`)),
+				)
+			).ms;
+
+		await viaNode(2 * PARALLEL);
+		await viaHelper(2 * PARALLEL);
+		const sequential = await raw(1, rawConfirm);
+		rows.push([`${label}: raw fetch, one after another`, `${(sequential / 1000).toFixed(2)} s`]);
+
+		const levels = [PARALLEL, 2 * PARALLEL];
+		const figures = levels.map(() => ({
+			node: [] as number[],
+			floor: [] as number[],
+			fresh: [] as number[],
+			helper: [] as number[],
+		}));
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const [level, inFlight] of levels.entries()) {
+				const measured = figures[level];
+				measured.node.push(await viaNode(inFlight));
+				measured.floor.push(await raw(inFlight, rawConfirm));
+				measured.fresh.push(await raw(inFlight, rawConfirmNewConnection));
+				measured.helper.push(await viaHelper(inFlight));
+			}
+		}
+
+		const seconds = (values: number[]) =>
+			spread(
+				values.map((ms) => ms / 1000),
+				2,
+				' s',
+			);
+		const ratios = (top: number[], bottom: number[]) =>
+			spread(
+				top.map((ms, round) => ms / bottom[round]),
+				2,
+				'×',
+			);
+		rows.push([
+			`${label}: each figure below is the median of ${ROUNDS} rounds (lowest–highest)`,
+			'',
+		]);
+		for (const [level, inFlight] of levels.entries()) {
+			const { node, floor, fresh, helper } = figures[level];
 			rows.push([
 				`${label}: AffilBox node, Requests in Parallel ${inFlight}${inFlight === PARALLEL ? ' (default)' : ''}`,
-				`${(node.ms / 1000).toFixed(2)} s`,
+				seconds(node),
 			]);
-			rows.push([
-				`${label}: raw fetch, ${inFlight} in flight (floor)`,
-				`${(floor.ms / 1000).toFixed(2)} s`,
-			]);
+			rows.push([`${label}: raw fetch, ${inFlight} in flight (floor)`, seconds(floor)]);
 			rows.push([
 				`→ node at ${inFlight} vs one after another / ÷ raw floor`,
-				`${(sequential.ms / node.ms).toFixed(2)}× faster / ${(node.ms / floor.ms).toFixed(2)}×`,
+				`${(sequential / median(node)).toFixed(2)}× faster / ${ratios(node, floor)}`,
 			]);
 			rows.push([
 				`${label}: raw http.request, ${inFlight} in flight, a new connection per request (as n8n sends)`,
-				`${(fresh.ms / 1000).toFixed(2)} s`,
+				seconds(fresh),
 			]);
 			rows.push([
 				`→ node at ${inFlight} ÷ raw with a new connection per request`,
-				`${(node.ms / fresh.ms).toFixed(2)}×`,
+				ratios(node, fresh),
 			]);
 			rows.push([
 				`${label}: n8n's engine and request helper alone (a minimal node: the same expression per item, the same POST), ${inFlight} in flight`,
-				`${(helper.ms / 1000).toFixed(2)} s`,
+				seconds(helper),
 			]);
 			rows.push([
 				`→ n8n alone ÷ raw floor (n8n's own cost) / node ÷ n8n alone (this project's own cost)`,
-				`${(helper.ms / floor.ms).toFixed(2)}× / ${(node.ms / helper.ms).toFixed(2)}×`,
+				`${ratios(helper, floor)} / ${ratios(node, helper)}`,
 			]);
 		}
+		return median(figures[0].node);
 	} finally {
-		proxy.close();
-		sandbox.stop();
+		await proxy.close();
+		await sandbox.stop();
 	}
-	return atDefault;
 }
 
 /**
@@ -278,7 +333,7 @@ async function changeManyScenario(
 		if (error || items.length !== CONFIRMS || items.some((item) => item.json.outcome !== 'done'))
 			throw new Error(`Change Many failed: ${error?.message ?? `${items.length} items`}`);
 		rows.push([
-			`${label}: Confirm Conversion, one call per item, 5 in flight (above)`,
+			`${label}: Confirm Conversion, one call per item, 5 in flight (above, median)`,
 			`${(confirmMs / 1000).toFixed(2)} s`,
 		]);
 		rows.push([
@@ -290,8 +345,8 @@ async function changeManyScenario(
 			`${(confirmMs / changeMany.ms).toFixed(1)}× faster`,
 		]);
 	} finally {
-		proxy.close();
-		sandbox.stop();
+		await proxy.close();
+		await sandbox.stop();
 	}
 }
 
@@ -365,8 +420,8 @@ async function bulkScenario(loaded: Awaited<ReturnType<typeof loadBuiltPackages>
 			`${(asIs.ms / raw.ms).toFixed(2)}× / ${(mapped.ms / raw.ms).toFixed(2)}×`,
 		]);
 	} finally {
-		proxy.close();
-		sandbox.stop();
+		await proxy.close();
+		await sandbox.stop();
 	}
 }
 

@@ -158,17 +158,17 @@ async function stopAllSupervised() {
 }
 
 /**
- * Starts a sandbox script (`test/support/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
- * @param {string} name
- * @param {{ port?: string, args?: string[] }} [options] port 0 (default): any free one
+ * Starts a Node script that announces "listening on URL" on its stdout (a sandbox, the benchmark's
+ * latency proxy) and waits for that line.
+ * @param {string} script
+ * @param {string[]} args
+ * @param {string} name what the error of a script that exits first calls it
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void>, output: () => string }>}
- *   `output`: what the sandbox printed so far (with `--verbose`, a line per call)
+ *   `output`: what the script printed so far
  */
-async function startSandbox(name, options = {}) {
-	const script = path.join(ROOT, 'test', 'support', 'sandbox', name, 'server.js');
-	const args = [script, '--port', options.port ?? '0', ...(options.args ?? [])];
-	const sandbox = spawnSupervised(process.execPath, args, { stdout: 'pipe' });
-	const stdout = /** @type {import('node:stream').Readable} */ (sandbox.child.stdout);
+async function startListening(script, args, name) {
+	const started = spawnSupervised(process.execPath, [script, ...args], { stdout: 'pipe' });
+	const stdout = /** @type {import('node:stream').Readable} */ (started.child.stdout);
 	try {
 		let seen = '';
 		/** @type {string} */
@@ -178,13 +178,28 @@ async function startSandbox(name, options = {}) {
 				const match = /listening on (\S+)/.exec(seen);
 				if (match) resolve(match[1]);
 			});
-			sandbox.exited.then((code) => reject(new Error(`${name} sandbox exited with ${code}`)));
+			started.exited.then((code) => reject(new Error(`${name} exited with ${code}`)));
 		});
-		return { url, pid: sandbox.pid, stop: sandbox.stop, output: () => seen };
+		return { url, pid: started.pid, stop: started.stop, output: () => seen };
 	} catch (error) {
-		await sandbox.stop();
+		await started.stop();
 		throw error;
 	}
+}
+
+/**
+ * Starts a sandbox script (`test/support/sandbox/<name>/server.js`) and waits for its "listening on URL" line.
+ * @param {string} name
+ * @param {{ port?: string, args?: string[] }} [options] port 0 (default): any free one
+ * @returns {ReturnType<typeof startListening>} `output`: with `--verbose`, a line per call
+ */
+async function startSandbox(name, options = {}) {
+	const script = path.join(ROOT, 'test', 'support', 'sandbox', name, 'server.js');
+	return await startListening(
+		script,
+		['--port', options.port ?? '0', ...(options.args ?? [])],
+		`${name} sandbox`,
+	);
 }
 
 /**
@@ -220,6 +235,7 @@ module.exports = {
 	spawnSupervised,
 	stopAllSupervised,
 	supervisedCount,
+	startListening,
 	startSandbox,
 	ROOT,
 };
