@@ -82,8 +82,9 @@ function rawConfirmNewConnection(url: string, id: string): Promise<void> {
 /**
  * A floor through n8n itself: a minimal node run by the same engine, reading the same ID expression
  * for every item before it sends any (as the AffilBox node does), then the same POST through n8n's
- * request helper, the answer as text (the cheapest way n8n reads it). The AffilBox node ÷ this is what this project's code adds
- * (transport, streaming reader, output); this ÷ the raw floor is n8n's own per-request work.
+ * request helper, the answer as text (the cheapest way n8n reads it). The AffilBox node ÷ this is
+ * what this project's code adds (transport, streaming reader, output); this ÷ the raw floor is
+ * n8n's own per-request work.
  */
 const n8nHelperFloor: INodeType = {
 	description: {

@@ -163,15 +163,13 @@ export async function readBodyText(
 ): Promise<string> {
 	const decoder = new TextDecoder('utf-8');
 	let text = '';
-	let whole = true;
 	await readChunks(
 		body,
 		(chunk) => {
 			text += textOf(chunk, decoder);
-			whole = text.length < maxChars;
-			return !whole;
+			return text.length >= maxChars;
 		},
 		deadline,
 	);
-	return whole ? text + decoder.decode() : text.slice(0, maxChars);
+	return text.length < maxChars ? text + decoder.decode() : text.slice(0, maxChars);
 }
